@@ -1,0 +1,133 @@
+package io.kafmirror.kfs.format;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.record.internal.DefaultRecordBatch;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.Record;
+import org.apache.kafka.common.record.internal.RecordBatch;
+import org.apache.kafka.common.record.internal.Records;
+
+/**
+ * Splits chunk bytes into Kafka v2 record batches and decodes their records, turning every
+ * structural problem into a {@link CorruptSegmentException} at an absolute object position.
+ */
+final class BatchDecoder {
+
+    private final String objectName;
+    private final ChunkEntry chunk;
+    private final SegmentCodec codec;
+    private final String part;
+
+    BatchDecoder(String objectName, ChunkEntry chunk, SegmentCodec codec) {
+        this.objectName = objectName;
+        this.chunk = chunk;
+        this.codec = codec;
+        this.part = "chunk of partition " + chunk.partition();
+    }
+
+    /**
+     * The batches in {@code bytes[from, from + length)}, which starts at chunk-relative position
+     * {@code chunkPosition} and must hold whole batches only.
+     */
+    List<PositionedBatch> batches(byte[] bytes, int from, int length, long chunkPosition) {
+        List<PositionedBatch> batches = new ArrayList<>();
+        int p = from;
+        int end = from + length;
+        while (p < end) {
+            long at = chunk.chunkPosition() + chunkPosition + (p - from);
+            if (end - p < DefaultRecordBatch.RECORD_BATCH_OVERHEAD) {
+                throw corrupt(at, "a record batch header is cut off after " + (end - p) + " bytes");
+            }
+            ByteBuffer view = ByteBuffer.wrap(bytes, p, end - p).slice();
+            int size = Records.LOG_OVERHEAD + view.getInt(Records.SIZE_OFFSET);
+            if (size < DefaultRecordBatch.RECORD_BATCH_OVERHEAD || size > end - p) {
+                throw corrupt(at, "record batch length " + size + " does not fit the " + (end - p) + " bytes left");
+            }
+            if (view.get(Records.MAGIC_OFFSET) != RecordBatch.MAGIC_VALUE_V2) {
+                throw corrupt(at, "record batch magic " + view.get(Records.MAGIC_OFFSET) + " is not Kafka's v2");
+            }
+            RecordBatch batch = MemoryRecords.readableRecords(view.limit(size).slice()).batches().iterator().next();
+            checkPlacement(batch, at, batches.isEmpty() ? null : batches.get(batches.size() - 1).batch());
+            batches.add(new PositionedBatch(batch, chunkPosition + (p - from)));
+            p += size;
+        }
+        return batches;
+    }
+
+    /** Verifies a batch's own CRC32C, which covers everything from its attributes to its end. */
+    void ensureValid(PositionedBatch b) {
+        try {
+            b.batch().ensureValid();
+        } catch (KafkaException e) {
+            throw corrupt(chunk.chunkPosition() + b.chunkPosition(), "record batch: " + e.getMessage());
+        }
+    }
+
+    /** The records of {@code b}, decompressed and converted. */
+    List<KfsRecord> records(PositionedBatch b) {
+        RecordBatch batch = b.batch();
+        List<KfsRecord> records = new ArrayList<>();
+        try {
+            for (Record r : batch) {
+                records.add(new KfsRecord(r.offset(), r.timestamp(), batch.timestampType(), bytes(r.key()),
+                        bytes(r.value()), copy(r.headers())));
+            }
+        } catch (KafkaException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw corrupt(chunk.chunkPosition() + b.chunkPosition(), "record batch does not decode: " + e.getMessage());
+        }
+        return records;
+    }
+
+    CorruptSegmentException corrupt(long position, String detail) {
+        return new CorruptSegmentException(objectName, part, position, detail);
+    }
+
+    private void checkPlacement(RecordBatch batch, long at, RecordBatch previous) {
+        if (batch.compressionType().id != codec.id()) {
+            throw corrupt(at, "record batch compression " + batch.compressionType() + " differs from the segment's " + codec);
+        }
+        if (batch.isControlBatch() || batch.isTransactional()) {
+            throw corrupt(at, "control or transactional record batch; segments hold plain data batches only");
+        }
+        if (batch.baseOffset() < chunk.firstOffset() || batch.lastOffset() > chunk.lastOffset()
+                || batch.baseOffset() > batch.lastOffset()) {
+            throw corrupt(at, "record batch offsets " + batch.baseOffset() + ".." + batch.lastOffset()
+                    + " fall outside the chunk's " + chunk.firstOffset() + ".." + chunk.lastOffset());
+        }
+        if (previous != null && batch.baseOffset() <= previous.lastOffset()) {
+            throw corrupt(at, "record batch starts at offset " + batch.baseOffset() + ", not after the previous batch's last offset " + previous.lastOffset());
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        if (buffer == null) {
+            return null;
+        }
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    /** Materializes header values so records stay valid independently of the batch buffer. */
+    private static Header[] copy(Header[] headers) {
+        Header[] copies = new Header[headers.length];
+        for (int i = 0; i < headers.length; i++) {
+            copies[i] = new RecordHeader(headers[i].key(), headers[i].value());
+        }
+        return copies;
+    }
+
+    /**
+     * A batch and where it starts in its chunk.
+     *
+     * @param batch         the batch
+     * @param chunkPosition its start, relative to the chunk start
+     */
+    record PositionedBatch(RecordBatch batch, long chunkPosition) {
+    }
+}

@@ -1,0 +1,174 @@
+package io.kafmirror.kfs.format;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.MemoryRecordsBuilder;
+import org.apache.kafka.common.record.internal.RecordBatch;
+
+/**
+ * Builds the chunk of one partition: Kafka v2 record batches in offset order, the sparse index
+ * over them, and the statistics of the directory entry.
+ *
+ * <p>A batch holds records of one timestamp type only, and a LogAppendTime batch records of one
+ * timestamp only, because Kafka stores a LogAppendTime once per batch: this keeps every record's
+ * timestamp and type exact.
+ */
+final class ChunkBuilder {
+
+    private static final int RECORD_OVERHEAD_ESTIMATE = 24;
+
+    private final int partition;
+    private final SegmentWriterConfig config;
+    private final GrowableBytes out;
+    private final CRC32C chunkCrc = new CRC32C();
+    private final CRC32C intervalCrc = new CRC32C();
+    private final List<IndexEntry> index = new ArrayList<>();
+    private final ByteBuffer batchBuffer;
+
+    private MemoryRecordsBuilder batch;
+    private TimestampType batchType;
+    private long batchTimestamp;
+    private long batchBaseOffset;
+    private long batchBytes;
+    private long batchMaxTimestamp = Long.MIN_VALUE;
+
+    private long firstOffset = -1;
+    private long lastOffset = -1;
+    private long recordCount;
+    private long minTimestamp = Long.MAX_VALUE;
+    private long maxTimestamp = Long.MIN_VALUE;
+    private long lastEntryPosition = -1;
+    private IndexEntry openEntry;
+
+    ChunkBuilder(int partition, SegmentWriterConfig config) {
+        this.partition = partition;
+        this.config = config;
+        this.batchBuffer = ByteBuffer.allocate(config.batchTargetBytes() + 1024);
+        this.out = new GrowableBytes(Math.max(1024, config.batchTargetBytes()));
+    }
+
+    void append(KfsRecord r) {
+        if (r.offset() <= lastOffset) {
+            throw new IllegalArgumentException("Partition " + partition + ": offset " + r.offset()
+                    + " is not after the previous offset " + lastOffset + "; records must be appended in offset order");
+        }
+        long size = RECORD_OVERHEAD_ESTIMATE + length(r.key()) + length(r.value()) + headersLength(r.headers());
+        if (batch != null && !fitsCurrentBatch(r, size)) {
+            closeBatch();
+        }
+        if (batch == null) {
+            openBatch(r);
+        }
+        batch.appendWithOffset(r.offset(), r.timestamp(), r.key(), r.value(), r.headers());
+        batchBytes += size;
+        batchMaxTimestamp = Math.max(batchMaxTimestamp, r.timestamp());
+        if (firstOffset < 0) {
+            firstOffset = r.offset();
+        }
+        lastOffset = r.offset();
+        recordCount++;
+        minTimestamp = Math.min(minTimestamp, r.timestamp());
+    }
+
+    /** Approximate bytes held so far, for flush decisions. */
+    long bufferedBytes() {
+        return out.size() + batchBytes;
+    }
+
+    long recordCount() {
+        return recordCount;
+    }
+
+    /** Closes the open batch and the last index interval; the builder takes no more records. */
+    void finish() {
+        if (batch != null) {
+            closeBatch();
+        }
+        closeIndexInterval();
+    }
+
+    int partition() {
+        return partition;
+    }
+
+    GrowableBytes bytes() {
+        return out;
+    }
+
+    int chunkCrc() {
+        return (int) chunkCrc.getValue();
+    }
+
+    ChunkIndex index() {
+        return new ChunkIndex(index, out.size());
+    }
+
+    /** The directory entry once the chunk and its index have been placed at these positions. */
+    ChunkEntry entry(long chunkPosition, long indexPosition, byte[] indexBytes) {
+        return new ChunkEntry(partition, firstOffset, lastOffset, recordCount, minTimestamp, maxTimestamp,
+                chunkPosition, out.size(), chunkCrc(), indexPosition, indexBytes.length,
+                Crc32c.of(indexBytes, 0, indexBytes.length));
+    }
+
+    private boolean fitsCurrentBatch(KfsRecord r, long size) {
+        return r.timestampType() == batchType
+                && (batchType != TimestampType.LOG_APPEND_TIME || r.timestamp() == batchTimestamp)
+                && batchBytes + size <= config.batchTargetBytes()
+                && r.offset() - batchBaseOffset <= Integer.MAX_VALUE;
+    }
+
+    private void openBatch(KfsRecord r) {
+        batchType = r.timestampType();
+        batchTimestamp = r.timestamp();
+        batchBaseOffset = r.offset();
+        batchBytes = 0;
+        batchMaxTimestamp = Long.MIN_VALUE;
+        long logAppendTime = batchType == TimestampType.LOG_APPEND_TIME ? r.timestamp() : RecordBatch.NO_TIMESTAMP;
+        batchBuffer.clear();
+        batch = MemoryRecords.builder(batchBuffer, RecordBatch.MAGIC_VALUE_V2, config.codec().compression(),
+                batchType, r.offset(), logAppendTime);
+    }
+
+    private void closeBatch() {
+        MemoryRecords records = batch.build();
+        batch = null;
+        int position = out.size();
+        if (lastEntryPosition < 0 || position - lastEntryPosition >= config.indexIntervalBytes()) {
+            closeIndexInterval();
+            openEntry = new IndexEntry(batchBaseOffset, maxTimestamp, position, 0);
+            lastEntryPosition = position;
+        }
+        ByteBuffer bytes = records.buffer();
+        chunkCrc.update(bytes.duplicate());
+        intervalCrc.update(bytes.duplicate());
+        out.write(bytes);
+        maxTimestamp = Math.max(maxTimestamp, batchMaxTimestamp);
+        batchBytes = 0;
+    }
+
+    private void closeIndexInterval() {
+        if (openEntry != null) {
+            index.add(new IndexEntry(openEntry.offset(), openEntry.maxTimestampSoFar(), openEntry.position(),
+                    (int) intervalCrc.getValue()));
+            openEntry = null;
+        }
+        intervalCrc.reset();
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? 0 : bytes.length;
+    }
+
+    private static long headersLength(Header[] headers) {
+        long n = 0;
+        for (Header h : headers) {
+            n += h.key().length() + length(h.value()) + 4;
+        }
+        return n;
+    }
+}

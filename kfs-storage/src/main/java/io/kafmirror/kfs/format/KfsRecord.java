@@ -1,0 +1,69 @@
+package io.kafmirror.kfs.format;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.record.TimestampType;
+
+/**
+ * One Kafka record as the backup keeps it: its original source offset, timestamp and timestamp
+ * type, key, value and headers. A {@code null} key or value (a tombstone) is distinct from an empty one.
+ *
+ * <p>Equality compares key, value and headers by content, so "restored equals produced" can be
+ * asserted with {@code equals}.
+ *
+ * @param offset        the record's offset in its source partition
+ * @param timestamp     epoch milliseconds, as the source reported it
+ * @param timestampType {@link TimestampType#CREATE_TIME} or {@link TimestampType#LOG_APPEND_TIME}
+ * @param key           the key bytes, or {@code null}
+ * @param value         the value bytes, or {@code null}
+ * @param headers       the headers in their original order; never {@code null}
+ */
+public record KfsRecord(long offset, long timestamp, TimestampType timestampType, byte[] key, byte[] value,
+                        Header[] headers) {
+
+    private static final Header[] NO_HEADERS = new Header[0];
+
+    public KfsRecord {
+        Objects.requireNonNull(timestampType, "timestampType");
+        if (timestampType == TimestampType.NO_TIMESTAMP_TYPE) {
+            throw new IllegalArgumentException("Record at offset " + offset + " has no timestamp type; "
+                    + "Kafka v2 batches always carry CREATE_TIME or LOG_APPEND_TIME");
+        }
+        headers = headers == null ? NO_HEADERS : headers;
+    }
+
+    /** A CreateTime record without headers. */
+    public static KfsRecord of(long offset, long timestamp, byte[] key, byte[] value) {
+        return new KfsRecord(offset, timestamp, TimestampType.CREATE_TIME, key, value, NO_HEADERS);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KfsRecord r
+                && offset == r.offset
+                && timestamp == r.timestamp
+                && timestampType == r.timestampType
+                && Arrays.equals(key, r.key)
+                && Arrays.equals(value, r.value)
+                && Arrays.equals(headers, r.headers);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(offset, timestamp, timestampType);
+        h = 31 * h + Arrays.hashCode(key);
+        h = 31 * h + Arrays.hashCode(value);
+        return 31 * h + Arrays.hashCode(headers);
+    }
+
+    @Override
+    public String toString() {
+        return "KfsRecord[offset=" + offset + ", timestamp=" + timestamp + ", " + timestampType
+                + ", key=" + describe(key) + ", value=" + describe(value) + ", headers=" + headers.length + "]";
+    }
+
+    private static String describe(byte[] bytes) {
+        return bytes == null ? "null" : bytes.length + " bytes";
+    }
+}
