@@ -13,7 +13,7 @@ import org.apache.kafka.common.record.TimestampType;
  * asserted with {@code equals}.
  *
  * @param offset        the record's offset in its source partition
- * @param timestamp     epoch milliseconds, as the source reported it
+ * @param timestamp     epoch milliseconds as the source reported it, or {@link #NO_TIMESTAMP}
  * @param timestampType {@link TimestampType#CREATE_TIME} or {@link TimestampType#LOG_APPEND_TIME}
  * @param key           the key bytes, or {@code null}
  * @param value         the value bytes, or {@code null}
@@ -22,6 +22,9 @@ import org.apache.kafka.common.record.TimestampType;
 public record KfsRecord(long offset, long timestamp, TimestampType timestampType, byte[] key, byte[] value,
                         Header[] headers) {
 
+    /** The timestamp Kafka reports for records that carry none (converted from pre-0.10 formats). */
+    public static final long NO_TIMESTAMP = -1L;
+
     private static final Header[] NO_HEADERS = new Header[0];
 
     public KfsRecord {
@@ -29,6 +32,10 @@ public record KfsRecord(long offset, long timestamp, TimestampType timestampType
         if (timestampType == TimestampType.NO_TIMESTAMP_TYPE) {
             throw new IllegalArgumentException("Record at offset " + offset + " has no timestamp type; "
                     + "Kafka v2 batches always carry CREATE_TIME or LOG_APPEND_TIME");
+        }
+        if (timestamp < 0 && timestamp != NO_TIMESTAMP) {
+            throw new IllegalArgumentException("Record at offset " + offset + " has timestamp " + timestamp
+                    + "; Kafka allows only timestamps from 0 on, or -1 for none");
         }
         headers = headers == null ? NO_HEADERS : headers;
     }
