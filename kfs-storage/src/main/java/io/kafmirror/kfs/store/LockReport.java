@@ -8,8 +8,8 @@ import java.util.List;
  * @param location          the store checked
  * @param versioning        whether bucket versioning is enabled
  * @param objectLock        whether Object Lock is enabled on the bucket
- * @param defaultRetention  the bucket's default retention, or {@link ObjectRetention#NONE}; its
- *                          retain-until is null and {@code defaultRetentionDays} says the length
+ * @param defaultRetention  the mode of the bucket's default retention, or {@code null} when it has none;
+ *                          {@code defaultRetentionDays} says its length
  * @param defaultRetentionDays length of the default retention in days, 0 when none
  * @param warnings          plain-language problems an operator must act on; empty when all is well
  */

@@ -28,4 +28,9 @@ public record ObjectRetention(RetentionMode mode, Instant retainUntil) {
     public boolean isSet() {
         return mode != null;
     }
+
+    /** Whether this retention still protects the object at {@code now}. */
+    public boolean protectsAt(Instant now) {
+        return isSet() && retainUntil.isAfter(now);
+    }
 }

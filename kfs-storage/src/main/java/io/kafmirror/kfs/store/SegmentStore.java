@@ -45,7 +45,10 @@ public interface SegmentStore extends AutoCloseable {
     /** Places or removes a legal hold on {@code key}. */
     void setLegalHold(String key, boolean on);
 
-    /** Deletes {@code key}; fails with {@link ObjectLockedException} while retention or a legal hold protects it. */
+    /**
+     * Deletes {@code key} so that its data is gone (on a versioned bucket: every version of it); fails with
+     * {@link ObjectLockedException} while retention or a legal hold protects it. Deleting a missing key does nothing.
+     */
     void delete(String key);
 
     /** Checks that the store can enforce immutability (versioning + Object Lock) and says what is missing. */
