@@ -1,0 +1,33 @@
+package io.kafmirror.app.cli;
+
+import io.kafmirror.app.KafMirror;
+import io.kafmirror.kfs.format.CorruptSegmentException;
+import io.kafmirror.kfs.store.StoreException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns a failed command into one readable line on stderr and an exit code. Our own exceptions
+ * already say what failed and what to do; stack traces are only for {@code KAF_MIRROR_DEBUG=1}.
+ */
+public final class FailureReporter implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        var err = commandLine.getErr();
+        if (e instanceof StoreException || e instanceof CorruptSegmentException || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException || e instanceof UncheckedIOException) {
+            err.println("error: " + e.getMessage());
+        } else {
+            err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            err.println("This is unexpected; run again with KAF_MIRROR_DEBUG=1 for details and report it.");
+        }
+        if ("1".equals(System.getenv("KAF_MIRROR_DEBUG"))) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return KafMirror.FAILED;
+    }
+}
