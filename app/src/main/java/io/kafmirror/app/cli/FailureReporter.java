@@ -6,6 +6,7 @@ import io.kafmirror.kfs.store.StoreException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -17,6 +18,12 @@ public final class FailureReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         var err = commandLine.getErr();
+        if (e instanceof ParameterException bad) {
+            err.println("error: " + bad.getMessage());
+            err.println("Run '" + bad.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            err.flush();
+            return bad.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+        }
         if (e instanceof StoreException || e instanceof CorruptSegmentException || e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException || e instanceof UncheckedIOException) {
             err.println("error: " + e.getMessage());

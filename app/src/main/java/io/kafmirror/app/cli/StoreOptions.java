@@ -6,6 +6,7 @@ import io.kafmirror.kfs.store.S3SegmentStore;
 import io.kafmirror.kfs.store.S3StoreConfig;
 import io.kafmirror.kfs.store.SegmentStore;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -54,7 +55,13 @@ public final class StoreOptions {
         if (!store.startsWith("s3://")) {
             return new LocalSegmentStore(localPath());
         }
-        URI uri = URI.create(store);
+        URI uri;
+        try {
+            uri = new URI(store);
+        } catch (URISyntaxException e) {
+            throw new ParameterException(spec.commandLine(), "--store " + store + " is not a valid location (" + e.getReason()
+                    + "): use s3://bucket or s3://bucket/prefix");
+        }
         String bucket = uri.getHost();
         if (bucket == null || bucket.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--store " + store + " names no bucket: use s3://bucket or s3://bucket/prefix");
