@@ -102,6 +102,16 @@ public final class LocalSegmentStore implements SegmentStore {
     }
 
     @Override
+    public ObjectTail tail(String key, int maxLength) {
+        if (maxLength < 1) {
+            throw new IllegalArgumentException("maxLength must be positive");
+        }
+        ObjectInfo info = head(key);
+        long from = Math.max(0, info.size() - maxLength);
+        return new ObjectTail(info, read(key, from, (int) (info.size() - from)));
+    }
+
+    @Override
     public byte[] read(String key, long position, int length) {
         if (position < 0 || length < 0) {
             throw new IllegalArgumentException("position and length must not be negative");

@@ -14,9 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetention;
@@ -106,6 +108,27 @@ public final class S3SegmentStore implements SegmentStore {
         } catch (S3Exception e) {
             if (e.statusCode() == RANGE_NOT_SATISFIABLE) {
                 return new byte[0];
+            }
+            throw errors.translate(e, key);
+        } catch (SdkException e) {
+            throw errors.translate(e, key);
+        }
+    }
+
+    @Override
+    public ObjectTail tail(String key, int maxLength) {
+        if (maxLength < 1) {
+            throw new IllegalArgumentException("maxLength must be positive");
+        }
+        try {
+            ResponseBytes<GetObjectResponse> got = client.getObjectAsBytes(
+                    b -> b.bucket(config.bucket()).key(objectKey(key)).range("bytes=-" + maxLength));
+            GetObjectResponse response = got.response();
+            long size = ContentRange.totalSize(response.contentRange(), response.contentLength());
+            return new ObjectTail(new ObjectInfo(key, size, response.lastModified(), response.metadata()), got.asByteArray());
+        } catch (S3Exception e) {
+            if (e.statusCode() == RANGE_NOT_SATISFIABLE) {
+                return new ObjectTail(head(key), new byte[0]);
             }
             throw errors.translate(e, key);
         } catch (SdkException e) {

@@ -30,6 +30,12 @@ public interface SegmentStore extends AutoCloseable {
      */
     byte[] read(String key, long position, int length);
 
+    /**
+     * The last {@code min(size, maxLength)} bytes of the object with its size and metadata, in one
+     * request where the store allows it: how a footer is read without knowing the size first.
+     */
+    ObjectTail tail(String key, int maxLength);
+
     /** Streams the whole object; the caller closes the stream. */
     InputStream open(String key);
 

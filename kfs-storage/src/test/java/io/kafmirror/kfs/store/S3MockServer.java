@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
  * give that one a free port too and talk only to the loopback-bound one. S3Mock accepts any credentials
  * and does not enforce Object Lock.
  */
-final class S3MockServer {
+public final class S3MockServer {
 
     static final String ACCESS_KEY = "kfs-test";
     static final String SECRET_KEY = "kfs-test-secret";
@@ -43,7 +43,7 @@ final class S3MockServer {
     }
 
     /** The server of this JVM, started on first use. */
-    static synchronized S3MockServer shared() {
+    public static synchronized S3MockServer shared() {
         if (shared == null) {
             shared = start();
         }
@@ -51,17 +51,17 @@ final class S3MockServer {
     }
 
     /** Where the server listens, e.g. {@code http://127.0.0.1:41234}. */
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     /** A store config for {@code bucket} on this server, with static test keys. */
-    S3StoreConfig config(String bucket) {
+    public S3StoreConfig config(String bucket) {
         return S3StoreConfig.forEndpoint(endpoint, bucket, ACCESS_KEY, SECRET_KEY);
     }
 
     /** Creates a fresh bucket like a real backup bucket (Object Lock, so versioning on) and returns its name. */
-    String createBackupBucket(String purpose) {
+    public String createBackupBucket(String purpose) {
         String bucket = bucketName(purpose);
         try (S3Client client = S3ClientFactory.create(config(bucket))) {
             client.createBucket(b -> b.bucket(bucket).objectLockEnabledForBucket(true));
@@ -72,7 +72,7 @@ final class S3MockServer {
     }
 
     /** Creates a fresh bucket with neither versioning nor Object Lock and returns its name. */
-    String createPlainBucket(String purpose) {
+    public String createPlainBucket(String purpose) {
         String bucket = bucketName(purpose);
         try (S3Client client = S3ClientFactory.create(config(bucket))) {
             client.createBucket(b -> b.bucket(bucket));

@@ -65,6 +65,20 @@ abstract class SegmentStoreContract {
     }
 
     @Test
+    void tailReturnsTheLastBytesWithSizeAndMetadataOrTheWholeSmallObject() {
+        byte[] content = bytes(1000, 3);
+        Map<String, String> metadata = Map.of("kfs-sha256", "ab12");
+        store.put("t.kfs", ByteSource.of(content), PutOptions.DEFAULT.withMetadata(metadata));
+
+        ObjectTail tail = store.tail("t.kfs", 64);
+        assertThat(tail.bytes()).isEqualTo(Arrays.copyOfRange(content, 936, 1000));
+        assertThat(tail.info().size()).isEqualTo(1000);
+        assertThat(tail.info().metadata()).isEqualTo(metadata);
+        assertThat(store.tail("t.kfs", 5000).bytes()).isEqualTo(content);
+        assertThatThrownBy(() -> store.tail("missing.kfs", 64)).isInstanceOf(KeyNotFoundException.class);
+    }
+
+    @Test
     void readReturnsExactRangesAndShortOrEmptyPastTheEnd() {
         byte[] content = bytes(1000, 2);
         store.put("r.kfs", ByteSource.of(content), PutOptions.DEFAULT);
