@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code kaf-mirror store ...}: inspect, verify and re-catalog a segment store. */
 @Command(name = "store", mixinStandardHelpOptions = true,
         description = "Inspect, verify and re-catalog a segment store (a local folder or an S3 bucket).",
-        subcommands = {StoreVerifyLock.class})
+        subcommands = {StoreLs.class, StoreCat.class, StoreVerify.class, StoreRebuildCatalog.class, StoreVerifyLock.class})
 public final class StoreCommand {
 }

@@ -1,12 +1,15 @@
 package io.kafmirror.app.cli;
 
+import io.kafmirror.kfs.catalog.SegmentCatalog;
 import io.kafmirror.kfs.store.LocalSegmentStore;
 import io.kafmirror.kfs.store.S3Encryption;
 import io.kafmirror.kfs.store.S3SegmentStore;
 import io.kafmirror.kfs.store.S3StoreConfig;
 import io.kafmirror.kfs.store.SegmentStore;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -81,9 +84,16 @@ public final class StoreOptions {
         return new S3SegmentStore(config.withCredentials(accessKey, secretKey));
     }
 
-    /** The catalog database file. */
-    public Path catalogPath() {
-        return catalog;
+    /** Opens (creating if needed) the catalog database. */
+    public SegmentCatalog openCatalog() {
+        Path parent = catalog.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the folder " + parent + " for the catalog: " + e.getMessage()
+                    + ". Choose another place with --catalog.", e);
+        }
+        return SegmentCatalog.open(catalog);
     }
 
     private Path localPath() {
