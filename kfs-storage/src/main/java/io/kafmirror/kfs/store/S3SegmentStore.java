@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * <p>Every create sends {@code If-None-Match: *}, so a second writer of a key gets 412 and
  * {@link KeyAlreadyExistsException}; objects above the multipart threshold go through
  * {@link S3MultipartUploader}. Retention, legal hold, metadata and encryption are set by the create
- * request itself. Uploads carry Content-MD5. Ceph radosgw 16 ignores {@code If-None-Match}, which is why
+ * request itself (for multipart uploads, checked and applied again after completion where a server ignored them). Uploads carry Content-MD5. Ceph radosgw 16 ignores {@code If-None-Match}, which is why
  * keys are unique per writer by construction and the header is a second line of defence. If a create
  * succeeds but its response is lost, the SDK's retry gets 412: the writer is then told it was fenced
  * although its bytes are stored, which is safe because a fenced writer moves on to a new key.
@@ -72,6 +72,7 @@ public final class S3SegmentStore implements SegmentStore {
         try {
             if (content.size() > config.multipartThreshold()) {
                 multipart.upload(requests.createMultipartUpload(objectKey, options), content);
+                confirmProtection(key, options);
             } else {
                 String md5 = ContentMd5.of(content);
                 client.putObject(requests.putObject(objectKey, options, content.size(), md5),
@@ -211,6 +212,23 @@ public final class S3SegmentStore implements SegmentStore {
     public void close() {
         uploads.shutdown();
         client.close();
+    }
+
+    /**
+     * Ceph radosgw 16 accepts but ignores the Object Lock headers of CreateMultipartUpload (measured), so a
+     * large segment would land unprotected: read the protection back and apply what is missing.
+     */
+    private void confirmProtection(String key, PutOptions options) {
+        if (!options.retention().isSet() && !options.legalHold()) {
+            return;
+        }
+        RetentionStatus status = retention(key);
+        if (options.retention().isSet() && !status.retention().isSet()) {
+            setRetention(key, options.retention());
+        }
+        if (options.legalHold() && !status.legalHold()) {
+            setLegalHold(key, true);
+        }
     }
 
     private String objectKey(String key) {

@@ -3,18 +3,12 @@ package io.kafmirror.kfs.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
  * A real S3-compatible server for tests: Adobe S3Mock's Spring Boot jar (copied by the build into
@@ -28,7 +22,7 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
  * give that one a free port too and talk only to the loopback-bound one. S3Mock accepts any credentials
  * and does not enforce Object Lock.
  */
-public final class S3MockServer {
+public final class S3MockServer implements S3TestServer {
 
     static final String ACCESS_KEY = "kfs-test";
     static final String SECRET_KEY = "kfs-test-secret";
@@ -55,35 +49,13 @@ public final class S3MockServer {
         return endpoint;
     }
 
-    /** A store config for {@code bucket} on this server, with static test keys. */
+    @Override
     public S3StoreConfig config(String bucket) {
         return S3StoreConfig.forEndpoint(endpoint, bucket, ACCESS_KEY, SECRET_KEY);
     }
 
-    /** Creates a fresh bucket like a real backup bucket (Object Lock, so versioning on) and returns its name. */
-    public String createBackupBucket(String purpose) {
-        String bucket = bucketName(purpose);
-        try (S3Client client = S3ClientFactory.create(config(bucket))) {
-            client.createBucket(b -> b.bucket(bucket).objectLockEnabledForBucket(true));
-            client.putBucketVersioning(b -> b.bucket(bucket)
-                    .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
-        }
-        return bucket;
-    }
 
-    /** Creates a fresh bucket with neither versioning nor Object Lock and returns its name. */
-    public String createPlainBucket(String purpose) {
-        String bucket = bucketName(purpose);
-        try (S3Client client = S3ClientFactory.create(config(bucket))) {
-            client.createBucket(b -> b.bucket(bucket));
-        }
-        return bucket;
-    }
 
-    private static String bucketName(String purpose) {
-        String name = purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
-        return (name.length() > 40 ? name.substring(0, 40) : name) + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     private static S3MockServer start() {
         Path jar = Path.of(System.getProperty("s3mock.jar", "target/s3mock/s3mock.jar")).toAbsolutePath();
@@ -92,7 +64,7 @@ public final class S3MockServer {
                     + " during process-test-resources");
         }
         try {
-            int port = freePort();
+            int port = LoopbackPort.free();
             Path root = Files.createTempDirectory("s3mock-");
             Path log = jar.resolveSibling("s3mock.log");
             List<String> command = List.of(
@@ -103,7 +75,7 @@ public final class S3MockServer {
                     "--server.address=127.0.0.1",
                     "--server.port=" + port,
                     "--server.ssl.enabled=false",
-                    "--com.adobe.testing.s3mock.httpPort=" + freePort(),
+                    "--com.adobe.testing.s3mock.httpPort=" + LoopbackPort.free(),
                     "--com.adobe.testing.s3mock.store.root=" + root,
                     "--spring.main.banner-mode=off");
             Process process = new ProcessBuilder(command)
@@ -154,11 +126,6 @@ public final class S3MockServer {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void stop(Process process) {
         process.destroy();
