@@ -7,6 +7,7 @@ import io.kafmirror.kfs.store.SegmentKey;
 import io.kafmirror.kfs.store.SegmentStore;
 import io.kafmirror.kfs.store.StoreException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,20 +38,46 @@ public final class CatalogRebuild {
     public RebuildReport run() {
         long start = System.nanoTime();
         catalog.clear();
+        return catalogueAll(List.of(SegmentKey.ROOT), start);
+    }
+
+    /**
+     * Adds the segments of {@code topic} that are in the store but not in the catalog: what a crash
+     * between storing a segment and cataloguing it leaves behind. Lists only the hours since the
+     * newest catalogued segment of the topic (all of the topic when it has none), with an hour of
+     * slack for clocks of other writers.
+     */
+    public RebuildReport catchUp(String cluster, String topic, Instant now) {
+        long start = System.nanoTime();
+        Optional<Instant> newest = catalog.segments(cluster, topic).stream()
+                .map(CatalogEntry::sealedAt)
+                .max(Comparator.naturalOrder());
+        List<String> prefixes = newest.isEmpty()
+                ? List.of(SegmentKey.topicPrefix(cluster, topic))
+                : SegmentKey.hourPrefixes(cluster, topic, newest.get().minus(Duration.ofHours(1)),
+                        now.plus(Duration.ofHours(1)));
+        return catalogueAll(prefixes, start);
+    }
+
+    private RebuildReport catalogueAll(List<String> prefixes, long start) {
         AtomicInteger catalogued = new AtomicInteger();
         List<StoreProblem> problems = new ArrayList<>();
-        try (BoundedParallelism workers = new BoundedParallelism("catalog-rebuild", parallelism);
-             Stream<ObjectInfo> listing = store.list(SegmentKey.ROOT)) {
-            listing.forEach(object -> workers.submit(() -> {
-                Optional<StoreProblem> problem = catalogue(object.key());
-                if (problem.isPresent()) {
-                    synchronized (problems) {
-                        problems.add(problem.get());
-                    }
-                } else {
-                    catalogued.incrementAndGet();
+        try (BoundedParallelism workers = new BoundedParallelism("catalog-rebuild", parallelism)) {
+            for (String prefix : prefixes) {
+                try (Stream<ObjectInfo> listing = store.list(prefix)) {
+                    listing.filter(object -> catalog.find(object.key()).isEmpty())
+                            .forEach(object -> workers.submit(() -> {
+                                Optional<StoreProblem> problem = catalogue(object.key());
+                                if (problem.isPresent()) {
+                                    synchronized (problems) {
+                                        problems.add(problem.get());
+                                    }
+                                } else {
+                                    catalogued.incrementAndGet();
+                                }
+                            }));
                 }
-            }));
+            }
         }
         problems.sort(Comparator.comparing(StoreProblem::key));
         return new RebuildReport(catalogued.get(), problems, Duration.ofNanos(System.nanoTime() - start));

@@ -48,4 +48,12 @@ final class ArchiveFixture {
         }
         return keys;
     }
+
+    /** A one-record segment of orders by {@code writer}, sealed at a fixed instant, so its key depends on the writer and sequence only. */
+    static SealedSegment segment(String writer, long sequence, String value) {
+        SegmentWriter w = new SegmentWriter(new SegmentIdentity("prod-eu", "orders",
+                UUID.nameUUIDFromBytes("orders".getBytes(StandardCharsets.UTF_8)), writer, sequence), SegmentWriterConfig.DEFAULT);
+        w.append(0, KfsRecord.of(0, 1_000, "k".getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)));
+        return w.seal(Instant.parse("2026-11-25T10:00:00Z").toEpochMilli());
+    }
 }

@@ -1,8 +1,12 @@
 package io.kafmirror.kfs.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kafmirror.kfs.format.SealedSegment;
 import io.kafmirror.kfs.store.ByteSource;
+import io.kafmirror.kfs.store.KeyAlreadyExistsException;
+import io.kafmirror.kfs.store.ObjectRetention;
 import io.kafmirror.kfs.store.PutOptions;
 import io.kafmirror.kfs.store.SegmentKey;
 import io.kafmirror.kfs.store.SegmentStore;
@@ -74,6 +78,61 @@ abstract class CatalogRebuildContract {
                     .extracting(StoreProblem::reason).asString().contains("truncated");
             assertThat(report.problems()).filteredOn(p -> p.key().equals(misplaced)).singleElement()
                     .extracting(StoreProblem::reason).asString().contains("wrong key");
+        }
+    }
+
+    @Test
+    void catchUpCataloguesWhatACrashLeftStoredButNotCatalogued() {
+        try (SegmentCatalog live = SegmentCatalog.open(dir.resolve("live"));
+             SegmentCatalog catalog = SegmentCatalog.open(dir.resolve("catalog"))) {
+            List<SegmentKey> keys = ArchiveFixture.publishBackup(new SegmentArchive(store, live), 4);
+            // The catalog of a writer that crashed after the store took the last two segments of orders.
+            keys.stream().filter(k -> k.value().contains("/orders/")).limit(2)
+                    .forEach(k -> catalog.add(live.find(k.value()).orElseThrow()));
+
+            CatalogRebuild.RebuildReport report = new CatalogRebuild(store, catalog, 2)
+                    .catchUp("prod-eu", "orders", Instant.parse("2026-11-25T20:00:00Z"));
+
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.catalogued()).isEqualTo(2);
+            assertThat(catalog.segments("prod-eu", "orders")).containsExactlyElementsOf(live.segments("prod-eu", "orders"));
+            assertThat(catalog.segments("prod-eu", "payments.v2")).isEmpty();
+        }
+    }
+
+    @Test
+    void catchUpOfATopicWithNothingCataloguedListsTheWholeTopic() {
+        try (SegmentCatalog live = SegmentCatalog.open(dir.resolve("live"));
+             SegmentCatalog catalog = SegmentCatalog.open(dir.resolve("catalog"))) {
+            ArchiveFixture.publishBackup(new SegmentArchive(store, live), 3);
+
+            CatalogRebuild.RebuildReport report = new CatalogRebuild(store, catalog, 2)
+                    .catchUp("prod-eu", "audit_log", Instant.parse("2026-11-25T09:00:00Z"));
+
+            assertThat(report.catalogued()).isEqualTo(3);
+            assertThat(catalog.segments("prod-eu", "audit_log"))
+                    .containsExactlyElementsOf(live.segments("prod-eu", "audit_log"));
+        }
+    }
+
+    @Test
+    void publishingTheSameSegmentAgainIsHarmlessButAnotherSegmentUnderItsKeyIsRefused() {
+        try (SegmentCatalog lost = SegmentCatalog.open(dir.resolve("lost"));
+             SegmentCatalog catalog = SegmentCatalog.open(dir.resolve("catalog"))) {
+            SealedSegment first = ArchiveFixture.segment("host-a", 7, "first");
+            // The first attempt reached the store, but its answer (and so the catalog entry) was lost.
+            SegmentKey key = new SegmentArchive(store, lost).publish(first, ObjectRetention.NONE, false);
+            SegmentArchive archive = new SegmentArchive(store, catalog);
+
+            assertThat(archive.publish(first, ObjectRetention.NONE, false)).isEqualTo(key);
+            assertThat(catalog.find(key.value())).isPresent();
+
+            SealedSegment impostor = ArchiveFixture.segment("host-a", 7, "other bytes");
+            assertThat(SegmentKey.of(impostor.footer())).isEqualTo(key);
+            assertThatThrownBy(() -> archive.publish(impostor, ObjectRetention.NONE, false))
+                    .isInstanceOf(KeyAlreadyExistsException.class);
+            assertThat(archive.open(key.value()).readChunk(0)).extracting(r -> new String(r.value()))
+                    .containsExactly("first");
         }
     }
 }
