@@ -1,0 +1,42 @@
+package io.kafmirror.engine.mirror;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something an operator must know about a backup, recorded rather than silently handled.
+ *
+ * @param type      what happened
+ * @param at        when the engine noticed it
+ * @param topic     the source topic, or {@code null} when it concerns the whole job
+ * @param partition the partition, or -1 when it concerns the whole topic or job
+ * @param message   a sentence an operator understands, naming offsets and what the engine did
+ */
+public record MirrorEvent(Type type, Instant at, String topic, int partition, String message) {
+
+    /** The kinds of events. */
+    public enum Type {
+        /** Source records were deleted by retention before they were stored: the backup has a hole. */
+        GAP,
+        /** A mirrored topic disappeared from the source; its backup is kept. */
+        TOPIC_DELETED,
+        /** A topic name came back with a new topic ID; it is stored as a new generation. */
+        TOPIC_RECREATED,
+        /** A new topic matching the job's patterns is now mirrored. */
+        TOPIC_ADDED,
+        /** A mirrored topic gained partitions. */
+        PARTITIONS_ADDED,
+        /** The source refused our credentials or permissions. */
+        AUTH_FAILURE,
+        /** The store refused or failed a write; the engine retries and pauses reading meanwhile. */
+        STORE_ERROR,
+        /** The store accepts writes again after errors. */
+        STORE_RECOVERED
+    }
+
+    public MirrorEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(message, "message");
+    }
+}

@@ -1,0 +1,90 @@
+package io.kafmirror.engine.mirror;
+
+import io.kafmirror.kfs.format.SegmentCodec;
+import io.kafmirror.kfs.store.ObjectRetention;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * What one backup job needs at run time, already resolved from the configuration.
+ *
+ * @param job               the job name, for logs and client ids
+ * @param cluster           the source cluster name as it appears in segment keys
+ * @param topics            which source topics to mirror (internal topics never are)
+ * @param flushBytes        seal a topic's segment once its buffered records reach this size
+ * @param flushLinger       seal a topic's segment once its oldest buffered record waited this long
+ * @param codec             batch compression inside segments
+ * @param maxBufferedBytes  bound on records held in memory, buffered and waiting for the store together
+ * @param readCommitted     skip records of aborted transactions (read_committed)
+ * @param retention         Object Lock retention of a topic's segment sealed at a given instant
+ * @param topicRefresh      how often the source is asked for new topics and partitions
+ */
+public record MirrorSettings(String job, String cluster, Predicate<String> topics, long flushBytes,
+                             Duration flushLinger, SegmentCodec codec, long maxBufferedBytes, boolean readCommitted,
+                             RetentionChoice retention, Duration topicRefresh) {
+
+    /** The retention given to a segment of {@code topic} sealed at {@code sealedAt}. */
+    @FunctionalInterface
+    public interface RetentionChoice {
+        /** Retention for a segment of {@code topic} sealed at {@code sealedAt}; {@link ObjectRetention#NONE} for none. */
+        ObjectRetention forSegment(String topic, Instant sealedAt);
+    }
+
+    public MirrorSettings {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(retention, "retention");
+        if (flushBytes <= 0 || maxBufferedBytes < flushBytes) {
+            throw new IllegalArgumentException("Flush size must be positive and the memory bound at least the flush size");
+        }
+        if (flushLinger.isNegative() || flushLinger.isZero() || topicRefresh.isNegative() || topicRefresh.isZero()) {
+            throw new IllegalArgumentException("Linger and topic refresh intervals must be positive");
+        }
+    }
+
+    /** Defaults for {@code job} on {@code cluster}: 16 MiB or 30 s per flush, zstd, 256 MiB in memory, read_committed. */
+    public static MirrorSettings defaults(String job, String cluster, Predicate<String> topics) {
+        return new MirrorSettings(job, cluster, topics, 16L << 20, Duration.ofSeconds(30), SegmentCodec.ZSTD,
+                256L << 20, true, (topic, at) -> ObjectRetention.NONE, Duration.ofSeconds(30));
+    }
+
+    /** These settings flushing at {@code bytes} or after {@code linger}. */
+    public MirrorSettings withFlush(long bytes, Duration linger) {
+        return new MirrorSettings(job, cluster, topics, bytes, linger, codec, Math.max(maxBufferedBytes, bytes),
+                readCommitted, retention, topicRefresh);
+    }
+
+    /** These settings holding at most {@code bytes} in memory. */
+    public MirrorSettings withMaxBuffered(long bytes) {
+        return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, bytes, readCommitted,
+                retention, topicRefresh);
+    }
+
+    /** These settings looking for new topics every {@code interval}. */
+    public MirrorSettings withTopicRefresh(Duration interval) {
+        return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, maxBufferedBytes, readCommitted,
+                retention, interval);
+    }
+
+    /** These settings with {@code isolation} read_committed or not. */
+    public MirrorSettings withReadCommitted(boolean on) {
+        return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, maxBufferedBytes, on,
+                retention, topicRefresh);
+    }
+
+    /** These settings with segments compressed by {@code newCodec}. */
+    public MirrorSettings withCodec(SegmentCodec newCodec) {
+        return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, newCodec, maxBufferedBytes,
+                readCommitted, retention, topicRefresh);
+    }
+
+    /** These settings giving segments the retention {@code choice} picks. */
+    public MirrorSettings withRetention(RetentionChoice choice) {
+        return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, maxBufferedBytes, readCommitted,
+                choice, topicRefresh);
+    }
+}

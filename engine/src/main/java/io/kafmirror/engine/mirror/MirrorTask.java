@@ -1,0 +1,226 @@
+package io.kafmirror.engine.mirror;
+
+import io.kafmirror.kfs.catalog.SegmentArchive;
+import io.kafmirror.kfs.format.SealedSegment;
+import io.kafmirror.kfs.format.SegmentWriterConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mirrors the selected topics of one source cluster into the segment archive, on one thread.
+ *
+ * <p>The consumer is assigned partitions directly (no consumer group, nothing written to the source)
+ * and positioned from the catalog: the offset after the last stored record of each partition, so a
+ * restart after any crash neither skips nor repeats a record. Records are buffered per topic and
+ * sealed into one segment per topic per flush; {@link SegmentUploader} stores segments in order.
+ * When buffered plus unstored data reaches the memory bound, reading pauses until the store catches up.
+ */
+public final class MirrorTask implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MirrorTask.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_DRAIN = Duration.ofSeconds(30);
+
+    private final MirrorSettings settings;
+    private final Properties clientProperties;
+    private final SegmentArchive archive;
+    private final MirrorListener listener;
+    private final Clock clock;
+    private final String writerId = "w" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    private final AtomicLong sequences = new AtomicLong();
+    private final Map<String, TopicBuffer> buffers = new HashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private TopicWatch watch;
+    private SegmentUploader uploader;
+    private boolean paused;
+
+    /** A task mirroring with {@code settings} from the cluster {@code clientProperties} reach, into {@code archive}. */
+    public MirrorTask(MirrorSettings settings, Properties clientProperties, SegmentArchive archive,
+                      MirrorListener listener, Clock clock) {
+        this.settings = settings;
+        this.clientProperties = clientProperties;
+        this.archive = archive;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    /** Mirrors until {@link #stop}; then seals and stores what it read, as far as the store allows. */
+    @Override
+    public void run() {
+        try (Admin admin = Admin.create(adminProperties());
+             KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(consumerProperties(),
+                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer = kafka;
+            uploader = new SegmentUploader(settings.job(), archive, listener, clock);
+            watch = new TopicWatch(new SourceTopics(admin, settings.topics(), ADMIN_TIMEOUT), kafka, archive,
+                    settings.cluster(), listener, clock);
+            watch.onRetired(this::sealTopic);
+            mirror(kafka);
+        } catch (SourceAccessException e) {
+            if (e.authFailure()) {
+                listener.event(new MirrorEvent(MirrorEvent.Type.AUTH_FAILURE, clock.instant(), null, -1, e.getMessage()));
+            }
+            throw e;
+        } finally {
+            if (uploader != null) {
+                uploader.close();
+            }
+            consumer = null;
+            stopped.countDown();
+        }
+    }
+
+    /** Asks the task to stop; returns at once. */
+    public void stop() {
+        stopping = true;
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+    /** Waits until {@link #run} has returned. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void mirror(KafkaConsumer<byte[], byte[]> kafka) {
+        long nextRefresh = 0;
+        while (!stopping) {
+            try {
+                if (System.nanoTime() - nextRefresh >= 0) {
+                    watch.refresh();
+                    nextRefresh = System.nanoTime() + settings.topicRefresh().toNanos();
+                }
+                applyBackpressure(kafka);
+                ConsumerRecords<byte[], byte[]> records = kafka.poll(POLL);
+                long now = System.nanoTime();
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    TopicBuffer buffer = buffers.computeIfAbsent(record.topic(), this::newBuffer);
+                    buffer.append(record.partition(), RecordCopy.of(record), now);
+                }
+                sealDue(now);
+            } catch (WakeupException e) {
+                break;
+            } catch (OffsetOutOfRangeException e) {
+                watch.outOfRange(e.offsetOutOfRangePartitions());
+            }
+        }
+        finish();
+    }
+
+    private TopicBuffer newBuffer(String topic) {
+        SourceTopic source = watch.current(topic);
+        return new TopicBuffer(source, settings.cluster(), writerId, sequences::getAndIncrement,
+                SegmentWriterConfig.DEFAULT.withCodec(settings.codec()));
+    }
+
+    private void sealDue(long now) {
+        for (TopicBuffer buffer : new ArrayList<>(buffers.values())) {
+            if (buffer.due(settings.flushBytes(), settings.flushLinger(), now)) {
+                seal(buffer);
+            }
+        }
+    }
+
+    /** Seals the buffer of a topic generation that is going away (deleted or recreated on the source). */
+    private void sealTopic(String topic) {
+        TopicBuffer buffer = buffers.remove(topic);
+        if (buffer != null && !buffer.isEmpty()) {
+            seal(buffer);
+        }
+    }
+
+    private void seal(TopicBuffer buffer) {
+        long now = clock.millis();
+        SealedSegment sealed = buffer.seal(now);
+        uploader.submit(new PendingSegment(sealed,
+                settings.retention().forSegment(buffer.topic().name(), clock.instant())));
+        LOG.debug("Sealed {} records of {} ({} bytes)", sealed.footer().recordCount(), buffer.topic().name(),
+                sealed.bytes().length);
+    }
+
+    private void applyBackpressure(KafkaConsumer<byte[], byte[]> kafka) {
+        uploader.checkAlive();
+        long held = uploader.queuedBytes();
+        for (TopicBuffer buffer : buffers.values()) {
+            held += buffer.bufferedBytes();
+        }
+        boolean full = held >= settings.maxBufferedBytes();
+        Set<TopicPartition> assigned = kafka.assignment();
+        if (full && !paused) {
+            LOG.info("Holding {} bytes, the bound is {}: pausing reads until the store catches up", held,
+                    settings.maxBufferedBytes());
+            // Seal what is buffered so the uploader has it all and memory is freed as soon as the store takes it.
+            new ArrayList<>(buffers.values()).stream().filter(b -> !b.isEmpty()).forEach(this::seal);
+            kafka.pause(assigned);
+            paused = true;
+        } else if (!full && paused) {
+            kafka.resume(assigned);
+            paused = false;
+        } else if (paused) {
+            kafka.pause(assigned);
+        }
+    }
+
+    private void finish() {
+        for (TopicBuffer buffer : new ArrayList<>(buffers.values())) {
+            if (!buffer.isEmpty()) {
+                seal(buffer);
+            }
+        }
+        try {
+            if (!uploader.drain(STOP_DRAIN)) {
+                LOG.warn("Stopped with {} bytes not stored: the store did not take them within {} s; they are"
+                        + " read again from the source on the next start", uploader.queuedBytes(), STOP_DRAIN.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Properties consumerProperties() {
+        Properties p = new Properties();
+        p.putAll(clientProperties);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "kaf-mirror-" + settings.job());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // Positions come from the catalog only; "none" turns a position lost to retention into an
+        // OffsetOutOfRangeException, which is how a gap is noticed instead of silently skipped.
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, settings.readCommitted() ? "read_committed" : "read_uncommitted");
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return p;
+    }
+
+    private Properties adminProperties() {
+        Properties p = new Properties();
+        p.putAll(clientProperties);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "kaf-mirror-" + settings.job() + "-admin");
+        return p;
+    }
+}

@@ -1,0 +1,66 @@
+package io.kafmirror.engine.mirror;
+
+import io.kafmirror.kfs.format.KfsRecord;
+import io.kafmirror.kfs.format.SealedSegment;
+import io.kafmirror.kfs.format.SegmentIdentity;
+import io.kafmirror.kfs.format.SegmentWriter;
+import io.kafmirror.kfs.format.SegmentWriterConfig;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/** The records of one topic generation read since its last segment was sealed. */
+final class TopicBuffer {
+
+    private final SourceTopic topic;
+    private final SegmentWriterConfig config;
+    private final String cluster;
+    private final String writerId;
+    private final LongSupplier sequences;
+    private SegmentWriter writer;
+    private long openedAtNanos;
+
+    /** A buffer whose segments take their writer sequence numbers from {@code sequences}. */
+    TopicBuffer(SourceTopic topic, String cluster, String writerId, LongSupplier sequences, SegmentWriterConfig config) {
+        this.topic = topic;
+        this.cluster = cluster;
+        this.writerId = writerId;
+        this.sequences = sequences;
+        this.config = config;
+    }
+
+    SourceTopic topic() {
+        return topic;
+    }
+
+    /** Adds a record of {@code partition}; the first record starts the linger clock. */
+    void append(int partition, KfsRecord record, long nowNanos) {
+        if (writer == null) {
+            SegmentIdentity identity = new SegmentIdentity(cluster, topic.name(), topic.topicId(), writerId,
+                    sequences.getAsLong());
+            writer = new SegmentWriter(identity, config, Map.of());
+            openedAtNanos = nowNanos;
+        }
+        writer.append(partition, record);
+    }
+
+    boolean isEmpty() {
+        return writer == null;
+    }
+
+    long bufferedBytes() {
+        return writer == null ? 0 : writer.bufferedBytes();
+    }
+
+    /** Whether the buffer reached {@code maxBytes} or its oldest record waited {@code linger}. */
+    boolean due(long maxBytes, Duration linger, long nowNanos) {
+        return writer != null && (writer.bufferedBytes() >= maxBytes || nowNanos - openedAtNanos >= linger.toNanos());
+    }
+
+    /** Seals what is buffered into a segment and starts afresh. */
+    SealedSegment seal(long nowMillis) {
+        SealedSegment sealed = writer.seal(nowMillis);
+        writer = null;
+        return sealed;
+    }
+}

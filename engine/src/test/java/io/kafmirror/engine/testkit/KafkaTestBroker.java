@@ -1,0 +1,179 @@
+package io.kafmirror.engine.testkit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real Apache Kafka broker (combined broker and controller, KRaft) running inside the test JVM on
+ * loopback ports. Always has a PLAINTEXT listener; {@link #withScram} adds a SASL_PLAINTEXT listener
+ * with SCRAM-SHA-512 and a user created when the storage is formatted.
+ */
+public final class KafkaTestBroker implements AutoCloseable {
+
+    /** The SCRAM user of a broker started {@link #withScram}. */
+    public static final String SCRAM_USER = "mirror";
+    /** Its password. */
+    public static final String SCRAM_PASSWORD = "mirror-secret";
+
+    private final KafkaRaftServer server;
+    private final String bootstrap;
+    private final String scramBootstrap;
+    private final Path dataDir;
+
+    private KafkaTestBroker(KafkaRaftServer server, String bootstrap, String scramBootstrap, Path dataDir) {
+        this.server = server;
+        this.bootstrap = bootstrap;
+        this.scramBootstrap = scramBootstrap;
+        this.dataDir = dataDir;
+    }
+
+    /** Starts a broker with a PLAINTEXT listener only. */
+    public static KafkaTestBroker start(Path dataDir) {
+        return start(dataDir, false, new Properties());
+    }
+
+    /** Starts a broker with a PLAINTEXT listener and a SCRAM-SHA-512 listener. */
+    public static KafkaTestBroker withScram(Path dataDir) {
+        return start(dataDir, true, new Properties());
+    }
+
+    /** Starts a broker with extra broker settings on top of the test defaults. */
+    public static KafkaTestBroker start(Path dataDir, boolean scram, Properties overrides) {
+        try {
+            int port = freePort();
+            int controllerPort = freePort();
+            int scramPort = scram ? freePort() : -1;
+            Properties props = brokerProperties(dataDir, port, controllerPort, scramPort);
+            props.putAll(overrides);
+            format(dataDir, props, scram);
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server.startup();
+            KafkaTestBroker broker = new KafkaTestBroker(server, "127.0.0.1:" + port,
+                    scram ? "127.0.0.1:" + scramPort : null, dataDir);
+            broker.awaitReady();
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start a test broker in " + dataDir, e);
+        }
+    }
+
+    /** The PLAINTEXT bootstrap address, e.g. {@code 127.0.0.1:40123}. */
+    public String bootstrap() {
+        return bootstrap;
+    }
+
+    /** The SASL_PLAINTEXT (SCRAM-SHA-512) bootstrap address; only for a broker started {@link #withScram}. */
+    public String scramBootstrap() {
+        if (scramBootstrap == null) {
+            throw new IllegalStateException("This broker was started without SCRAM");
+        }
+        return scramBootstrap;
+    }
+
+    /** Admin client on the PLAINTEXT listener; the caller closes it. */
+    public Admin admin() {
+        Properties props = new Properties();
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return Admin.create(props);
+    }
+
+    /** The broker's log directory, e.g. to inspect or damage. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    private void awaitReady() {
+        try (Admin admin = admin()) {
+            admin.describeCluster().nodes().get();
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("The test broker at " + bootstrap + " did not answer", e);
+        }
+    }
+
+    private static Properties brokerProperties(Path dataDir, int port, int controllerPort, int scramPort) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        List<String> listeners = new ArrayList<>(List.of("PLAINTEXT://127.0.0.1:" + port,
+                "CONTROLLER://127.0.0.1:" + controllerPort));
+        List<String> protocols = new ArrayList<>(List.of("PLAINTEXT:PLAINTEXT", "CONTROLLER:PLAINTEXT"));
+        if (scramPort > 0) {
+            listeners.add("SCRAM://127.0.0.1:" + scramPort);
+            protocols.add("SCRAM:SASL_PLAINTEXT");
+            p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            p.put("listener.name.scram.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
+        p.put("listeners", String.join(",", listeners));
+        p.put("advertised.listeners", String.join(",", listeners.stream()
+                .filter(l -> !l.startsWith("CONTROLLER")).toList()));
+        p.put("listener.security.protocol.map", String.join(",", protocols));
+        p.put("log.dirs", dataDir.resolve("log").toString());
+        p.put("num.partitions", "1");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "3");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "3");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // Small segments and a fast cleaner, so retention and compaction tests see their effect in seconds.
+        p.put("log.segment.bytes", String.valueOf(1024 * 1024));
+        p.put("log.retention.check.interval.ms", "500");
+        p.put("log.cleaner.backoff.ms", "200");
+        p.put("log.initial.task.delay.ms", "100");
+        return p;
+    }
+
+    private static void format(Path dataDir, Properties props, boolean scram) throws IOException {
+        Files.createDirectories(dataDir);
+        Path file = dataDir.resolve("server.properties");
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            props.store(writer, "kaf-mirror test broker");
+        }
+        List<String> args = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(),
+                "-c", file.toString(), "--ignore-formatted"));
+        if (scram) {
+            args.addAll(List.of("--add-scram",
+                    "SCRAM-SHA-512=[name=" + SCRAM_USER + ",password=" + SCRAM_PASSWORD + "]"));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = StorageTool.execute(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8));
+        if (status != 0) {
+            throw new IllegalStateException("Formatting " + dataDir + " failed: " + out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
