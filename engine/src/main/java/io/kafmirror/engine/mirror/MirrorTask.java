@@ -58,6 +58,7 @@ public final class MirrorTask implements Runnable {
     private TopicWatch watch;
     private SegmentUploader uploader;
     private boolean paused;
+    private volatile long heldBytes;
 
     /** A task mirroring with {@code settings} from the cluster {@code clientProperties} reach, into {@code archive}. */
     public MirrorTask(MirrorSettings settings, Properties clientProperties, SegmentArchive archive,
@@ -102,6 +103,11 @@ public final class MirrorTask implements Runnable {
         if (current != null) {
             current.wakeup();
         }
+    }
+
+    /** Record bytes held in memory right now: read but not yet stored. */
+    public long heldBytes() {
+        return heldBytes;
     }
 
     /** Waits until {@link #run} has returned. */
@@ -171,7 +177,9 @@ public final class MirrorTask implements Runnable {
         for (TopicBuffer buffer : buffers.values()) {
             held += buffer.bufferedBytes();
         }
-        boolean full = held >= settings.maxBufferedBytes();
+        heldBytes = held;
+        // A poll may still hand over what the consumer fetched before the pause: up to two fetches.
+        boolean full = held + 2 * fetchBytes() >= settings.maxBufferedBytes();
         Set<TopicPartition> assigned = kafka.assignment();
         if (full && !paused) {
             LOG.info("Holding {} bytes, the bound is {}: pausing reads until the store catches up", held,
@@ -214,7 +222,16 @@ public final class MirrorTask implements Runnable {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, settings.readCommitted() ? "read_committed" : "read_uncommitted");
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        // A deleted topic must stay deleted: with auto.create.topics.enable on the broker (its default),
+        // our metadata requests for a topic just deleted would otherwise create it again on production.
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(fetchBytes()));
         return p;
+    }
+
+    /** Fetch size small enough that in-flight fetches fit under the memory bound with room to spare. */
+    private int fetchBytes() {
+        return (int) Math.min(50L << 20, Math.max(64L << 10, settings.maxBufferedBytes() / 8));
     }
 
     private Properties adminProperties() {

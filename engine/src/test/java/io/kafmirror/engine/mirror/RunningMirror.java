@@ -22,10 +22,12 @@ final class RunningMirror implements AutoCloseable {
     private final Thread thread;
 
     RunningMirror(MirrorSettings settings, String bootstrap, SegmentArchive archive) {
+        this(settings, clientOf(bootstrap), archive);
+    }
+
+    RunningMirror(MirrorSettings settings, Properties client, SegmentArchive archive) {
         this.settings = settings;
         this.archive = archive;
-        Properties client = new Properties();
-        client.put("bootstrap.servers", bootstrap);
         this.task = new MirrorTask(settings, client, archive, reported, Clock.systemUTC());
         this.thread = new Thread(() -> {
             try {
@@ -35,6 +37,28 @@ final class RunningMirror implements AutoCloseable {
             }
         }, "test-mirror");
         thread.start();
+    }
+
+    private static Properties clientOf(String bootstrap) {
+        Properties client = new Properties();
+        client.put("bootstrap.servers", bootstrap);
+        return client;
+    }
+
+    MirrorTask task() {
+        return task;
+    }
+
+    /** Waits until the task ended by itself and returns what it failed with. */
+    Throwable awaitFailure() {
+        try {
+            thread.join(Duration.ofSeconds(60).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(thread.isAlive()).as("mirror still running").isFalse();
+        assertThat(failure.get()).as("mirror failure").isNotNull();
+        return failure.get();
     }
 
     /** Waits until the catalog holds {@code count} records of {@code topic}. */

@@ -12,12 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -33,6 +36,8 @@ public final class KafkaTestBroker implements AutoCloseable {
     /** Its password. */
     public static final String SCRAM_PASSWORD = "mirror-secret";
 
+    private static KafkaTestBroker shared;
+
     private final KafkaRaftServer server;
     private final String bootstrap;
     private final String scramBootstrap;
@@ -43,6 +48,23 @@ public final class KafkaTestBroker implements AutoCloseable {
         this.bootstrap = bootstrap;
         this.scramBootstrap = scramBootstrap;
         this.dataDir = dataDir;
+    }
+
+    /**
+     * The broker the engine's tests share (with SCRAM), started on first use and stopped when the JVM
+     * exits: one start instead of one per test class. Tests keep apart by topic names.
+     */
+    public static synchronized KafkaTestBroker shared() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("kaf-mirror-test-broker");
+                shared = withScram(dir);
+                Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-broker-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create a folder for the shared test broker", e);
+            }
+        }
+        return shared;
     }
 
     /** Starts a broker with a PLAINTEXT listener only. */
@@ -86,6 +108,18 @@ public final class KafkaTestBroker implements AutoCloseable {
             throw new IllegalStateException("This broker was started without SCRAM");
         }
         return scramBootstrap;
+    }
+
+    /** Creates {@code topic} with {@code partitions} partitions and the given topic configs, waiting until it exists. */
+    public void createTopic(String topic, int partitions, Map<String, String> configs) {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted creating " + topic, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot create topic " + topic, e.getCause());
+        }
     }
 
     /** Admin client on the PLAINTEXT listener; the caller closes it. */
