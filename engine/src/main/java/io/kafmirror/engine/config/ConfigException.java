@@ -1,5 +1,7 @@
 package io.kafmirror.engine.config;
 
+import java.io.IOException;
+
 /**
  * A configuration that cannot be used: what is wrong, where (file, line, column and key path, as far
  * as they are known) and, in the problem text, what to do about it. The one exception the
@@ -44,6 +46,12 @@ public final class ConfigException extends RuntimeException {
     /** A problem with the whole value being checked. */
     public static ConfigException of(String problem) {
         return at(ConfigPath.ROOT, problem);
+    }
+
+    /** The configuration {@code source} could not be read at all. */
+    static ConfigException unreadable(String source, IOException cause) {
+        return new ConfigException(ConfigPath.ROOT, "cannot read the configuration (" + cause + "): check the path and"
+                + " its permissions", source, 0, 0, cause);
     }
 
     /** This problem placed in a document: its absolute path, file and position ({@code line} 0 when unknown). */

@@ -41,6 +41,8 @@ final class ConfigYaml {
     private static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder()
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    // Other YAML tools read an unquoted 0123 as a number; quoted, a text stays text everywhere.
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     // "type: s3" as people write it, not a YAML tag such as !<s3>.
                     .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
