@@ -48,10 +48,10 @@ public final class EnvExpansion {
             } else if (text.charAt(i + 1) == '{') {
                 int end = text.indexOf('}', i + 2);
                 if (end < 0) {
-                    throw ConfigException.of("'" + text + "' opens a reference with ${ that is never closed with }:"
-                            + " write ${NAME} or ${NAME:-fallback}, or $${ for a literal ${");
+                    throw ConfigException.of("a reference opened with ${ is never closed with }: write ${NAME} or"
+                            + " ${NAME:-fallback}, or $${ for a literal ${");
                 }
-                out.append(resolve(text.substring(i + 2, end), text));
+                out.append(resolve(text.substring(i + 2, end)));
                 i = end + 1;
             } else {
                 out.append(c);
@@ -61,12 +61,14 @@ public final class EnvExpansion {
         return out.toString();
     }
 
-    private String resolve(String reference, String text) {
+    // Messages never quote the value: it may be a secret written in clear. The key path and line say where.
+    private String resolve(String reference) {
         int split = reference.indexOf(":-");
         String name = split < 0 ? reference : reference.substring(0, split);
         if (!NAME.matcher(name).matches()) {
-            throw ConfigException.of("'${" + reference + "}' in '" + text + "' is not a valid reference: a variable name"
-                    + " is letters, digits and underscores, e.g. ${KAFKA_PASSWORD} or ${KAFKA_PASSWORD:-fallback}");
+            throw ConfigException.of("a ${...} reference here does not start with a variable name (letters, digits and"
+                    + " underscores, not a digit first): write ${KAFKA_PASSWORD} or ${KAFKA_PASSWORD:-fallback},"
+                    + " or $${ for a literal ${");
         }
         String value = environment.get(name);
         if (split >= 0 && (value == null || value.isEmpty())) {
