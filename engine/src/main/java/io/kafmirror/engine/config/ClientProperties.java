@@ -64,11 +64,6 @@ public final class ClientProperties {
         return clear;
     }
 
-    /** Whether there are none. */
-    public boolean isEmpty() {
-        return values.isEmpty();
-    }
-
     /** The properties as they may be shown and written: secret values as their reference or mask. */
     @JsonValue
     Map<String, Object> written() {
