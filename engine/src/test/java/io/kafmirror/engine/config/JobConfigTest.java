@@ -1,0 +1,45 @@
+package io.kafmirror.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kafmirror.kfs.format.SegmentCodec;
+import java.time.Duration;
+import org.apache.kafka.common.IsolationLevel;
+import org.junit.jupiter.api.Test;
+
+class JobConfigTest {
+
+    final TopicSelection orders = TopicSelection.parse("orders.*", "");
+
+    @Test
+    void leftOutSettingsTakeTheirDefaults() {
+        JobConfig job = JobConfig.of("prod", "vault", orders);
+
+        assertThat(job.flush()).isEqualTo(new FlushPolicy(16L << 20, Duration.ofSeconds(30)));
+        assertThat(job.compression()).isEqualTo(SegmentCodec.ZSTD);
+        assertThat(job.maxBuffered()).isEqualTo(256L << 20);
+        assertThat(job.isolation()).isEqualTo(IsolationLevel.READ_COMMITTED);
+        assertThat(job.retention()).isEqualTo(RetentionPolicy.NONE);
+        assertThat(job.snapshotInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(job.commitOffsets()).isFalse();
+    }
+
+    @Test
+    void sourceStoreAndTopicsAreRequired() {
+        assertThatThrownBy(() -> JobConfig.of(null, "vault", orders)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("source: is required");
+        assertThatThrownBy(() -> JobConfig.of("prod", "", orders)).hasMessageContaining("store: is required");
+        assertThatThrownBy(() -> JobConfig.of("prod", "vault", null)).hasMessageContaining("topics: is required");
+    }
+
+    @Test
+    void limitsMustBePositive() {
+        assertThatThrownBy(() -> new FlushPolicy(0L, null)).hasMessageContaining("max_bytes: must be positive");
+        assertThatThrownBy(() -> new FlushPolicy(null, Duration.ZERO)).hasMessageContaining("max_linger: must be positive");
+        assertThatThrownBy(() -> new JobConfig("p", "s", orders, null, null, 0L, null, null, null, null))
+                .hasMessageContaining("max_buffered: must be positive");
+        assertThatThrownBy(() -> new JobConfig("p", "s", orders, null, null, null, null, null, Duration.ZERO, null))
+                .hasMessageContaining("snapshot_interval: must be positive");
+    }
+}
