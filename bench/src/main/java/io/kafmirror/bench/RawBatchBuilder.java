@@ -18,9 +18,12 @@ import org.apache.kafka.common.record.internal.RecordBatch;
  * The writer baseline: kafka-clients' {@link MemoryRecordsBuilder} turning the same records into
  * the same v2 batches with the same codec, and nothing else. Each partition reuses one buffer and
  * the built batches are dropped, as a producer's buffer pool does after a send, so this is the
- * pure batch-building rate that no segment writer can beat.
+ * pure batch-building rate.
  */
 final class RawBatchBuilder {
+
+    // ChunkBuilder's size estimate and limit, so both sides cut batches after the same records.
+    private static final int RECORD_OVERHEAD_ESTIMATE = 24;
 
     private final Compression compression;
     private final int batchTargetBytes;
@@ -45,11 +48,20 @@ final class RawBatchBuilder {
         return built;
     }
 
+    private static long estimatedSize(KfsRecord r) {
+        long n = RECORD_OVERHEAD_ESTIMATE + length(r.key()) + length(r.value());
+        for (Header h : r.headers()) {
+            n += h.key().length() + length(h.value()) + 4;
+        }
+        return n;
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? 0 : bytes.length;
+    }
+
     /** The batch being filled for one partition. */
     private final class OpenBatch {
-
-        // ChunkBuilder's size estimate and limit, so both sides cut batches after the same records.
-        private static final int RECORD_OVERHEAD_ESTIMATE = 24;
 
         private final ByteBuffer buffer = ByteBuffer.allocate(batchTargetBytes + 1024);
         private MemoryRecordsBuilder builder;
@@ -77,18 +89,6 @@ final class RawBatchBuilder {
             int size = builder.build().sizeInBytes();
             builder = null;
             return size;
-        }
-
-        private static long estimatedSize(KfsRecord r) {
-            long n = RECORD_OVERHEAD_ESTIMATE + length(r.key()) + length(r.value());
-            for (Header h : r.headers()) {
-                n += h.key().length() + length(h.value()) + 4;
-            }
-            return n;
-        }
-
-        private static int length(byte[] bytes) {
-            return bytes == null ? 0 : bytes.length;
         }
     }
 }

@@ -54,7 +54,7 @@ public final class SegmentBench {
             for (SegmentCodec codec : options.codecs()) {
                 long start = System.nanoTime();
                 table.add(new CodecBench(codec, records, options, store).run());
-                System.err.printf(Locale.ROOT, "%s done in %.0f s%n", codec, (System.nanoTime() - start) / 1e9);
+                System.err.printf(Locale.ROOT, "%s done in %.0f s%n", codec.name().toLowerCase(Locale.ROOT), (System.nanoTime() - start) / 1e9);
             }
         } finally {
             if (options.storeDir().isEmpty()) {
