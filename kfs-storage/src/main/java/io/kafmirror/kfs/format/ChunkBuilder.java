@@ -24,7 +24,8 @@ final class ChunkBuilder {
 
     private final int partition;
     private final SegmentWriterConfig config;
-    private final GrowableBytes out;
+    // Each closed batch in an array of its own size: growing the chunk never copies what it holds.
+    private final List<byte[]> batches = new ArrayList<>();
     private final CRC32C chunkCrc = new CRC32C();
     private final CRC32C intervalCrc = new CRC32C();
     private final List<IndexEntry> index = new ArrayList<>();
@@ -37,6 +38,7 @@ final class ChunkBuilder {
     private long batchBytes;
     private long batchMaxTimestamp = Long.MIN_VALUE;
 
+    private long length;
     private long firstOffset = -1;
     private long lastOffset = -1;
     private long recordCount;
@@ -49,7 +51,6 @@ final class ChunkBuilder {
         this.partition = partition;
         this.config = config;
         this.batchBuffer = ByteBuffer.allocate(config.batchTargetBytes() + 1024);
-        this.out = new GrowableBytes(Math.max(1024, config.batchTargetBytes()));
     }
 
     void append(KfsRecord r) {
@@ -77,7 +78,7 @@ final class ChunkBuilder {
 
     /** Approximate bytes held so far, for flush decisions. */
     long bufferedBytes() {
-        return out.size() + batchBytes;
+        return length + batchBytes;
     }
 
     long recordCount() {
@@ -96,8 +97,14 @@ final class ChunkBuilder {
         return partition;
     }
 
-    GrowableBytes bytes() {
-        return out;
+    /** Length of the chunk's bytes. */
+    long length() {
+        return length;
+    }
+
+    /** Puts the chunk's bytes into {@code out}. */
+    void writeTo(ByteBuffer out) {
+        batches.forEach(out::put);
     }
 
     int chunkCrc() {
@@ -105,13 +112,13 @@ final class ChunkBuilder {
     }
 
     ChunkIndex index() {
-        return new ChunkIndex(index, out.size());
+        return new ChunkIndex(index, length);
     }
 
     /** The directory entry once the chunk and its index have been placed at these positions. */
     ChunkEntry entry(long chunkPosition, long indexPosition, byte[] indexBytes) {
         return new ChunkEntry(partition, firstOffset, lastOffset, recordCount, minTimestamp, maxTimestamp,
-                chunkPosition, out.size(), chunkCrc(), indexPosition, indexBytes.length,
+                chunkPosition, length, chunkCrc(), indexPosition, indexBytes.length,
                 Crc32c.of(indexBytes, 0, indexBytes.length));
     }
 
@@ -137,16 +144,22 @@ final class ChunkBuilder {
     private void closeBatch() {
         MemoryRecords records = batch.build();
         batch = null;
-        int position = out.size();
+        long position = length;
         if (lastEntryPosition < 0 || position - lastEntryPosition >= config.indexIntervalBytes()) {
             closeIndexInterval();
             openEntry = new IndexEntry(batchBaseOffset, maxTimestamp, position, 0);
             lastEntryPosition = position;
         }
-        ByteBuffer bytes = records.buffer();
-        chunkCrc.update(bytes.duplicate());
-        intervalCrc.update(bytes.duplicate());
-        out.write(bytes);
+        ByteBuffer buffer = records.buffer();
+        if (length + buffer.remaining() > SegmentWriter.MAX_LENGTH) {
+            throw SegmentWriter.tooLarge();
+        }
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        chunkCrc.update(bytes);
+        intervalCrc.update(bytes);
+        batches.add(bytes);
+        length += bytes.length;
         maxTimestamp = Math.max(maxTimestamp, batchMaxTimestamp);
         batchBytes = 0;
     }

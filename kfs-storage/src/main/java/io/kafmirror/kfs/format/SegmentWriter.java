@@ -2,7 +2,6 @@ package io.kafmirror.kfs.format;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,11 +13,15 @@ import java.util.TreeMap;
  */
 public final class SegmentWriter {
 
+    /** The largest object a writer builds: one Java array. */
+    static final long MAX_LENGTH = Integer.MAX_VALUE - 16;
+
     private final SegmentIdentity identity;
     private final SegmentWriterConfig config;
     private final Map<String, String> attributes;
     private final TreeMap<Integer, ChunkBuilder> chunks = new TreeMap<>();
     private long recordCount;
+    private long bufferedBytes;
     private boolean sealed;
 
     /** A writer for {@code identity}'s next segment; {@code attributes} go into the footer as they are. */
@@ -41,17 +44,17 @@ public final class SegmentWriter {
         if (partition < 0) {
             throw new IllegalArgumentException("Partition must not be negative, was " + partition);
         }
-        chunks.computeIfAbsent(partition, p -> new ChunkBuilder(p, config)).append(record);
+        ChunkBuilder chunk = chunks.computeIfAbsent(partition, p -> new ChunkBuilder(p, config));
+        long before = chunk.bufferedBytes();
+        chunk.append(record);
+        // Kept as a running total because callers ask after every record, and a topic may have hundreds of partitions.
+        bufferedBytes += chunk.bufferedBytes() - before;
         recordCount++;
     }
 
     /** Approximate size of the segment so far, for flush decisions. */
     public long bufferedBytes() {
-        long n = 0;
-        for (ChunkBuilder c : chunks.values()) {
-            n += c.bufferedBytes();
-        }
-        return n;
+        return bufferedBytes;
     }
 
     /** Records appended so far. */
@@ -67,26 +70,23 @@ public final class SegmentWriter {
         sealed = true;
         chunks.values().forEach(ChunkBuilder::finish);
 
-        long chunkBytes = 0;
-        for (ChunkBuilder c : chunks.values()) {
-            chunkBytes += c.bytes().size();
-        }
-        GrowableBytes out = new GrowableBytes((int) Math.min(Integer.MAX_VALUE - 16,
-                SegmentHeader.LENGTH + chunkBytes + 64L * 1024));
-        out.write(SegmentHeader.encode());
+        // Lay the object out first, so that it is written once, into an array of its exact length.
         List<Long> chunkPositions = new ArrayList<>();
+        long position = SegmentHeader.LENGTH;
         for (ChunkBuilder c : chunks.values()) {
-            chunkPositions.add((long) out.size());
-            out.write(ByteBuffer.wrap(c.bytes().array(), 0, c.bytes().size()));
+            chunkPositions.add(position);
+            position += c.length();
         }
         List<ChunkEntry> entries = new ArrayList<>();
+        List<byte[]> indexes = new ArrayList<>();
         long minTimestamp = Long.MAX_VALUE;
         long maxTimestamp = Long.MIN_VALUE;
         int i = 0;
         for (ChunkBuilder c : chunks.values()) {
             byte[] index = c.index().encode();
-            ChunkEntry entry = c.entry(chunkPositions.get(i++), out.size(), index);
-            out.write(index);
+            ChunkEntry entry = c.entry(chunkPositions.get(i++), position, index);
+            position += index.length;
+            indexes.add(index);
             entries.add(entry);
             minTimestamp = Math.min(minTimestamp, entry.minTimestamp());
             maxTimestamp = Math.max(maxTimestamp, entry.maxTimestamp());
@@ -94,13 +94,25 @@ public final class SegmentWriter {
         SegmentFooter footer = new SegmentFooter(identity, createdAtMillis, config.codec(), recordCount,
                 minTimestamp, maxTimestamp, attributes, entries);
         byte[] footerBytes = footer.encode();
-        long footerPosition = out.size();
-        out.write(footerBytes);
-        long objectLength = out.size() + (long) SegmentTrailer.LENGTH;
-        out.write(new SegmentTrailer(footerPosition, footerBytes.length,
-                Crc32c.of(footerBytes, 0, footerBytes.length), objectLength).encode());
+        long footerPosition = position;
+        long objectLength = footerPosition + footerBytes.length + SegmentTrailer.LENGTH;
+        if (objectLength > MAX_LENGTH) {
+            throw tooLarge();
+        }
 
-        byte[] bytes = out.size() == out.array().length ? out.array() : Arrays.copyOf(out.array(), out.size());
+        ByteBuffer out = ByteBuffer.allocate((int) objectLength);
+        out.put(SegmentHeader.encode());
+        chunks.values().forEach(c -> c.writeTo(out));
+        indexes.forEach(out::put);
+        out.put(footerBytes);
+        out.put(new SegmentTrailer(footerPosition, footerBytes.length,
+                Crc32c.of(footerBytes, 0, footerBytes.length), objectLength).encode());
+        byte[] bytes = out.array();
         return new SealedSegment(bytes, footer, Sha256.hex(bytes));
+    }
+
+    /** The error of a segment that outgrew {@link #MAX_LENGTH}. */
+    static IllegalStateException tooLarge() {
+        return new IllegalStateException("A segment must stay under 2 GiB; seal it earlier (flush max bytes)");
     }
 }
