@@ -1,11 +1,16 @@
 package io.kafmirror.engine.mirror;
 
+import io.kafmirror.engine.config.ConfigException;
+import io.kafmirror.engine.config.ConfigPath;
+import io.kafmirror.engine.config.JobConfig;
+import io.kafmirror.engine.config.RetentionPolicy;
 import io.kafmirror.kfs.format.SegmentCodec;
 import io.kafmirror.kfs.store.ObjectRetention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.apache.kafka.common.IsolationLevel;
 
 /**
  * What one backup job needs at run time, already resolved from the configuration.
@@ -44,6 +49,19 @@ public record MirrorSettings(String job, String cluster, Predicate<String> topic
         if (flushLinger.isNegative() || flushLinger.isZero() || topicRefresh.isNegative() || topicRefresh.isZero()) {
             throw new IllegalArgumentException("Linger and topic refresh intervals must be positive");
         }
+    }
+
+    /** The settings of job {@code name} as configured; its source cluster's name goes into segment keys. */
+    public static MirrorSettings of(String name, JobConfig job) {
+        if (job.maxBuffered() < job.flush().maxBytes()) {
+            throw ConfigException.at(ConfigPath.of("jobs", name, "max_buffered"), "is " + job.maxBuffered()
+                    + " bytes, less than one segment (flush.max_bytes " + job.flush().maxBytes()
+                    + "); raise max_buffered or lower flush.max_bytes");
+        }
+        RetentionPolicy retention = job.retention();
+        return new MirrorSettings(name, job.source(), job.topics()::matches, job.flush().maxBytes(),
+                job.flush().maxLinger(), job.compression(), job.maxBuffered(),
+                job.isolation() == IsolationLevel.READ_COMMITTED, retention::forTopic, Duration.ofSeconds(30));
     }
 
     /** Defaults for {@code job} on {@code cluster}: 16 MiB or 30 s per flush, zstd, 256 MiB in memory, read_committed. */
