@@ -1,7 +1,6 @@
 package io.kafmirror.engine.mirror;
 
 import io.kafmirror.kfs.catalog.SegmentArchive;
-import io.kafmirror.kfs.format.SealedSegment;
 import io.kafmirror.kfs.format.SegmentWriterConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +42,7 @@ public final class MirrorTask implements Runnable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_DRAIN = Duration.ofSeconds(30);
+    private static final Duration END_OFFSETS_EVERY = Duration.ofSeconds(5);
 
     private final MirrorSettings settings;
     private final Properties clientProperties;
@@ -53,6 +53,7 @@ public final class MirrorTask implements Runnable {
     private final AtomicLong sequences = new AtomicLong();
     private final Map<String, TopicBuffer> buffers = new HashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final MirrorProgress progress;
     private volatile boolean stopping;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private TopicWatch watch;
@@ -68,6 +69,7 @@ public final class MirrorTask implements Runnable {
         this.archive = archive;
         this.listener = listener;
         this.clock = clock;
+        this.progress = new MirrorProgress(clock.millis());
     }
 
     /** Mirrors until {@link #stop}; then seals and stores what it read, as far as the store allows. */
@@ -77,10 +79,11 @@ public final class MirrorTask implements Runnable {
              KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(consumerProperties(),
                      new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer = kafka;
-            uploader = new SegmentUploader(settings.job(), archive, listener, clock);
+            uploader = new SegmentUploader(settings.job(), archive, listener, progress, clock);
             watch = new TopicWatch(new SourceTopics(admin, settings.topics(), ADMIN_TIMEOUT), kafka, archive,
                     settings.cluster(), listener, clock);
             watch.onRetired(this::sealTopic);
+            watch.onResumed(progress::resumed);
             mirror(kafka);
         } catch (SourceAccessException e) {
             if (e.authFailure()) {
@@ -105,6 +108,11 @@ public final class MirrorTask implements Runnable {
         }
     }
 
+    /** Lag, throughput and latency per partition, sampled by the caller. */
+    public MirrorProgress progress() {
+        return progress;
+    }
+
     /** Record bytes held in memory right now: read but not yet stored. */
     public long heldBytes() {
         return heldBytes;
@@ -116,12 +124,17 @@ public final class MirrorTask implements Runnable {
     }
 
     private void mirror(KafkaConsumer<byte[], byte[]> kafka) {
-        long nextRefresh = 0;
+        long nextRefresh = System.nanoTime();
+        long nextEnds = System.nanoTime();
         while (!stopping) {
             try {
                 if (System.nanoTime() - nextRefresh >= 0) {
                     watch.refresh();
                     nextRefresh = System.nanoTime() + settings.topicRefresh().toNanos();
+                }
+                if (System.nanoTime() - nextEnds >= 0) {
+                    readSourceEnds(kafka);
+                    nextEnds = System.nanoTime() + END_OFFSETS_EVERY.toNanos();
                 }
                 applyBackpressure(kafka);
                 ConsumerRecords<byte[], byte[]> records = kafka.poll(POLL);
@@ -140,6 +153,15 @@ public final class MirrorTask implements Runnable {
         finish();
     }
 
+    /** Asks the source for its log end offsets: one request per broker, and reads go on if it does not answer. */
+    private void readSourceEnds(KafkaConsumer<byte[], byte[]> kafka) {
+        try {
+            progress.sourceEnds(kafka.endOffsets(kafka.assignment(), POLL));
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            LOG.debug("The source's end offsets did not come within {} ms; lag is from the previous answer", POLL.toMillis());
+        }
+    }
+
     private TopicBuffer newBuffer(String topic) {
         SourceTopic source = watch.current(topic);
         return new TopicBuffer(source, settings.cluster(), writerId, sequences::getAndIncrement,
@@ -156,6 +178,7 @@ public final class MirrorTask implements Runnable {
 
     /** Seals the buffer of a topic generation that is going away (deleted or recreated on the source). */
     private void sealTopic(String topic) {
+        progress.forget(topic);
         TopicBuffer buffer = buffers.remove(topic);
         if (buffer != null && !buffer.isEmpty()) {
             seal(buffer);
@@ -163,12 +186,11 @@ public final class MirrorTask implements Runnable {
     }
 
     private void seal(TopicBuffer buffer) {
-        long now = clock.millis();
-        SealedSegment sealed = buffer.seal(now);
-        uploader.submit(new PendingSegment(sealed,
-                settings.retention().forSegment(buffer.topic().name(), clock.instant())));
-        LOG.debug("Sealed {} records of {} ({} bytes)", sealed.footer().recordCount(), buffer.topic().name(),
-                sealed.bytes().length);
+        PendingSegment sealed = buffer.seal(clock.millis(),
+                settings.retention().forSegment(buffer.topic().name(), clock.instant()));
+        uploader.submit(sealed);
+        LOG.debug("Sealed {} records of {} ({} bytes)", sealed.segment().footer().recordCount(), buffer.topic().name(),
+                sealed.bytes());
     }
 
     private void applyBackpressure(KafkaConsumer<byte[], byte[]> kafka) {

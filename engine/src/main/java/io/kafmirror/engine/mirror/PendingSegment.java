@@ -6,10 +6,11 @@ import io.kafmirror.kfs.store.ObjectRetention;
 /**
  * A sealed segment waiting for the store, with the retention it gets there.
  *
- * @param segment   the sealed bytes and footer
- * @param retention its Object Lock retention
+ * @param segment    the sealed bytes and footer
+ * @param retention  its Object Lock retention
+ * @param timestamps its records' timestamps, for measuring mirror latency once it is stored
  */
-record PendingSegment(SealedSegment segment, ObjectRetention retention) {
+record PendingSegment(SealedSegment segment, ObjectRetention retention, RecordTimestamps timestamps) {
 
     /** Memory the segment holds until it is stored. */
     long bytes() {

@@ -28,6 +28,7 @@ final class SegmentUploader implements AutoCloseable {
 
     private final SegmentArchive archive;
     private final MirrorListener listener;
+    private final MirrorProgress progress;
     private final Clock clock;
     private final Deque<PendingSegment> queue = new ArrayDeque<>();
     private final Thread thread;
@@ -36,9 +37,10 @@ final class SegmentUploader implements AutoCloseable {
     private boolean failing;
     private Throwable broken;
 
-    SegmentUploader(String job, SegmentArchive archive, MirrorListener listener, Clock clock) {
+    SegmentUploader(String job, SegmentArchive archive, MirrorListener listener, MirrorProgress progress, Clock clock) {
         this.archive = archive;
         this.listener = listener;
+        this.progress = progress;
         this.clock = clock;
         this.thread = new Thread(this::run, "kaf-mirror-upload-" + job);
         this.thread.setDaemon(true);
@@ -140,6 +142,7 @@ final class SegmentUploader implements AutoCloseable {
                         .orElseThrow(() -> new KeyNotFoundException(archive.store().location(), key.value()));
                 recovered(pending);
                 LOG.debug("Stored {}", key.value());
+                progress.stored(entry, pending.timestamps(), clock.millis());
                 listener.segmentStored(entry);
                 return;
             } catch (RuntimeException e) {

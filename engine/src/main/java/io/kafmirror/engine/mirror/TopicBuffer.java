@@ -1,10 +1,10 @@
 package io.kafmirror.engine.mirror;
 
 import io.kafmirror.kfs.format.KfsRecord;
-import io.kafmirror.kfs.format.SealedSegment;
 import io.kafmirror.kfs.format.SegmentIdentity;
 import io.kafmirror.kfs.format.SegmentWriter;
 import io.kafmirror.kfs.format.SegmentWriterConfig;
+import io.kafmirror.kfs.store.ObjectRetention;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -18,6 +18,7 @@ final class TopicBuffer {
     private final String writerId;
     private final LongSupplier sequences;
     private SegmentWriter writer;
+    private RecordTimestamps timestamps;
     private long openedAtNanos;
 
     /** A buffer whose segments take their writer sequence numbers from {@code sequences}. */
@@ -39,9 +40,11 @@ final class TopicBuffer {
             SegmentIdentity identity = new SegmentIdentity(cluster, topic.name(), topic.topicId(), writerId,
                     sequences.getAsLong());
             writer = new SegmentWriter(identity, config, Map.of());
+            timestamps = new RecordTimestamps();
             openedAtNanos = nowNanos;
         }
         writer.append(partition, record);
+        timestamps.add(partition, record.timestamp());
     }
 
     boolean isEmpty() {
@@ -57,10 +60,11 @@ final class TopicBuffer {
         return writer != null && (writer.bufferedBytes() >= maxBytes || nowNanos - openedAtNanos >= linger.toNanos());
     }
 
-    /** Seals what is buffered into a segment and starts afresh. */
-    SealedSegment seal(long nowMillis) {
-        SealedSegment sealed = writer.seal(nowMillis);
+    /** Seals what is buffered into a segment with {@code retention}, ready for the store, and starts afresh. */
+    PendingSegment seal(long nowMillis, ObjectRetention retention) {
+        PendingSegment sealed = new PendingSegment(writer.seal(nowMillis), retention, timestamps);
         writer = null;
+        timestamps = null;
         return sealed;
     }
 }

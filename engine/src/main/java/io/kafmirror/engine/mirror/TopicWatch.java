@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ final class TopicWatch {
     private final Clock clock;
     private final Map<String, SourceTopic> mirrored = new LinkedHashMap<>();
     private Consumer<String> retire = topic -> { };
+    private BiConsumer<TopicPartition, Long> resumed = (tp, next) -> { };
     private boolean initial = true;
 
     TopicWatch(SourceTopics source, org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer,
@@ -47,6 +49,11 @@ final class TopicWatch {
     /** What to do with a topic generation that stops being mirrored: seal what was read of it. */
     void onRetired(Consumer<String> action) {
         this.retire = action;
+    }
+
+    /** What to do when a partition is positioned after its last stored offset. */
+    void onResumed(BiConsumer<TopicPartition, Long> action) {
+        this.resumed = action;
     }
 
     /** The generation of {@code topic} being mirrored. */
@@ -157,6 +164,7 @@ final class TopicWatch {
         fresh.forEach((tp, next) -> {
             if (next.isPresent()) {
                 consumer.seek(tp, next.get());
+                resumed.accept(tp, next.get());
             } else {
                 fromStart.add(tp);
             }

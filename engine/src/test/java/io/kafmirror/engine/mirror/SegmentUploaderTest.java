@@ -35,9 +35,9 @@ class SegmentUploaderTest {
         try (SegmentCatalog catalog = SegmentCatalog.open(dir.resolve("catalog"));
              LocalSegmentStore store = new LocalSegmentStore(dir.resolve("store"));
              SegmentUploader uploader = new SegmentUploader("job", new SegmentArchive(store, catalog), listener,
-                     Clock.systemUTC())) {
+                     new MirrorProgress(0), Clock.systemUTC())) {
             for (int i = 0; i < 5; i++) {
-                uploader.submit(new PendingSegment(segment(i, i * 10L), ObjectRetention.NONE));
+                uploader.submit(new PendingSegment(segment(i, i * 10L), ObjectRetention.NONE, RecordTimestamps.NONE));
             }
             assertThat(uploader.drain(Duration.ofSeconds(30))).isTrue();
             assertThat(uploader.queuedBytes()).isZero();
@@ -56,9 +56,9 @@ class SegmentUploaderTest {
             Files.move(root, moved);
             Files.writeString(root, "not a folder");
             try (SegmentUploader uploader = new SegmentUploader("job", new SegmentArchive(store, catalog), listener,
-                    Clock.systemUTC())) {
-                uploader.submit(new PendingSegment(segment(0, 0), ObjectRetention.NONE));
-                uploader.submit(new PendingSegment(segment(1, 10), ObjectRetention.NONE));
+                    new MirrorProgress(0), Clock.systemUTC())) {
+                uploader.submit(new PendingSegment(segment(0, 0), ObjectRetention.NONE, RecordTimestamps.NONE));
+                uploader.submit(new PendingSegment(segment(1, 10), ObjectRetention.NONE, RecordTimestamps.NONE));
                 assertThat(uploader.drain(Duration.ofSeconds(1))).isFalse();
                 assertThat(uploader.failing()).isTrue();
                 assertThat(listener.eventTypes()).containsExactly(MirrorEvent.Type.STORE_ERROR);

@@ -12,6 +12,7 @@ import io.kafmirror.kfs.store.LocalSegmentStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,6 +67,9 @@ class StoreOutageTest {
                 mirror.awaitStored(topic, produced);
                 assertThat(mirror.reported.eventTypes())
                         .containsSubsequence(MirrorEvent.Type.STORE_ERROR, MirrorEvent.Type.STORE_RECOVERED);
+                mirror.await(() -> mirror.task().progress().sample(Instant.now()).stream()
+                        .allMatch(p -> p.lagRecords() == 0 && p.storedOffset() == p.sourceEndOffset()),
+                        () -> "no lag left: " + mirror.task().progress().sample(Instant.now()));
             }
             assertThat(StoredRecords.of(archive, "prod", topic)).isEqualTo(SourceRecords.of(broker.bootstrap(), topic));
         }

@@ -1,0 +1,89 @@
+package io.kafmirror.engine.mirror;
+
+import io.kafmirror.kfs.catalog.CatalogChunk;
+import io.kafmirror.kfs.catalog.CatalogEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Lag, throughput and latency of a running mirror, per partition. The mirror thread reports source end
+ * offsets, the upload thread reports stored segments; {@link #sample} is read by whoever charts it.
+ */
+public final class MirrorProgress {
+
+    private final Map<TopicPartition, Partition> partitions = new TreeMap<>(
+            Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
+    private long intervalStartMillis;
+
+    /** Progress counted from {@code startMillis}. */
+    MirrorProgress(long startMillis) {
+        this.intervalStartMillis = startMillis;
+    }
+
+    /** The source's log end offsets as just read. */
+    synchronized void sourceEnds(Map<TopicPartition, Long> ends) {
+        ends.forEach((tp, end) -> partition(tp).sourceEnd = end);
+    }
+
+    /** Where partition {@code tp} resumes: the offset after its last stored record. */
+    synchronized void resumed(TopicPartition tp, long storedNext) {
+        partition(tp).storedNext = storedNext;
+    }
+
+    /** A stored segment, durable at {@code storedAtMillis}, whose records carry {@code timestamps}. */
+    synchronized void stored(CatalogEntry entry, RecordTimestamps timestamps, long storedAtMillis) {
+        for (CatalogChunk chunk : entry.chunks()) {
+            Partition p = partition(new TopicPartition(entry.topic(), chunk.partition()));
+            p.storedNext = Math.max(p.storedNext, chunk.lastOffset() + 1);
+            p.newestStoredTimestamp = Math.max(p.newestStoredTimestamp, chunk.maxTimestamp());
+            p.records += chunk.recordCount();
+            p.bytes += chunk.bytes();
+            for (long timestamp : timestamps.of(chunk.partition())) {
+                p.latency.record(storedAtMillis - timestamp);
+            }
+        }
+    }
+
+    /** Forgets a partition that is no longer mirrored (its topic was deleted or recreated). */
+    synchronized void forget(String topic) {
+        partitions.keySet().removeIf(tp -> tp.topic().equals(topic));
+    }
+
+    /** The progress of every partition over the interval since the previous sample, which this one ends. */
+    public synchronized List<PartitionProgress> sample(Instant now) {
+        double seconds = Math.max(0.001, (now.toEpochMilli() - intervalStartMillis) / 1000.0);
+        List<PartitionProgress> all = new ArrayList<>();
+        partitions.forEach((tp, p) -> {
+            long lag = p.sourceEnd < 0 ? -1 : Math.max(0, p.sourceEnd - Math.max(0, p.storedNext));
+            double lagSeconds = lag == 0 ? 0
+                    : p.newestStoredTimestamp < 0 ? -1
+                    : Math.max(0, (now.toEpochMilli() - p.newestStoredTimestamp) / 1000.0);
+            all.add(new PartitionProgress(tp.topic(), tp.partition(), p.sourceEnd, p.storedNext, lag, lagSeconds,
+                    p.records / seconds, p.bytes / seconds, p.latency.percentile(0.5), p.latency.percentile(0.99)));
+            p.records = 0;
+            p.bytes = 0;
+            p.latency.clear();
+        });
+        intervalStartMillis = now.toEpochMilli();
+        return all;
+    }
+
+    private Partition partition(TopicPartition tp) {
+        return partitions.computeIfAbsent(tp, k -> new Partition());
+    }
+
+    /** Counters of one partition; guarded by the enclosing instance. */
+    private static final class Partition {
+        long sourceEnd = -1;
+        long storedNext = -1;
+        long newestStoredTimestamp = -1;
+        long records;
+        long bytes;
+        final LatencyHistogram latency = new LatencyHistogram();
+    }
+}
