@@ -31,7 +31,9 @@ public record MirrorEvent(Type type, Instant at, String topic, int partition, St
         /** The store refused or failed a write; the engine retries and pauses reading meanwhile. */
         STORE_ERROR,
         /** The store accepts writes again after errors. */
-        STORE_RECOVERED
+        STORE_RECOVERED,
+        /** Mirroring stopped on an error (source unreachable, credentials refused, ...); it restarts after a pause. */
+        MIRROR_FAILED
     }
 
     public MirrorEvent {
