@@ -8,7 +8,7 @@ public class SourceAccessException extends RuntimeException {
 
     private final boolean authFailure;
 
-    SourceAccessException(String message, Throwable cause) {
+    public SourceAccessException(String message, Throwable cause) {
         this(message, cause, false);
     }
 
@@ -23,7 +23,7 @@ public class SourceAccessException extends RuntimeException {
     }
 
     /** The operator-facing explanation of {@code cause}, which happened while {@code doing}. */
-    static SourceAccessException from(Throwable cause, String doing) {
+    public static SourceAccessException from(Throwable cause, String doing) {
         if (cause instanceof AuthenticationException) {
             return new SourceAccessException("The source cluster rejected our credentials while " + doing + ": "
                     + cause.getMessage() + ". Check the user name, password and SASL mechanism of the cluster.",
