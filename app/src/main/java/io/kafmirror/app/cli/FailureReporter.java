@@ -1,6 +1,8 @@
 package io.kafmirror.app.cli;
 
 import io.kafmirror.app.KafMirror;
+import io.kafmirror.engine.config.ConfigException;
+import io.kafmirror.engine.mirror.SourceAccessException;
 import io.kafmirror.kfs.format.CorruptSegmentException;
 import io.kafmirror.kfs.store.StoreException;
 import java.io.UncheckedIOException;
@@ -24,7 +26,8 @@ public final class FailureReporter implements IExecutionExceptionHandler {
             err.flush();
             return bad.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
         }
-        if (e instanceof StoreException || e instanceof CorruptSegmentException || e instanceof IllegalArgumentException
+        if (e instanceof StoreException || e instanceof CorruptSegmentException || e instanceof ConfigException
+                || e instanceof SourceAccessException || e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException || e instanceof UncheckedIOException) {
             err.println("error: " + e.getMessage());
         } else {
