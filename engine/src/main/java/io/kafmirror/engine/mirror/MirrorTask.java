@@ -147,7 +147,15 @@ public final class MirrorTask implements Runnable {
             } catch (WakeupException e) {
                 break;
             } catch (OffsetOutOfRangeException e) {
-                watch.outOfRange(e.offsetOutOfRangePartitions());
+                // A topic deleted and created again also puts our positions out of range: look at the
+                // topics first, so that is handled as a new generation and not reported as a gap.
+                Set<String> replaced = watch.refresh();
+                nextRefresh = System.nanoTime() + settings.topicRefresh().toNanos();
+                Map<TopicPartition, Long> lost = new HashMap<>(e.offsetOutOfRangePartitions());
+                lost.keySet().removeIf(tp -> replaced.contains(tp.topic()) || !kafka.assignment().contains(tp));
+                if (!lost.isEmpty()) {
+                    watch.outOfRange(lost);
+                }
             }
         }
         finish();

@@ -5,10 +5,12 @@ import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -65,14 +67,16 @@ final class TopicWatch {
         return known;
     }
 
-    /** Compares the source's topics with those mirrored and adjusts the assignment. */
-    void refresh() {
+    /** Compares the source's topics with those mirrored and adjusts the assignment; returns the topics deleted or recreated. */
+    Set<String> refresh() {
+        Set<String> replaced = new HashSet<>();
         Map<String, SourceTopic> now = source.list();
         Map<TopicPartition, Optional<Long>> fresh = new HashMap<>();
         for (SourceTopic gone : new ArrayList<>(mirrored.values())) {
             if (!now.containsKey(gone.name())) {
                 retire.accept(gone.name());
                 mirrored.remove(gone.name());
+                replaced.add(gone.name());
                 event(MirrorEvent.Type.TOPIC_DELETED, gone.name(), "Topic " + gone.name() + " is gone from the"
                         + " source cluster. Its backup is kept intact; nothing more is stored for it.");
             }
@@ -84,6 +88,7 @@ final class TopicWatch {
             } else if (!known.topicId().equals(topic.topicId())) {
                 retire.accept(topic.name());
                 recreated(topic, fresh);
+                replaced.add(topic.name());
             } else if (topic.partitions() > known.partitions()) {
                 StoredPositions stored = StoredPositions.of(archive.catalog(), cluster, topic.name(), topic.topicId());
                 for (int p = known.partitions(); p < topic.partitions(); p++) {
@@ -97,6 +102,7 @@ final class TopicWatch {
         }
         assign(fresh);
         initial = false;
+        return replaced;
     }
 
     /** Handles positions the source no longer has: retention deleted them (a gap) or the log was truncated. */

@@ -109,6 +109,38 @@ class SourceTopicChangesTest {
         }
     }
 
+    @Test
+    void aTopicRecreatedBetweenRefreshesIsANewGenerationNotAGap() throws Exception {
+        String topic = "regen.orders";
+        broker.createTopic(topic, 1, Map.of());
+        try (SegmentCatalog catalog = SegmentCatalog.open(dir.resolve("catalog"));
+             LocalSegmentStore store = new LocalSegmentStore(dir.resolve("store"));
+             SourceProducer producer = SourceProducer.to(broker.bootstrap());
+             Admin admin = broker.admin()) {
+            SegmentArchive archive = new SegmentArchive(store, catalog);
+            // No periodic refresh during the test: only the fetch position falling out of range can notice.
+            MirrorSettings settings = MirrorSettings.defaults("regen", "prod", t -> t.equals(topic))
+                    .withFlush(64 * 1024, Duration.ofMillis(100)).withTopicRefresh(Duration.ofHours(1));
+            try (RunningMirror mirror = new RunningMirror(settings, broker.bootstrap(), archive)) {
+                produce(producer, topic, 1, "old generation");
+                mirror.awaitStored(topic, 10);
+                admin.deleteTopics(List.of(topic)).all().get();
+                recreate(topic);
+                for (int i = 0; i < 3; i++) {
+                    producer.send(topic, 0, "k" + i, "new generation " + i);
+                }
+                producer.confirm();
+
+                mirror.awaitEvent(MirrorEvent.Type.TOPIC_RECREATED);
+                mirror.awaitStored(topic, 13);
+                assertThat(mirror.reported.eventTypes()).doesNotContain(MirrorEvent.Type.GAP);
+            }
+            UUID newId = SourceTopics.uuid(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).topicId());
+            assertThat(StoredRecords.of(archive, "prod", topic, newId).get(0)).extracting(r -> new String(r.value()))
+                    .containsExactly("new generation 0", "new generation 1", "new generation 2");
+        }
+    }
+
     private static void produce(SourceProducer producer, String topic, int partitions, String what) {
         for (int i = 0; i < 10 * partitions; i++) {
             producer.send(topic, i % partitions, "k" + i, what + " " + i);
