@@ -5,6 +5,7 @@ import io.kafmirror.kfs.catalog.CatalogEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,6 +48,17 @@ public final class MirrorProgress {
                 p.latency.record(storedAtMillis - timestamp);
             }
         }
+    }
+
+    /** The offset after the last stored record of every partition that has one. */
+    synchronized Map<TopicPartition, Long> storedOffsets() {
+        Map<TopicPartition, Long> stored = new HashMap<>();
+        partitions.forEach((tp, p) -> {
+            if (p.storedNext >= 0) {
+                stored.put(tp, p.storedNext);
+            }
+        });
+        return stored;
     }
 
     /** Forgets a partition that is no longer mirrored (its topic was deleted or recreated). */

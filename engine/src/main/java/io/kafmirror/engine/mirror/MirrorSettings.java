@@ -25,10 +25,11 @@ import org.apache.kafka.common.IsolationLevel;
  * @param readCommitted     skip records of aborted transactions (read_committed)
  * @param retention         Object Lock retention of a topic's segment sealed at a given instant
  * @param topicRefresh      how often the source is asked for new topics and partitions
+ * @param commitOffsets     commit stored offsets to the source as group {@code kaf-mirror-<job>}, for visibility only
  */
 public record MirrorSettings(String job, String cluster, Predicate<String> topics, long flushBytes,
                              Duration flushLinger, SegmentCodec codec, long maxBufferedBytes, boolean readCommitted,
-                             RetentionChoice retention, Duration topicRefresh) {
+                             RetentionChoice retention, Duration topicRefresh, boolean commitOffsets) {
 
     /** The retention given to a segment of {@code topic} sealed at {@code sealedAt}. */
     @FunctionalInterface
@@ -61,48 +62,55 @@ public record MirrorSettings(String job, String cluster, Predicate<String> topic
         RetentionPolicy retention = job.retention();
         return new MirrorSettings(name, job.source(), job.topics()::matches, job.flush().maxBytes(),
                 job.flush().maxLinger(), job.compression(), job.maxBuffered(),
-                job.isolation() == IsolationLevel.READ_COMMITTED, retention::forTopic, Duration.ofSeconds(30));
+                job.isolation() == IsolationLevel.READ_COMMITTED, retention::forTopic, Duration.ofSeconds(30),
+                job.commitOffsets());
     }
 
     /** Defaults for {@code job} on {@code cluster}: 16 MiB or 30 s per flush, zstd, 256 MiB in memory, read_committed. */
     public static MirrorSettings defaults(String job, String cluster, Predicate<String> topics) {
         return new MirrorSettings(job, cluster, topics, 16L << 20, Duration.ofSeconds(30), SegmentCodec.ZSTD,
-                256L << 20, true, (topic, at) -> ObjectRetention.NONE, Duration.ofSeconds(30));
+                256L << 20, true, (topic, at) -> ObjectRetention.NONE, Duration.ofSeconds(30), false);
     }
 
     /** These settings flushing at {@code bytes} or after {@code linger}. */
     public MirrorSettings withFlush(long bytes, Duration linger) {
         return new MirrorSettings(job, cluster, topics, bytes, linger, codec, Math.max(maxBufferedBytes, bytes),
-                readCommitted, retention, topicRefresh);
+                readCommitted, retention, topicRefresh, commitOffsets);
     }
 
     /** These settings holding at most {@code bytes} in memory. */
     public MirrorSettings withMaxBuffered(long bytes) {
         return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, bytes, readCommitted,
-                retention, topicRefresh);
+                retention, topicRefresh, commitOffsets);
     }
 
     /** These settings looking for new topics every {@code interval}. */
     public MirrorSettings withTopicRefresh(Duration interval) {
         return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, maxBufferedBytes, readCommitted,
-                retention, interval);
+                retention, interval, commitOffsets);
     }
 
     /** These settings with {@code isolation} read_committed or not. */
     public MirrorSettings withReadCommitted(boolean on) {
         return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, maxBufferedBytes, on,
-                retention, topicRefresh);
+                retention, topicRefresh, commitOffsets);
     }
 
     /** These settings with segments compressed by {@code newCodec}. */
     public MirrorSettings withCodec(SegmentCodec newCodec) {
         return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, newCodec, maxBufferedBytes,
-                readCommitted, retention, topicRefresh);
+                readCommitted, retention, topicRefresh, commitOffsets);
+    }
+
+    /** These settings committing stored offsets to the source, or not. */
+    public MirrorSettings withCommitOffsets(boolean on) {
+        return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, maxBufferedBytes, readCommitted,
+                retention, topicRefresh, on);
     }
 
     /** These settings giving segments the retention {@code choice} picks. */
     public MirrorSettings withRetention(RetentionChoice choice) {
         return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, maxBufferedBytes, readCommitted,
-                choice, topicRefresh);
+                choice, topicRefresh, commitOffsets);
     }
 }

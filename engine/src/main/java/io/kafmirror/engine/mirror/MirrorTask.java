@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -134,6 +135,7 @@ public final class MirrorTask implements Runnable {
                 }
                 if (System.nanoTime() - nextEnds >= 0) {
                     readSourceEnds(kafka);
+                    commitStoredOffsets(kafka);
                     nextEnds = System.nanoTime() + END_OFFSETS_EVERY.toNanos();
                 }
                 applyBackpressure(kafka);
@@ -167,6 +169,28 @@ public final class MirrorTask implements Runnable {
             progress.sourceEnds(kafka.endOffsets(kafka.assignment(), POLL));
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             LOG.debug("The source's end offsets did not come within {} ms; lag is from the previous answer", POLL.toMillis());
+        }
+    }
+
+    /** Shows the backup's progress as a consumer group on the source, when the job asks for it; never read back. */
+    private void commitStoredOffsets(KafkaConsumer<byte[], byte[]> kafka) {
+        if (!settings.commitOffsets()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        Set<TopicPartition> assigned = kafka.assignment();
+        progress.storedOffsets().forEach((tp, next) -> {
+            if (assigned.contains(tp)) {
+                offsets.put(tp, new OffsetAndMetadata(next, "stored by kaf-mirror"));
+            }
+        });
+        if (!offsets.isEmpty()) {
+            kafka.commitAsync(offsets, (committed, error) -> {
+                if (error != null) {
+                    LOG.warn("Committing stored offsets of job {} to the source failed ({}); the backup is not"
+                            + " affected, only what the source shows of it", settings.job(), error.getMessage());
+                }
+            });
         }
     }
 
@@ -252,6 +276,10 @@ public final class MirrorTask implements Runnable {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, settings.readCommitted() ? "read_committed" : "read_uncommitted");
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        if (settings.commitOffsets()) {
+            // Assigned partitions and commits only: the group never has members, so nothing rebalances.
+            p.put(ConsumerConfig.GROUP_ID_CONFIG, "kaf-mirror-" + settings.job());
+        }
         // A deleted topic must stay deleted: with auto.create.topics.enable on the broker (its default),
         // our metadata requests for a topic just deleted would otherwise create it again on production.
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
