@@ -3,7 +3,6 @@ package io.kafmirror.engine.config;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The whole kaf-mirror configuration: named clusters to read, named stores to write, and the jobs
@@ -18,10 +17,6 @@ public record MirrorConfig(Map<String, ClusterConfig> clusters, Map<String, Stor
 
     /** Nothing configured. */
     public static final MirrorConfig EMPTY = new MirrorConfig(null, null, null);
-
-    // The same rule as kfs-storage's segment identity: a cluster's name is part of every segment key, and
-    // store and job names follow it so all three are safe in keys, file names and command lines.
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** Copies the maps and checks names and the references of every job. */
     public MirrorConfig {
@@ -67,9 +62,9 @@ public record MirrorConfig(Map<String, ClusterConfig> clusters, Map<String, Stor
         Map<String, T> copy = new LinkedHashMap<>();
         if (entries != null) {
             entries.forEach((name, value) -> {
-                if (!NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
-                    throw ConfigException.at(ConfigPath.of(section, name), "'" + name + "' is not a valid name: use up to"
-                            + " 64 letters, digits, '.', '_' or '-'");
+                if (!ConfigName.isValid(name)) {
+                    throw ConfigException.at(ConfigPath.of(section, name), "'" + name + "' is not a valid name: use "
+                            + ConfigName.RULE);
                 }
                 if (value == null) {
                     throw ConfigException.at(ConfigPath.of(section, name), "has no settings");

@@ -1,0 +1,130 @@
+package io.kafmirror.engine.state;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The per-partition metrics of every job over time: written in batches by the engine, read by the
+ * console's charts (downsampled) and by {@code jobs status} (latest sample). Samples older than the
+ * retention are deleted by {@link #insert} at most once per {@link #PRUNE_EVERY}.
+ */
+public final class MetricsSeries {
+
+    /** How long samples are kept by default. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(14);
+    /** How often {@link #insert} prunes at most: pruning scans an index, inserts are every few seconds. */
+    public static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
+    private static final String COLUMNS = "job, topic, partition_id, at, source_end_offset, stored_offset, lag_records,"
+            + " lag_seconds, records_per_second, bytes_per_second, latency_p50_ms, last_error";
+
+    /*
+     * One row per bucket and partition: the bucket's last sample gives the time and the offsets (they only
+     * grow, so the last is the truth); lag is the bucket's worst, so that a spike does not vanish when the
+     * chart zooms out; throughput and latency are averaged; the error is the bucket's last one, for the same
+     * reason as the lag. (at - from) / width is integer division, so it numbers the buckets.
+     */
+    private static final String BUCKETS = "SELECT s.job, s.topic, s.partition_id, s.at, s.source_end_offset, s.stored_offset,"
+            + " b.lag_records, b.lag_seconds, b.records_per_second, b.bytes_per_second, b.latency_p50_ms, b.last_error"
+            + " FROM (SELECT topic, partition_id, (at - ?) / ? AS bucket, MAX(at) AS last_at, MAX(lag_records) AS lag_records,"
+            + " MAX(lag_seconds) AS lag_seconds, AVG(records_per_second) AS records_per_second,"
+            + " AVG(bytes_per_second) AS bytes_per_second, AVG(CAST(latency_p50_ms AS DOUBLE PRECISION)) AS latency_p50_ms,"
+            + " (ARRAY_AGG(last_error ORDER BY at DESC) FILTER (WHERE last_error IS NOT NULL))[1] AS last_error"
+            + " FROM metric_sample WHERE job = ? AND at BETWEEN ? AND ? %s GROUP BY topic, partition_id, bucket) b"
+            + " JOIN metric_sample s ON s.job = ? AND s.topic = b.topic AND s.partition_id = b.partition_id AND s.at = b.last_at"
+            + " ORDER BY s.topic, s.partition_id, s.at";
+
+    private final StateConnection db;
+    private final Clock clock;
+    private final Duration retention;
+    private Instant nextPrune = Instant.MIN;
+
+    MetricsSeries(StateConnection db, Clock clock, Duration retention) {
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("The metrics retention must be positive, e.g. 14 days, not " + retention);
+        }
+        this.db = db;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    /**
+     * Stores {@code samples} in one transaction; a sample for a partition and instant already stored replaces
+     * it. Prunes samples older than the retention when the last prune is {@link #PRUNE_EVERY} ago.
+     */
+    public synchronized void insert(List<MetricSample> samples) {
+        List<Object[]> rows = new ArrayList<>(samples.size());
+        for (MetricSample s : samples) {
+            JobStore.checkName(s.job());
+            rows.add(new Object[] {s.job(), s.topic(), s.partition(), s.at().toEpochMilli(), s.sourceEndOffset(), s.storedOffset(),
+                    s.lagRecords(), s.lagSeconds(), s.recordsPerSecond(), s.bytesPerSecond(), s.latencyP50Millis(), s.lastError()});
+        }
+        db.batch("MERGE INTO metric_sample (" + COLUMNS + ") KEY (job, topic, partition_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows);
+        Instant now = clock.instant();
+        if (!now.isBefore(nextPrune)) {
+            prune(now.minus(retention));
+            nextPrune = now.plus(PRUNE_EVERY);
+        }
+    }
+
+    /**
+     * The series {@code query} selects, one per partition, sorted by topic and partition. The range is cut
+     * into {@code maxPoints} equal time buckets, and each bucket with samples gives one point: the time and
+     * offsets of its last sample, its highest lag, its mean throughput and latency, its last error. The
+     * newest sample thus always gives the last point's time and offsets.
+     */
+    public List<PartitionSeries> series(SeriesQuery query) {
+        long from = query.from().toEpochMilli();
+        // The width makes the last bucket end after 'to', so that 'to' itself falls in bucket maxPoints - 1 at most.
+        long width = (query.to().toEpochMilli() - from) / query.maxPoints() + 1;
+        List<Object> args = new ArrayList<>(List.of(from, width, query.job(), from, query.to().toEpochMilli()));
+        StringBuilder narrow = new StringBuilder();
+        if (query.topic() != null) {
+            narrow.append("AND topic = ?");
+            args.add(query.topic());
+        }
+        if (query.partition() != null) {
+            narrow.append(" AND partition_id = ?");
+            args.add(query.partition());
+        }
+        args.add(query.job());
+        Map<String, List<MetricSample>> byPartition = new LinkedHashMap<>();
+        for (MetricSample s : db.query(BUCKETS.formatted(narrow), MetricsSeries::sample, args.toArray())) {
+            byPartition.computeIfAbsent(s.topic() + '\n' + s.partition(), k -> new ArrayList<>()).add(s);
+        }
+        return byPartition.values().stream().map(points -> new PartitionSeries(points.get(0).topic(), points.get(0).partition(), points))
+                .toList();
+    }
+
+    /** The newest sample of each partition of {@code job}, sorted by topic and partition: what {@code jobs status} shows. */
+    public List<MetricSample> latest(String job) {
+        return db.query("SELECT " + prefixed("s.") + " FROM metric_sample s JOIN (SELECT topic, partition_id, MAX(at) AS at"
+                        + " FROM metric_sample WHERE job = ? GROUP BY topic, partition_id) l ON s.job = ? AND s.topic = l.topic"
+                        + " AND s.partition_id = l.partition_id AND s.at = l.at ORDER BY s.topic, s.partition_id",
+                MetricsSeries::sample, job, job);
+    }
+
+    /** Deletes the samples taken before {@code before}; returns how many. */
+    public int prune(Instant before) {
+        return db.update("DELETE FROM metric_sample WHERE at < ?", before.toEpochMilli());
+    }
+
+    private static String prefixed(String alias) {
+        return alias + COLUMNS.replace(", ", ", " + alias);
+    }
+
+    private static MetricSample sample(ResultSet rs) throws SQLException {
+        double latency = rs.getDouble(11);
+        Long latencyMillis = rs.wasNull() ? null : Math.round(latency);
+        return new MetricSample(rs.getString(1), rs.getString(2), rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4)), rs.getLong(5),
+                rs.getLong(6), rs.getLong(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), latencyMillis, rs.getString(12));
+    }
+}

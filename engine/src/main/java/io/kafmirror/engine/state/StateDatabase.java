@@ -1,0 +1,111 @@
+package io.kafmirror.engine.state;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import org.h2.api.ErrorCode;
+
+/**
+ * The state the console and the CLI share: jobs and their desired state ({@link JobStore}), what
+ * happened to them ({@link JobHistory}) and their metrics over time ({@link MetricsSeries}), in the
+ * embedded H2 file database {@code <dataDir>/state.mv.db}.
+ *
+ * <p>The database is opened with {@code AUTO_SERVER=TRUE}: the first program to open it serves it to
+ * the others, so {@code kaf-mirror run} and the console work on the same file at the same time; with
+ * {@code AUTO_RECONNECT=TRUE} the others carry on when that first program exits.
+ *
+ * <p>What is backed up is not decided here: the segment store is the truth, and losing this database
+ * loses jobs, history and charts, never a backup.
+ */
+public final class StateDatabase implements AutoCloseable {
+
+    private final Path file;
+    private final StateConnection connection;
+    private final JobStore jobs;
+    private final JobHistory history;
+    private final MetricsSeries metrics;
+
+    private StateDatabase(Path file, StateConnection connection, String actor, Clock clock, Duration metricsRetention) {
+        this.file = file;
+        this.connection = connection;
+        this.history = new JobHistory(connection, actor, clock);
+        this.jobs = new JobStore(connection, history, clock);
+        this.metrics = new MetricsSeries(connection, clock, metricsRetention);
+    }
+
+    /**
+     * Opens (creating if needed) the state database in {@code dataDir} for the program {@code actor}
+     * ({@code cli}, {@code console}), which the history names as the author of what it writes.
+     */
+    public static StateDatabase open(Path dataDir, String actor) {
+        return open(dataDir, actor, Clock.systemUTC(), MetricsSeries.DEFAULT_RETENTION);
+    }
+
+    /** As {@link #open(Path, String)}, with the clock for new entries and how long metrics are kept. */
+    public static StateDatabase open(Path dataDir, String actor, Clock clock, Duration metricsRetention) {
+        if (actor == null || actor.isBlank() || actor.length() > 64) {
+            throw new IllegalArgumentException("The program opening the state database must be named in 1 to 64 characters,"
+                    + " e.g. cli or console, not '" + actor + "'");
+        }
+        Path base = dataDir.toAbsolutePath().resolve("state");
+        Path file = Path.of(base + ".mv.db");
+        Connection c;
+        try {
+            c = DriverManager.getConnection("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE", "kaf-mirror", "");
+        } catch (SQLException e) {
+            throw cannotOpen(file, e);
+        }
+        StateConnection connection = new StateConnection(file, c);
+        try {
+            StateSchema.migrate(c, file);
+            return new StateDatabase(file, connection, actor, clock, metricsRetention);
+        } catch (SQLException e) {
+            connection.close();
+            throw new IllegalStateException("Cannot bring the state database " + file + " to schema version " + StateSchema.CURRENT
+                    + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** The jobs and their desired state. */
+    public JobStore jobs() {
+        return jobs;
+    }
+
+    /** What happened to each job. */
+    public JobHistory history() {
+        return history;
+    }
+
+    /** The metrics of each job's partitions over time. */
+    public MetricsSeries metrics() {
+        return metrics;
+    }
+
+    /** The database file, for messages. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    private static IllegalStateException cannotOpen(Path file, SQLException e) {
+        String what = switch (e.getErrorCode()) {
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> "it is in use by a program that did not open it for sharing (such as"
+                    + " an H2 tool): close that program and try again";
+            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.FILE_ENCRYPTION_ERROR_1 -> "it is"
+                    + " damaged or not a kaf-mirror state database. Move it aside and kaf-mirror creates a new, empty one;"
+                    + " then add the jobs again. Backups are not affected: the segment store holds them";
+            default -> "check that " + file.getParent() + " is a folder kaf-mirror can write to";
+        };
+        return new IllegalStateException("Cannot open the state database " + file + ": " + what + " (" + e.getMessage() + ")", e);
+    }
+}
