@@ -6,6 +6,7 @@ import io.kafmirror.kfs.store.ObjectRetention;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -75,9 +76,11 @@ public final class RetentionPolicy {
         return ruleFor(topic).from(sealedAt);
     }
 
+    // The rules are tried in order, so the same rules in another order are another policy; Map.equals ignores order.
     @Override
     public boolean equals(Object o) {
-        return o instanceof RetentionPolicy other && defaultRule.equals(other.defaultRule) && topics.equals(other.topics);
+        return o instanceof RetentionPolicy other && defaultRule.equals(other.defaultRule)
+                && List.copyOf(topics.entrySet()).equals(List.copyOf(other.topics.entrySet()));
     }
 
     @Override

@@ -40,6 +40,19 @@ class RetentionPolicyTest {
     }
 
     @Test
+    void theSameRulesInAnotherOrderAreAnotherPolicy() {
+        Map<String, RetentionRule> testFirst = new LinkedHashMap<>();
+        testFirst.put("payments\\.test.*", RetentionRule.NONE);
+        testFirst.put("payments.*", SEVEN_YEARS);
+        Map<String, RetentionRule> allFirst = new LinkedHashMap<>();
+        allFirst.put("payments.*", SEVEN_YEARS);
+        allFirst.put("payments\\.test.*", RetentionRule.NONE);
+
+        assertThat(new RetentionPolicy(THIRTY_DAYS, testFirst)).isEqualTo(new RetentionPolicy(THIRTY_DAYS, testFirst))
+                .isNotEqualTo(new RetentionPolicy(THIRTY_DAYS, allFirst));
+    }
+
+    @Test
     void noPolicyLocksNothing() {
         assertThat(RetentionPolicy.NONE.forTopic("orders", SEALED).isSet()).isFalse();
         assertThat(RetentionPolicy.NONE.defaultRule()).isEqualTo(RetentionRule.NONE);
