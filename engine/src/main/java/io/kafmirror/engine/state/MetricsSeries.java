@@ -26,20 +26,20 @@ public final class MetricsSeries {
             + " lag_seconds, records_per_second, bytes_per_second, latency_p50_ms, last_error";
 
     /*
-     * One row per bucket and partition: the bucket's last sample gives the time and the offsets (they only
-     * grow, so the last is the truth); lag is the bucket's worst, so that a spike does not vanish when the
-     * chart zooms out; throughput and latency are averaged; the error is the bucket's last one, for the same
-     * reason as the lag. (at - from) / width is integer division, so it numbers the buckets.
+     * One row per bucket and partition, in one pass over the range: the bucket's last sample gives the time and
+     * the offsets (the last is the truth: offsets grow, but start again at 0 when a topic is recreated, so MAX
+     * would not do); lag is the bucket's worst, so that a spike does not vanish when the chart zooms out;
+     * throughput and latency are averaged; the error is the bucket's last one, for the same reason as the lag.
+     * (at - from) / width is integer division, so it numbers the buckets. Joining the groups back onto the table
+     * to read their last sample made H2 group the range again for every sample: minutes for a day of samples.
      */
-    private static final String BUCKETS = "SELECT s.job, s.topic, s.partition_id, s.at, s.source_end_offset, s.stored_offset,"
-            + " b.lag_records, b.lag_seconds, b.records_per_second, b.bytes_per_second, b.latency_p50_ms, b.last_error"
-            + " FROM (SELECT topic, partition_id, (at - ?) / ? AS bucket, MAX(at) AS last_at, MAX(lag_records) AS lag_records,"
-            + " MAX(lag_seconds) AS lag_seconds, AVG(records_per_second) AS records_per_second,"
-            + " AVG(bytes_per_second) AS bytes_per_second, AVG(CAST(latency_p50_ms AS DOUBLE PRECISION)) AS latency_p50_ms,"
-            + " (ARRAY_AGG(last_error ORDER BY at DESC) FILTER (WHERE last_error IS NOT NULL))[1] AS last_error"
-            + " FROM metric_sample WHERE job = ? AND at BETWEEN ? AND ? %s GROUP BY topic, partition_id, bucket) b"
-            + " JOIN metric_sample s ON s.job = ? AND s.topic = b.topic AND s.partition_id = b.partition_id AND s.at = b.last_at"
-            + " ORDER BY s.topic, s.partition_id, s.at";
+    private static final String BUCKETS = "SELECT job, topic, partition_id, MAX(at),"
+            + " (ARRAY_AGG(source_end_offset ORDER BY at DESC))[1], (ARRAY_AGG(stored_offset ORDER BY at DESC))[1],"
+            + " MAX(lag_records), MAX(lag_seconds), AVG(records_per_second), AVG(bytes_per_second),"
+            + " AVG(CAST(latency_p50_ms AS DOUBLE PRECISION)),"
+            + " (ARRAY_AGG(last_error ORDER BY at DESC) FILTER (WHERE last_error IS NOT NULL))[1]"
+            + " FROM (SELECT *, (at - ?) / ? AS bucket FROM metric_sample WHERE job = ? AND at BETWEEN ? AND ? %s)"
+            + " GROUP BY job, topic, partition_id, bucket ORDER BY topic, partition_id, MAX(at)";
 
     private final StateConnection db;
     private final Clock clock;
@@ -95,7 +95,6 @@ public final class MetricsSeries {
             narrow.append(" AND partition_id = ?");
             args.add(query.partition());
         }
-        args.add(query.job());
         Map<String, List<MetricSample>> byPartition = new LinkedHashMap<>();
         for (MetricSample s : db.query(BUCKETS.formatted(narrow), MetricsSeries::sample, args.toArray())) {
             byPartition.computeIfAbsent(s.topic() + '\n' + s.partition(), k -> new ArrayList<>()).add(s);
@@ -106,19 +105,15 @@ public final class MetricsSeries {
 
     /** The newest sample of each partition of {@code job}, sorted by topic and partition: what {@code jobs status} shows. */
     public List<MetricSample> latest(String job) {
-        return db.query("SELECT " + prefixed("s.") + " FROM metric_sample s JOIN (SELECT topic, partition_id, MAX(at) AS at"
-                        + " FROM metric_sample WHERE job = ? GROUP BY topic, partition_id) l ON s.job = ? AND s.topic = l.topic"
-                        + " AND s.partition_id = l.partition_id AND s.at = l.at ORDER BY s.topic, s.partition_id",
+        // IN rather than a join with the grouping: H2 would group the job's samples again for every sample it joins.
+        return db.query("SELECT " + COLUMNS + " FROM metric_sample WHERE job = ? AND (topic, partition_id, at) IN (SELECT topic,"
+                        + " partition_id, MAX(at) FROM metric_sample WHERE job = ? GROUP BY topic, partition_id) ORDER BY topic, partition_id",
                 MetricsSeries::sample, job, job);
     }
 
     /** Deletes the samples taken before {@code before}; returns how many. */
     public int prune(Instant before) {
         return db.update("DELETE FROM metric_sample WHERE at < ?", before.toEpochMilli());
-    }
-
-    private static String prefixed(String alias) {
-        return alias + COLUMNS.replace(", ", ", " + alias);
     }
 
     private static MetricSample sample(ResultSet rs) throws SQLException {
