@@ -50,7 +50,7 @@ public final class SnapshotSchedule {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    /** Notes a round that ended at {@code finishedAt}, whatever it stored. */
+    /** Notes a round that ended at {@code finishedAt} ({@link SnapshotOutcome#finishedAt}), whatever it stored. */
     public void taken(Instant finishedAt) {
         this.last = Objects.requireNonNull(finishedAt, "finishedAt");
     }
