@@ -110,6 +110,17 @@ public final class KafkaTestBroker implements AutoCloseable {
         return scramBootstrap;
     }
 
+    /** Client properties for the SCRAM listener as {@link #SCRAM_USER} with {@code password}; only for a broker started {@link #withScram}. */
+    public Properties scramClient(String password) {
+        Properties p = new Properties();
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, scramBootstrap());
+        p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        p.put("sasl.mechanism", "SCRAM-SHA-512");
+        p.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + SCRAM_USER + "\" password=\"" + password + "\";");
+        return p;
+    }
+
     /** Creates {@code topic} with {@code partitions} partitions and the given topic configs, waiting until it exists. */
     public void createTopic(String topic, int partitions, Map<String, String> configs) {
         try (Admin admin = admin()) {
