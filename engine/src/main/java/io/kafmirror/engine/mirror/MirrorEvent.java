@@ -33,7 +33,9 @@ public record MirrorEvent(Type type, Instant at, String topic, int partition, St
         /** The store accepts writes again after errors. */
         STORE_RECOVERED,
         /** Mirroring stopped on an error (source unreachable, credentials refused, ...); it restarts after a pause. */
-        MIRROR_FAILED
+        MIRROR_FAILED,
+        /** A snapshot round could not store a kind, or left out topics or groups it may not describe. */
+        SNAPSHOT_INCOMPLETE
     }
 
     public MirrorEvent {

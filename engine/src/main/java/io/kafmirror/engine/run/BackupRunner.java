@@ -4,6 +4,7 @@ import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.mirror.JobStatus;
 import io.kafmirror.engine.mirror.MirrorJob;
+import io.kafmirror.engine.mirror.MirrorListener;
 import io.kafmirror.engine.mirror.MirrorSettings;
 import io.kafmirror.engine.mirror.PartitionProgress;
 import io.kafmirror.engine.state.DesiredState;
@@ -11,6 +12,7 @@ import io.kafmirror.engine.state.Job;
 import io.kafmirror.engine.state.Lifecycle;
 import io.kafmirror.engine.state.MetricSample;
 import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,14 +22,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs every job whose desired state is running, as the state database says, and follows changes to
  * it (a job paused, resumed, added, changed or removed from the console or the CLI) while it runs.
- * Samples each running job's progress into the metrics series. What {@code kaf-mirror run} and the
- * console's engine do.
+ * Samples each running job's progress into the metrics series and takes its snapshot rounds when due.
+ * What {@code kaf-mirror run} and the console's engine do.
  */
 public final class BackupRunner implements AutoCloseable {
 
@@ -39,6 +46,13 @@ public final class BackupRunner implements AutoCloseable {
     private final OpenStores stores;
     private final Clock clock;
     private final Map<String, Running> running = new HashMap<>();
+    /** The snapshot rounds of the running jobs, taken on a thread of their own. */
+    private final Map<String, JobSnapshots> snapshots = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService snapshotThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kaf-mirror-snapshots");
+        t.setDaemon(true);
+        return t;
+    });
     /** Jobs that could not start, with the configuration that failed: tried again only once it changes. */
     private final Map<String, JobConfig> unstartable = new HashMap<>();
 
@@ -48,6 +62,7 @@ public final class BackupRunner implements AutoCloseable {
         this.state = state;
         this.stores = new OpenStores(config, dataDir);
         this.clock = clock;
+        snapshotThread.scheduleWithFixedDelay(() -> snapshots.values().forEach(JobSnapshots::takeIfDue), 1, 1, TimeUnit.SECONDS);
     }
 
     /** Makes the running jobs match the desired states: starts, stops and restarts jobs as needed. */
@@ -105,6 +120,7 @@ public final class BackupRunner implements AutoCloseable {
     /** Stops every job, storing what was read as far as the store allows, and closes the stores. */
     @Override
     public synchronized void close() {
+        snapshotThread.shutdown();
         for (String name : new ArrayList<>(running.keySet())) {
             stop(name, "the engine is shutting down");
         }
@@ -114,11 +130,14 @@ public final class BackupRunner implements AutoCloseable {
     private void start(Job job) {
         JobConfig jobConfig = job.config();
         try {
-            MirrorJob mirror = new MirrorJob(MirrorSettings.of(job.name(), jobConfig),
-                    config.cluster(jobConfig.source()).clientProperties(), stores.archive(jobConfig.store()),
-                    state.history().listener(job.name()), clock);
+            Properties client = config.cluster(jobConfig.source()).clientProperties();
+            SegmentArchive archive = stores.archive(jobConfig.store());
+            MirrorListener history = state.history().listener(job.name());
+            MirrorJob mirror = new MirrorJob(MirrorSettings.of(job.name(), jobConfig), client, archive, history, clock);
+            JobSnapshots rounds = new JobSnapshots(job.name(), jobConfig, client, archive.store(), history, clock);
             mirror.start();
             running.put(job.name(), new Running(jobConfig, mirror));
+            snapshots.put(job.name(), rounds);
             state.history().append(job.name(), Lifecycle.RUN_STARTED, "mirroring " + jobConfig.topics()
                     + " of cluster " + jobConfig.source() + " into store " + jobConfig.store());
             LOG.info("Job {} started", job.name());
@@ -132,6 +151,10 @@ public final class BackupRunner implements AutoCloseable {
 
     private void stop(String name, String why) {
         Running run = running.remove(name);
+        JobSnapshots rounds = snapshots.remove(name);
+        if (rounds != null) {
+            rounds.close();
+        }
         try {
             boolean clean = run.job.stop(STOP_TIMEOUT);
             state.history().append(name, Lifecycle.RUN_STOPPED, "stopped because " + why

@@ -8,6 +8,11 @@ import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.LocalStoreConfig;
 import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.config.TopicSelection;
+import io.kafmirror.engine.snapshot.SnapshotHistory;
+import io.kafmirror.engine.snapshot.SnapshotKey;
+import io.kafmirror.engine.snapshot.SnapshotKind;
+import io.kafmirror.engine.snapshot.SnapshotReader;
+import io.kafmirror.engine.snapshot.TopicsSnapshot;
 import io.kafmirror.engine.state.DesiredState;
 import io.kafmirror.engine.state.HistoryEntry;
 import io.kafmirror.engine.state.HistoryFilter;
@@ -28,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +72,10 @@ class BackupRunnerTest {
             runner.reconcile();
             await(() -> storedPerPartition(runner, state, "orders", "runner.orders", 40)
                     && storedPerPartition(runner, state, "orders", "runner.refunds", 5), "the paused records and the new topic");
+
+            TopicsSnapshot snapshot = topicsSnapshotWith("runner.refunds");
+            assertThat(snapshot.topic("runner.refunds")).hasValueSatisfying(t -> assertThat(t.partitions()).isEqualTo(1));
+            assertThat(snapshot.topic("runner.orders")).hasValueSatisfying(t -> assertThat(t.partitions()).isEqualTo(2));
 
             assertThat(lifecycle(state)).containsSubsequence(
                     "RUN_STARTED", "JOB_PAUSED", "RUN_STOPPED stopped because its desired state is no longer running",
@@ -107,10 +117,27 @@ class BackupRunnerTest {
 
     private static JobConfig job(String topics) {
         return new JobConfig("prod", "local", TopicSelection.parse(topics, ""),
-                new FlushPolicy(64L * 1024, Duration.ofMillis(200)), null, null, null, null, null, null);
+                new FlushPolicy(64L * 1024, Duration.ofMillis(200)), null, null, null, null, Duration.ofSeconds(1), null);
     }
 
     /** Samples like {@code kaf-mirror run} does, and reads the samples back as {@code jobs status} does. */
+    /** The newest topics snapshot in the store once it holds {@code topic}: the changed job's rounds. */
+    private TopicsSnapshot topicsSnapshotWith(String topic) throws InterruptedException {
+        try (LocalSegmentStore store = new LocalSegmentStore(dir.resolve("store"))) {
+            SnapshotHistory history = new SnapshotHistory(store, "prod");
+            SnapshotReader reader = new SnapshotReader(store);
+            AtomicReference<TopicsSnapshot> latest = new AtomicReference<>();
+            await(() -> {
+                List<SnapshotKey> keys = history.list(SnapshotKind.TOPICS);
+                if (!keys.isEmpty()) {
+                    latest.set(reader.read(keys.get(keys.size() - 1), SnapshotKind.TOPICS).body());
+                }
+                return latest.get() != null && latest.get().topic(topic).isPresent();
+            }, "a topics snapshot holding " + topic);
+            return latest.get();
+        }
+    }
+
     private static boolean storedPerPartition(BackupRunner runner, StateDatabase state, String job, String topic, long offset) {
         runner.sample();
         List<MetricSample> latest = state.metrics().latest(job).stream().filter(s -> s.topic().equals(topic)).toList();
