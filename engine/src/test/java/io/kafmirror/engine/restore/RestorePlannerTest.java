@@ -3,14 +3,13 @@ package io.kafmirror.engine.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kafmirror.engine.testkit.LocalArchive;
 import io.kafmirror.kfs.catalog.SegmentArchive;
-import io.kafmirror.kfs.catalog.SegmentCatalog;
 import io.kafmirror.kfs.format.KfsRecord;
 import io.kafmirror.kfs.format.SegmentCodec;
 import io.kafmirror.kfs.format.SegmentIdentity;
 import io.kafmirror.kfs.format.SegmentWriter;
 import io.kafmirror.kfs.format.SegmentWriterConfig;
-import io.kafmirror.kfs.store.LocalSegmentStore;
 import io.kafmirror.kfs.store.ObjectRetention;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,23 +38,20 @@ class RestorePlannerTest {
     @TempDir
     Path dir;
 
-    private SegmentCatalog catalog;
-    private LocalSegmentStore store;
+    private LocalArchive local;
     private SegmentArchive archive;
     /** Every stored record by partition, in offset order: the brute-force reference. */
     private final Map<Integer, List<KfsRecord>> log = new TreeMap<>();
 
     @BeforeEach
     void openArchive() {
-        catalog = SegmentCatalog.open(dir.resolve("catalog"));
-        store = new LocalSegmentStore(dir.resolve("store"));
-        archive = new SegmentArchive(store, catalog);
+        local = LocalArchive.in(dir);
+        archive = local.archive();
     }
 
     @AfterEach
     void closeArchive() {
-        catalog.close();
-        store.close();
+        local.close();
     }
 
     @Test

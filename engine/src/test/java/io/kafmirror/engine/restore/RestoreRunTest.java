@@ -4,13 +4,12 @@ import static io.kafmirror.engine.testkit.SourceProducer.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.engine.testkit.KafkaTestBroker;
+import io.kafmirror.engine.testkit.LocalArchive;
 import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.engine.testkit.SourceRecords;
 import io.kafmirror.engine.testkit.TestBackup;
 import io.kafmirror.kfs.catalog.SegmentArchive;
-import io.kafmirror.kfs.catalog.SegmentCatalog;
 import io.kafmirror.kfs.format.KfsRecord;
-import io.kafmirror.kfs.store.LocalSegmentStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,21 +37,18 @@ class RestoreRunTest {
     Path dir;
 
     private final KafkaTestBroker broker = KafkaTestBroker.shared();
-    private SegmentCatalog catalog;
-    private LocalSegmentStore store;
+    private LocalArchive local;
     private SegmentArchive archive;
 
     @BeforeEach
     void openArchive() {
-        catalog = SegmentCatalog.open(dir.resolve("catalog"));
-        store = new LocalSegmentStore(dir.resolve("store"));
-        archive = new SegmentArchive(store, catalog);
+        local = LocalArchive.in(dir);
+        archive = local.archive();
     }
 
     @AfterEach
     void closeArchive() {
-        catalog.close();
-        store.close();
+        local.close();
     }
 
     @Test
