@@ -28,7 +28,7 @@ import org.apache.kafka.common.utils.Time;
 /**
  * A real Apache Kafka broker (combined broker and controller, KRaft) running inside the test JVM on
  * loopback ports. Always has a PLAINTEXT listener; {@link TestListener}s add SASL listeners (SCRAM-SHA-512
- * with a user created when the storage is formatted, PLAIN).
+ * with a user created when the storage is formatted, PLAIN) and TLS listeners.
  */
 public final class KafkaTestBroker implements AutoCloseable {
 
