@@ -123,6 +123,18 @@ class SourceTlsTest {
     }
 
     @Test
+    void aClientCertificateFromAnotherCaIsRefusedNamingKeyStore() {
+        MirrorConfig config = load(mutualTls, "{ ca_cert: '%s', key_store: '%s', key_store_password: '${STORE_PASSWORD}' }"
+                .formatted(certificates.caCert(), certificates.unrelatedKeyStore()));
+
+        assertThatThrownBy(() -> probe(config))
+                .isInstanceOf(SourceAccessException.class)
+                .hasMessageContaining("TLS failed while connecting to localhost:" + broker.port(mutualTls))
+                .hasMessageContaining("the broker refused our client certificate")
+                .hasMessageContaining("Set key_store of the cluster to a client certificate signed by a CA the broker trusts");
+    }
+
+    @Test
     void anyOtherHandshakeFailureIsReportedWithTheBrokersReason() {
         // Only RSA key exchange offered, but the broker's key is EC: no cipher suite in common.
         MirrorConfig config = load(tls, "{ ca_cert: '%s' }".formatted(certificates.caCert()), """

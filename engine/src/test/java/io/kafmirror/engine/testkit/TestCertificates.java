@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
  * @param misnamedKeyStore    the same broker key, but its certificate names only {@value #OTHER_HOST}
  * @param clientKeyStore      a client key and certificate for mutual TLS
  * @param unrelatedCaCert     PEM certificate of a CA that signed none of them
+ * @param unrelatedKeyStore   that CA's own key and self-signed certificate: a client certificate {@code caCert} did not sign
  */
 public record TestCertificates(Path caCert, Path brokerKeyStore, Path misnamedKeyStore, Path clientKeyStore,
-                               Path unrelatedCaCert) {
+                               Path unrelatedCaCert, Path unrelatedKeyStore) {
 
     /** The password of every key store. */
     public static final String PASSWORD = "test-store-secret";
@@ -45,7 +46,7 @@ public record TestCertificates(Path caCert, Path brokerKeyStore, Path misnamedKe
             keytool.sign(misnamed, "misnamed", "dns:" + OTHER_HOST);
             Path client = keytool.signedKeyStore("client", null);
             Path unrelated = keytool.authority("unrelated-ca");
-            return new TestCertificates(ca, broker, misnamed, client, unrelated);
+            return new TestCertificates(ca, broker, misnamed, client, unrelated, dir.resolve("unrelated-ca.p12"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create test certificates in " + dir, e);
         }
