@@ -3,6 +3,7 @@ package io.kafmirror.engine.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kafmirror.kfs.store.ObjectRetention;
+import io.kafmirror.kfs.store.RetentionMode;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -69,6 +70,31 @@ public final class RetentionPolicy {
             }
         }
         return defaultRule;
+    }
+
+    /**
+     * The rule keeping objects longest, COMPLIANCE before GOVERNANCE on equal durations: what applies to objects
+     * that serve every topic of the job, like snapshots, which a restore of any of them needs as long as its segments.
+     */
+    public RetentionRule longest() {
+        RetentionRule longest = defaultRule;
+        for (RetentionRule rule : topics.values()) {
+            if (keepsLonger(rule, longest)) {
+                longest = rule;
+            }
+        }
+        return longest;
+    }
+
+    private static boolean keepsLonger(RetentionRule a, RetentionRule b) {
+        if (a.mode() == null) {
+            return false;
+        }
+        if (b.mode() == null) {
+            return true;
+        }
+        int byDuration = a.duration().compareTo(b.duration());
+        return byDuration > 0 || byDuration == 0 && a.mode() == RetentionMode.COMPLIANCE && b.mode() != RetentionMode.COMPLIANCE;
     }
 
     /** The retention of a segment of {@code topic} sealed at {@code sealedAt}, or {@link ObjectRetention#NONE}. */

@@ -26,14 +26,16 @@ public record MirrorEvent(Type type, Instant at, String topic, int partition, St
         TOPIC_ADDED,
         /** A mirrored topic gained partitions. */
         PARTITIONS_ADDED,
-        /** The source refused our credentials or permissions. */
+        /** The source refused our credentials or permissions, or the TLS handshake with it failed. */
         AUTH_FAILURE,
         /** The store refused or failed a write; the engine retries and pauses reading meanwhile. */
         STORE_ERROR,
         /** The store accepts writes again after errors. */
         STORE_RECOVERED,
         /** Mirroring stopped on an error (source unreachable, credentials refused, ...); it restarts after a pause. */
-        MIRROR_FAILED
+        MIRROR_FAILED,
+        /** A snapshot round could not store a kind, or left out topics or groups it may not describe. */
+        SNAPSHOT_INCOMPLETE
     }
 
     public MirrorEvent {

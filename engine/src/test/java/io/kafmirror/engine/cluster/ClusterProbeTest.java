@@ -21,7 +21,8 @@ class ClusterProbeTest {
     void reportsBrokersAndTopicsThroughScram() {
         broker.createTopic("probe.visible", 1, Map.of());
 
-        ClusterReport report = new ClusterProbe(scram(KafkaTestBroker.SCRAM_PASSWORD), Duration.ofSeconds(15)).probe();
+        ClusterReport report = new ClusterProbe(broker.scramClient(KafkaTestBroker.SCRAM_PASSWORD), Duration.ofSeconds(15))
+                .probe();
 
         assertThat(report.brokers()).hasSize(1);
         assertThat(report.clusterId()).isNotBlank();
@@ -31,7 +32,7 @@ class ClusterProbeTest {
 
     @Test
     void aWrongPasswordIsReportedAsRefusedCredentials() {
-        assertThatThrownBy(() -> new ClusterProbe(scram("guess"), Duration.ofSeconds(15)).probe())
+        assertThatThrownBy(() -> new ClusterProbe(broker.scramClient("guess"), Duration.ofSeconds(15)).probe())
                 .isInstanceOf(SourceAccessException.class)
                 .hasMessageContaining("rejected our credentials")
                 .hasMessageNotContaining("guess")
@@ -52,15 +53,5 @@ class ClusterProbeTest {
                 .hasMessageContaining("127.0.0.1:" + closedPort)
                 .hasMessageContaining("Check the broker addresses")
                 .satisfies(e -> assertThat(((SourceAccessException) e).authFailure()).isFalse());
-    }
-
-    private Properties scram(String password) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", broker.scramBootstrap());
-        p.put("security.protocol", "SASL_PLAINTEXT");
-        p.put("sasl.mechanism", "SCRAM-SHA-512");
-        p.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                + KafkaTestBroker.SCRAM_USER + "\" password=\"" + password + "\";");
-        return p;
     }
 }

@@ -32,6 +32,17 @@ class RetentionPolicyTest {
     }
 
     @Test
+    void snapshotsServingEveryTopicAreKeptAsLongAsTheLongestRuleAndCompliancePrevailsOnATie() {
+        RetentionRule governance30 = new RetentionRule(RetentionMode.GOVERNANCE, Duration.ofDays(30));
+
+        assertThat(new RetentionPolicy(THIRTY_DAYS, Map.of("payments.*", SEVEN_YEARS, "tmp.*", RetentionRule.NONE)).longest())
+                .isEqualTo(SEVEN_YEARS);
+        assertThat(new RetentionPolicy(governance30, Map.of("orders", THIRTY_DAYS)).longest()).isEqualTo(THIRTY_DAYS);
+        assertThat(new RetentionPolicy(null, Map.of("orders", THIRTY_DAYS)).longest()).isEqualTo(THIRTY_DAYS);
+        assertThat(RetentionPolicy.NONE.longest()).isEqualTo(RetentionRule.NONE);
+    }
+
+    @Test
     void patternsMatchWholeTopicNames() {
         RetentionPolicy policy = new RetentionPolicy(null, Map.of("payments", SEVEN_YEARS));
 

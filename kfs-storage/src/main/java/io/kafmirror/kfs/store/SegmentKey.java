@@ -3,8 +3,6 @@ package io.kafmirror.kfs.store;
 import io.kafmirror.kfs.format.SegmentFooter;
 import io.kafmirror.kfs.format.SegmentIdentity;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,17 +30,12 @@ public record SegmentKey(String cluster, String topic, Instant sealedAt, String 
     /** The folder under which all segments live, leaving room for other kinds of object. */
     public static final String ROOT = "segments/";
 
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
-    private static final Pattern KEY = Pattern.compile(
-            "segments/([A-Za-z0-9._-]+)/([A-Za-z0-9._-]+)/\\d{4}/\\d{2}/\\d{2}/\\d{2}/(\\d{8}T\\d{6}\\.\\d{3}Z)-([A-Za-z0-9._-]+)-(\\d{20})\\.kfs");
+    private static final Pattern KEY = Pattern.compile("segments/([A-Za-z0-9._-]+)/([A-Za-z0-9._-]+)/\\d{4}/\\d{2}/\\d{2}/\\d{2}/("
+            + KeyTime.STAMP_REGEX + ")-([A-Za-z0-9._-]+)-(\\d{20})\\.kfs");
 
     public SegmentKey {
         new SegmentIdentity(cluster, topic, SegmentIdentity.UNKNOWN_TOPIC_ID, writerId, sequence);
-        sealedAt = sealedAt.truncatedTo(ChronoUnit.MILLIS);
-        if (sealedAt.getEpochSecond() < 0 || sealedAt.atZone(ZoneOffset.UTC).getYear() > 9999) {
-            throw new IllegalArgumentException("Seal time " + sealedAt + " is outside years 1970 to 9999");
-        }
+        sealedAt = KeyTime.keyable(sealedAt);
     }
 
     /** The key of the segment a footer describes. */
@@ -53,7 +46,7 @@ public record SegmentKey(String cluster, String topic, Instant sealedAt, String 
 
     /** The key as stored. */
     public String value() {
-        return topicPrefix(cluster, topic) + HOUR.format(sealedAt) + "/" + STAMP.format(sealedAt) + "-" + writerId + "-"
+        return topicPrefix(cluster, topic) + KeyTime.hourFolder(sealedAt) + "/" + KeyTime.stamp(sealedAt) + "-" + writerId + "-"
                 + String.format("%020d", sequence) + ".kfs";
     }
 
@@ -68,7 +61,7 @@ public record SegmentKey(String cluster, String topic, Instant sealedAt, String 
         if (!m.matches()) {
             return Optional.empty();
         }
-        Instant sealed = Instant.from(STAMP.parse(m.group(3)));
+        Instant sealed = KeyTime.parseStamp(m.group(3));
         SegmentKey parsed = new SegmentKey(m.group(1), m.group(2), sealed, m.group(4), Long.parseLong(m.group(5)));
         return parsed.value().equals(key) ? Optional.of(parsed) : Optional.empty();
     }
@@ -87,7 +80,7 @@ public record SegmentKey(String cluster, String topic, Instant sealedAt, String 
     public static List<String> hourPrefixes(String cluster, String topic, Instant from, Instant to) {
         List<String> prefixes = new ArrayList<>();
         for (Instant h = from.truncatedTo(ChronoUnit.HOURS); !h.isAfter(to); h = h.plus(1, ChronoUnit.HOURS)) {
-            prefixes.add(topicPrefix(cluster, topic) + HOUR.format(h) + "/");
+            prefixes.add(topicPrefix(cluster, topic) + KeyTime.hourFolder(h) + "/");
         }
         return prefixes;
     }

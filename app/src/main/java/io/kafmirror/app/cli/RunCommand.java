@@ -1,0 +1,92 @@
+package io.kafmirror.app.cli;
+
+import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.run.BackupRunner;
+import io.kafmirror.engine.run.DeclaredJobs;
+import io.kafmirror.engine.state.StateDatabase;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kaf-mirror run}: mirrors every running job until SIGTERM or Ctrl-C, then stores what it
+ * read and exits. Follows pause/resume/add/remove made meanwhile with the CLI or the console.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run every job whose state is running until stopped (SIGTERM, Ctrl-C); store what was read, then exit.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--sample-every", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Seconds between progress samples written for the chart and 'jobs status'. Default: ${DEFAULT-VALUE}.")
+    int sampleSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        MirrorConfig loaded = config.load();
+        PrintWriter out = spec.commandLine().getOut();
+        Thread hook = new Thread(this::stopAndWait, "kaf-mirror-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (StateDatabase state = StateDatabase.open(data.folder(), "run");
+             BackupRunner runner = new BackupRunner(loaded, state, data.folder(), Clock.systemUTC())) {
+            int declared = DeclaredJobs.apply(loaded, state.jobs());
+            out.printf("kaf-mirror running (%d job(s) from %s taken over); stop with SIGTERM or Ctrl-C.%n", declared,
+                    config.config);
+            out.flush();
+            long nextSample = System.nanoTime() + Duration.ofSeconds(sampleSeconds).toNanos();
+            do {
+                runner.reconcile();
+                if (System.nanoTime() - nextSample >= 0) {
+                    runner.sample();
+                    nextSample = System.nanoTime() + Duration.ofSeconds(sampleSeconds).toNanos();
+                }
+            } while (!stopRequested.await(1, TimeUnit.SECONDS));
+            runner.sample();
+            out.println("Stopping: storing what was read...");
+            out.flush();
+        } finally {
+            stopped.countDown();
+            removeHook(hook);
+        }
+        out.println("Stopped.");
+        out.flush();
+        return 0;
+    }
+
+    /** Runs on SIGTERM: asks the loop to end and holds the JVM until the jobs stored what they read. */
+    private void stopAndWait() {
+        stopRequested.countDown();
+        try {
+            stopped.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is what brought us here.
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.kafmirror.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafmirror.app.KafMirror;
+import io.kafmirror.engine.testkit.KafkaTestBroker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jobs add|list|pause|resume|remove|preview|status} on a real state database and broker. */
+class JobsCliTest {
+
+    @TempDir
+    Path dir;
+
+    private final KafkaTestBroker broker = KafkaTestBroker.shared();
+    private String config;
+    private String data;
+
+    @BeforeEach
+    void writeConfig() throws IOException {
+        Path file = dir.resolve("config.yml");
+        Files.writeString(file, """
+                clusters:
+                  prod:
+                    brokers: "%s"
+                stores:
+                  local:
+                    type: local
+                    path: %s
+                """.formatted(broker.bootstrap(), dir.resolve("store")));
+        config = file.toString();
+        data = dir.resolve("data").toString();
+    }
+
+    @Test
+    void aJobIsAddedListedPausedResumedAndRemoved() {
+        CliRun added = jobs("add", "orders", "--source", "prod", "--store", "local", "--topics", "orders.*",
+                "--exclude", "orders\\.tmp", "--retention", "governance:7d", "--config", config);
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out()).contains("Job orders added");
+
+        assertThat(jobs("list").out()).containsPattern("orders\\s+running\\s+prod\\s+local\\s+orders\\.\\*");
+        assertThat(jobs("pause", "orders").out()).contains("Job orders paused");
+        assertThat(jobs("list").out()).containsPattern("orders\\s+paused");
+        assertThat(jobs("resume", "orders").exitCode()).isZero();
+        assertThat(jobs("list").out()).containsPattern("orders\\s+running");
+        assertThat(jobs("remove", "orders").out()).contains("stored segments and history are kept");
+        assertThat(jobs("list").out()).doesNotContain("orders");
+    }
+
+    @Test
+    void mistakesAreRefusedWithWhatToDo() {
+        assertThat(jobs("add", "x", "--source", "staging", "--store", "local", "--topics", "a.*", "--config", config))
+                .satisfies(r -> assertThat(r.exitCode()).isEqualTo(KafMirror.FAILED))
+                .extracting(CliRun::err).asString().contains("staging").contains("prod");
+        assertThat(jobs("add", "x", "--source", "prod", "--store", "local", "--topics", "orders(", "--config", config))
+                .extracting(CliRun::err).asString().contains("orders(");
+        assertThat(jobs("add", "x", "--source", "prod", "--store", "local", "--topics", "a", "--retention", "forever",
+                "--config", config).err()).contains("compliance:30d");
+        jobs("add", "twice", "--source", "prod", "--store", "local", "--topics", "a", "--config", config);
+        assertThat(jobs("add", "twice", "--source", "prod", "--store", "local", "--topics", "a", "--config", config).err())
+                .contains("already exists");
+        assertThat(jobs("pause", "nope").err()).contains("nope").contains("twice");
+    }
+
+    @Test
+    void previewShowsWhichTopicsThePatternsSelectNow() {
+        broker.createTopic("preview.orders", 1, Map.of());
+        broker.createTopic("preview.orders.tmp", 1, Map.of());
+        jobs("add", "pv", "--source", "prod", "--store", "local", "--topics", "preview\\..*",
+                "--exclude", ".*\\.tmp", "--config", config);
+
+        CliRun run = jobs("preview", "pv", "--config", config);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  + preview.orders\n").contains("  - preview.orders.tmp");
+    }
+
+    @Test
+    void statusOfAJobNeverRunSaysSo() {
+        jobs("add", "idle", "--source", "prod", "--store", "local", "--topics", "a", "--config", config);
+
+        CliRun run = jobs("status");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("idle\\s+running\\s+0\\s+0.*never");
+    }
+
+    private CliRun jobs(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "jobs";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--data";
+        all[args.length + 2] = data;
+        return CliRun.of(all);
+    }
+}

@@ -1,0 +1,130 @@
+package io.kafmirror.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafmirror.app.KafMirror;
+import io.kafmirror.engine.testkit.KafkaTestBroker;
+import io.kafmirror.engine.testkit.SourceProducer;
+import io.kafmirror.engine.testkit.SourceRecords;
+import io.kafmirror.engine.testkit.StoredRecords;
+import io.kafmirror.kfs.catalog.SegmentArchive;
+import io.kafmirror.kfs.catalog.SegmentCatalog;
+import io.kafmirror.kfs.format.KfsRecord;
+import io.kafmirror.kfs.store.LocalSegmentStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kaf-mirror run} as its own process: follows pause and resume from the CLI, and SIGTERM stores what it read. */
+class RunCliTest {
+
+    @TempDir
+    Path dir;
+
+    private final KafkaTestBroker broker = KafkaTestBroker.shared();
+
+    @Test
+    void runMirrorsDeclaredJobsFollowsPauseAndResumeAndStopsCleanlyOnSigterm() throws Exception {
+        String topic = "run.orders";
+        broker.createTopic(topic, 2, Map.of());
+        Path config = dir.resolve("config.yml");
+        Files.writeString(config, """
+                clusters:
+                  prod:
+                    brokers: "%s"
+                stores:
+                  local:
+                    type: local
+                    path: %s
+                jobs:
+                  live:
+                    source: prod
+                    store: local
+                    topics: "run\\\\..*"
+                    flush: { max_bytes: 64KiB, max_linger: 200ms }
+                """.formatted(broker.bootstrap(), dir.resolve("store")));
+        String data = dir.resolve("data").toString();
+        Process run = start("run", "--config", config.toString(), "--data", data, "--sample-every", "1");
+        try (SourceProducer producer = SourceProducer.to(broker.bootstrap())) {
+            produce(producer, topic, 0, 100);
+            await(() -> statusShows(data, "live", topic, 50), "jobs status showing 50 stored per partition", run);
+
+            assertThat(CliRun.of("jobs", "pause", "live", "--data", data).exitCode()).isZero();
+            await(() -> CliRun.of("jobs", "status", "live", "--data", data).out().contains("paused"), "paused", run);
+            Thread.sleep(3_000);
+            produce(producer, topic, 100, 40);
+            Thread.sleep(2_000);
+            assertThat(stored(topic)).as("stored while paused").isEqualTo(100);
+
+            assertThat(CliRun.of("jobs", "resume", "live", "--data", data).exitCode()).isZero();
+            await(() -> statusShows(data, "live", topic, 70), "the job catching up after resume", run);
+        } finally {
+            run.destroy();
+        }
+        assertThat(run.waitFor(90, TimeUnit.SECONDS)).as("run exits after SIGTERM").isTrue();
+        assertThat(run.exitValue()).isIn(0, 143);
+        try (SegmentCatalog catalog = SegmentCatalog.open(dir.resolve("data").resolve("catalogs").resolve("local"));
+             LocalSegmentStore store = new LocalSegmentStore(dir.resolve("store"))) {
+            Map<Integer, List<KfsRecord>> stored = StoredRecords.of(new SegmentArchive(store, catalog), "prod", topic);
+            assertThat(stored).isEqualTo(SourceRecords.of(broker.bootstrap(), topic));
+        }
+    }
+
+    private long stored(String topic) {
+        try (SegmentCatalog catalog = SegmentCatalog.open(dir.resolve("data").resolve("catalogs").resolve("local"));
+             LocalSegmentStore store = new LocalSegmentStore(dir.resolve("store"))) {
+            return StoredRecords.count(new SegmentArchive(store, catalog), "prod", topic);
+        }
+    }
+
+    private static boolean statusShows(String data, String job, String topic, long stored) {
+        String out = CliRun.of("jobs", "status", job, "--full", "--data", data).out();
+        return out.lines().filter(l -> l.contains(topic)).count() == 2
+                && out.lines().filter(l -> l.contains(topic)).allMatch(l -> l.matches(".*\\s" + stored + "\\s+0\\s.*"));
+    }
+
+    private static void produce(SourceProducer producer, String topic, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            producer.send(topic, i % 2, "k" + i, "order " + i);
+        }
+        producer.confirm();
+    }
+
+    private static void await(BooleanSupplier condition, String what, Process run) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(run.isAlive()).as("kaf-mirror run alive").isTrue();
+            assertThat(System.nanoTime()).as("time waiting for " + what).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private Process start(String... args) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String[] command = new String[args.length + 4];
+        command[0] = java;
+        command[1] = "-cp";
+        command[2] = System.getProperty("java.class.path");
+        command[3] = KafMirror.class.getName();
+        System.arraycopy(args, 0, command, 4, args.length);
+        // Logs go to a file of their own, kept for a failing test's diagnosis.
+        Process process = new ProcessBuilder(command).redirectError(dir.resolve("run.log").toFile()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String first = out.readLine();
+        assertThat(first).as("first line of kaf-mirror run").startsWith("kaf-mirror running");
+        Thread drain = new Thread(() -> out.lines().forEach(line -> { }), "run-output");
+        drain.setDaemon(true);
+        drain.start();
+        return process;
+    }
+}

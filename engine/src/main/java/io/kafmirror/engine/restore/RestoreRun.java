@@ -1,0 +1,199 @@
+package io.kafmirror.engine.restore;
+
+import io.kafmirror.kfs.catalog.SegmentArchive;
+import io.kafmirror.kfs.format.KfsRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the records of a {@link RestorePlan} into the target topic: each into its source partition
+ * number with its key, value, headers and timestamp, in offset order, through an idempotent producer
+ * with {@code acks=all}. Records already in the target from an interrupted earlier run (the target's end
+ * offset minus the restore's start offset) are skipped, so running it again resumes without duplicates.
+ */
+public final class RestoreRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestoreRun.class);
+    /** Records sent from one partition before turning to the next, so all partitions advance together. */
+    private static final int TURN = 1_000;
+
+    private final SegmentArchive archive;
+    private final RestorePlan plan;
+    private final Properties client;
+    private final RestoreTarget target;
+    private final long maxBytesPerSecond;
+    private final Clock clock;
+    private volatile boolean cancelled;
+    private volatile RestoreProgress progress;
+
+    /**
+     * A run of {@code plan} into {@code target} on the cluster of {@code client} (kafka-clients properties with its
+     * bootstrap servers and security), at most {@code maxBytesPerSecond} of record data (0: no limit).
+     */
+    public RestoreRun(SegmentArchive archive, RestorePlan plan, Properties client, RestoreTarget target,
+                      long maxBytesPerSecond, Clock clock) {
+        for (PartitionCut cut : plan.cuts()) {
+            if (!target.startOffsets().containsKey(cut.partition())) {
+                throw new IllegalArgumentException("No start offset for target partition " + cut.partition() + " of "
+                        + target.topic());
+            }
+        }
+        this.archive = archive;
+        this.plan = plan;
+        this.client = client;
+        this.target = target;
+        this.maxBytesPerSecond = maxBytesPerSecond;
+        this.clock = clock;
+    }
+
+    /** Stops the run after the records already sent are acknowledged; {@link #run} then returns an incomplete outcome. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** The progress of the run, once it started. */
+    public RestoreProgress progress() {
+        return progress;
+    }
+
+    /** Restores what is not yet in the target and returns when everything is, or the run was cancelled. */
+    public RestoreOutcome run() throws InterruptedException {
+        Instant started = clock.instant();
+        Map<Integer, Long> written = alreadyWritten(endOffsets());
+        progress = new RestoreProgress(plan.records(), written.values().stream().mapToLong(Long::longValue).sum(), started);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Throttle throttle = new Throttle(maxBytesPerSecond);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            List<Partition> open = new ArrayList<>();
+            for (PartitionCut cut : plan.cuts()) {
+                open.add(new Partition(cut, new CutRecords(archive, cut), written.get(cut.partition())));
+            }
+            while (!open.isEmpty() && !cancelled && failure.get() == null) {
+                for (Partition p : new ArrayList<>(open)) {
+                    if (!p.send(producer, throttle, failure)) {
+                        open.remove(p);
+                    }
+                }
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new RestoreFailedException("Restoring into " + target.topic() + " failed: " + failure.get().getMessage()
+                    + ". What was written stays; run the restore again to continue where it stopped.", failure.get());
+        }
+        Map<Integer, Long> ends = endOffsets();
+        long inTarget = alreadyWritten(ends).values().stream().mapToLong(Long::longValue).sum();
+        Duration took = Duration.between(started, clock.instant());
+        LOG.info("Restore of {} into {}: {} of {} records in the target after {}", plan.request().topic(), target.topic(),
+                inTarget, plan.records(), took);
+        return new RestoreOutcome(inTarget == plan.records(), inTarget, progress.bytes(), took, ends);
+    }
+
+    /** Per partition, the records of this restore already in the target, checked against the plan. */
+    private Map<Integer, Long> alreadyWritten(Map<Integer, Long> ends) {
+        Map<Integer, Long> written = new HashMap<>();
+        for (PartitionCut cut : plan.cuts()) {
+            long start = target.startOffsets().get(cut.partition());
+            long n = ends.get(cut.partition()) - start;
+            if (n < 0 || n > cut.records()) {
+                throw new RestoreFailedException("Partition " + cut.partition() + " of " + target.topic() + " ends at offset "
+                        + ends.get(cut.partition()) + ", but this restore wrote it from offset " + start + " and plans "
+                        + cut.records() + " records: something else writes to or truncated the target. Restore into a"
+                        + " topic nothing else uses.", null);
+            }
+            written.put(cut.partition(), n);
+        }
+        return written;
+    }
+
+    private Map<Integer, Long> endOffsets() {
+        Properties p = new Properties();
+        p.putAll(client);
+        p.put("isolation.level", "read_uncommitted");
+        List<TopicPartition> partitions = plan.cuts().stream().map(c -> new TopicPartition(target.topic(), c.partition())).toList();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            Map<Integer, Long> ends = new HashMap<>();
+            consumer.endOffsets(partitions, Duration.ofSeconds(60)).forEach((tp, end) -> ends.put(tp.partition(), end));
+            return ends;
+        }
+    }
+
+    private Properties producerProperties() {
+        Properties p = new Properties();
+        p.putAll(client);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(512 * 1024));
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "kaf-mirror-restore");
+        return p;
+    }
+
+    /** One partition's records still to send, skipping those already in the target. */
+    private final class Partition {
+
+        private final PartitionCut cut;
+        private final CutRecords records;
+        private long skip;
+
+        Partition(PartitionCut cut, CutRecords records, long alreadyWritten) {
+            this.cut = cut;
+            this.records = records;
+            this.skip = alreadyWritten;
+        }
+
+        /** Sends up to one turn of records; false when the partition has none left. */
+        boolean send(KafkaProducer<byte[], byte[]> producer, Throttle throttle, AtomicReference<Exception> failure)
+                throws InterruptedException {
+            for (int i = 0; i < TURN; i++) {
+                if (!records.hasNext()) {
+                    return false;
+                }
+                KfsRecord r = records.next();
+                if (skip > 0) {
+                    skip--;
+                    continue;
+                }
+                long size = size(r);
+                throttle.acquire(size);
+                producer.send(new ProducerRecord<>(target.topic(), cut.partition(), r.timestamp() < 0 ? null : r.timestamp(),
+                        r.key(), r.value(), new RecordHeaders(r.headers())), (metadata, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    } else {
+                        progress.acknowledged(size);
+                    }
+                });
+            }
+            return true;
+        }
+    }
+
+    private static long size(KfsRecord r) {
+        long size = (r.key() == null ? 0 : r.key().length) + (r.value() == null ? 0 : r.value().length);
+        for (var h : r.headers()) {
+            size += h.key().length() + (h.value() == null ? 0 : h.value().length);
+        }
+        return size;
+    }
+}

@@ -1,0 +1,171 @@
+package io.kafmirror.engine.run;
+
+import io.kafmirror.engine.config.JobConfig;
+import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.mirror.JobStatus;
+import io.kafmirror.engine.mirror.MirrorJob;
+import io.kafmirror.engine.mirror.MirrorListener;
+import io.kafmirror.engine.mirror.MirrorSettings;
+import io.kafmirror.engine.mirror.PartitionProgress;
+import io.kafmirror.engine.state.DesiredState;
+import io.kafmirror.engine.state.Job;
+import io.kafmirror.engine.state.Lifecycle;
+import io.kafmirror.engine.state.MetricSample;
+import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.kfs.catalog.SegmentArchive;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every job whose desired state is running, as the state database says, and follows changes to
+ * it (a job paused, resumed, added, changed or removed from the console or the CLI) while it runs.
+ * Samples each running job's progress into the metrics series and takes its snapshot rounds when due.
+ * What {@code kaf-mirror run} and the console's engine do.
+ */
+public final class BackupRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackupRunner.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
+
+    private final MirrorConfig config;
+    private final StateDatabase state;
+    private final OpenStores stores;
+    private final Clock clock;
+    private final Map<String, Running> running = new HashMap<>();
+    /** The snapshot rounds of the running jobs, taken on a thread of their own. */
+    private final Map<String, JobSnapshots> snapshots = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService snapshotThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kaf-mirror-snapshots");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Jobs that could not start, with the configuration that failed: tried again only once it changes. */
+    private final Map<String, JobConfig> unstartable = new HashMap<>();
+
+    /** A runner of the jobs in {@code state}, with the clusters and stores of {@code config}; catalogs live in {@code dataDir}. */
+    public BackupRunner(MirrorConfig config, StateDatabase state, Path dataDir, Clock clock) {
+        this.config = config;
+        this.state = state;
+        this.stores = new OpenStores(config, dataDir);
+        this.clock = clock;
+        snapshotThread.scheduleWithFixedDelay(() -> snapshots.values().forEach(JobSnapshots::takeIfDue), 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Makes the running jobs match the desired states: starts, stops and restarts jobs as needed. */
+    public synchronized void reconcile() {
+        Map<String, Job> wanted = new HashMap<>();
+        for (Job job : state.jobs().list()) {
+            if (job.desiredState() == DesiredState.RUNNING) {
+                wanted.put(job.name(), job);
+            }
+        }
+        for (String name : new ArrayList<>(running.keySet())) {
+            Job job = wanted.get(name);
+            if (job == null || !job.config().equals(running.get(name).config)) {
+                stop(name, job == null ? "its desired state is no longer running" : "its configuration changed");
+            }
+        }
+        unstartable.keySet().retainAll(wanted.keySet());
+        for (Job job : wanted.values()) {
+            if (!running.containsKey(job.name()) && !job.config().equals(unstartable.get(job.name()))) {
+                start(job);
+            }
+        }
+    }
+
+    /** Writes the progress of every running job's partitions since the previous sample into the metrics series. */
+    public synchronized void sample() {
+        Instant now = clock.instant();
+        List<MetricSample> samples = new ArrayList<>();
+        running.forEach((name, run) -> {
+            JobStatus status = run.job.status();
+            String error = status.state() == JobStatus.State.FAILING ? status.lastError() : null;
+            for (PartitionProgress p : run.job.progress().sample(now)) {
+                samples.add(new MetricSample(name, p.topic(), p.partition(), now, p.sourceEndOffset(), p.storedOffset(),
+                        p.lagRecords(), p.lagSeconds(), p.recordsPerSecond(), p.bytesPerSecond(),
+                        p.latencyP50Millis() == 0 && p.recordsPerSecond() == 0 ? null : p.latencyP50Millis(), error));
+            }
+        });
+        if (!samples.isEmpty()) {
+            state.metrics().insert(samples);
+        }
+    }
+
+    /** What each running job is doing now, by name. */
+    public synchronized Map<String, JobStatus> statuses() {
+        Map<String, JobStatus> statuses = new HashMap<>();
+        running.forEach((name, run) -> statuses.put(name, run.job.status()));
+        return statuses;
+    }
+
+    /** The running job {@code name}, if it runs here. */
+    public synchronized Optional<MirrorJob> job(String name) {
+        return Optional.ofNullable(running.get(name)).map(Running::job);
+    }
+
+    /** Stops every job, storing what was read as far as the store allows, and closes the stores. */
+    @Override
+    public synchronized void close() {
+        snapshotThread.shutdown();
+        for (String name : new ArrayList<>(running.keySet())) {
+            stop(name, "the engine is shutting down");
+        }
+        stores.close();
+    }
+
+    private void start(Job job) {
+        JobConfig jobConfig = job.config();
+        try {
+            Properties client = config.cluster(jobConfig.source()).clientProperties();
+            SegmentArchive archive = stores.archive(jobConfig.store());
+            MirrorListener history = state.history().listener(job.name());
+            MirrorJob mirror = new MirrorJob(MirrorSettings.of(job.name(), jobConfig), client, archive, history, clock);
+            JobSnapshots rounds = new JobSnapshots(job.name(), jobConfig, client, archive.store(), history, clock);
+            mirror.start();
+            running.put(job.name(), new Running(jobConfig, mirror));
+            snapshots.put(job.name(), rounds);
+            state.history().append(job.name(), Lifecycle.RUN_STARTED, "mirroring " + jobConfig.topics()
+                    + " of cluster " + jobConfig.source() + " into store " + jobConfig.store());
+            LOG.info("Job {} started", job.name());
+        } catch (RuntimeException e) {
+            // A job that cannot even start (unknown cluster, store unreachable) must not stop the others.
+            LOG.error("Job {} cannot start: {}", job.name(), e.getMessage());
+            unstartable.put(job.name(), jobConfig);
+            state.history().append(job.name(), Lifecycle.RUN_STOPPED, "cannot start: " + e.getMessage());
+        }
+    }
+
+    private void stop(String name, String why) {
+        Running run = running.remove(name);
+        JobSnapshots rounds = snapshots.remove(name);
+        if (rounds != null) {
+            rounds.close();
+        }
+        try {
+            boolean clean = run.job.stop(STOP_TIMEOUT);
+            state.history().append(name, Lifecycle.RUN_STOPPED, "stopped because " + why
+                    + (clean ? "" : "; it did not finish storing within " + STOP_TIMEOUT.toSeconds()
+                    + " s, the rest is read again from the source on the next start"));
+            LOG.info("Job {} stopped: {}", name, why);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Running(JobConfig config, MirrorJob job) {
+    }
+}
