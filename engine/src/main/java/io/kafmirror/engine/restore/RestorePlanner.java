@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
 /**
  * Turns a {@link RestoreRequest} into a {@link RestorePlan} from the catalog and the segment indexes:
  * it opens only the segment in which a partition's cut (or window start) falls — its footer, sparse
- * index and the batches around the cut — and never scans the backup. The rule is in {@code docs/restore.md}.
+ * index and the batches around the cut — and never scans the backup. Under strict timestamps it also
+ * counts the records of the window's chunks that hold one earlier than its start (the catalog knows
+ * each chunk's smallest timestamp). The rule is in {@code docs/restore.md}.
  */
 public final class RestorePlanner {
 
@@ -180,7 +182,9 @@ public final class RestorePlanner {
                 if (chunk.lastOffset() < start || chunk.firstOffset() >= end) {
                     continue;
                 }
-                long taken = chunk.firstOffset() >= start && chunk.lastOffset() < end ? chunk.recordCount() : count(c, start, end);
+                boolean whole = chunk.firstOffset() >= start && chunk.lastOffset() < end
+                        && chunk.minTimestamp() >= request.lowestTimestamp();
+                long taken = whole ? chunk.recordCount() : count(c, start, end, request.lowestTimestamp());
                 if (taken > 0) {
                     records += taken;
                     bytes += chunk.bytes() * taken / chunk.recordCount();
@@ -220,18 +224,27 @@ public final class RestorePlanner {
                     + " reaches timestamp " + c.chunk().maxTimestamp() + " but holds no record at or after " + millis));
         }
 
-        /** Records of a partly restored chunk: from offsets alone when it has no holes, else by reading up to the end. */
-        private long count(StoredChunk c, long start, long end) {
+        /**
+         * Records of a partly restored chunk, none earlier than {@code lowestTimestamp}: from offsets alone when it has no
+         * holes and no record that early, else by reading up to the end.
+         */
+        private long count(StoredChunk c, long start, long end, long lowestTimestamp) {
             CatalogChunk chunk = c.chunk();
             long from = Math.max(start, chunk.firstOffset());
             long to = Math.min(end, chunk.lastOffset() + 1);
-            if (c.contiguous()) {
+            if (c.contiguous() && chunk.minTimestamp() >= lowestTimestamp) {
                 return Math.max(0, to - from);
             }
             SegmentReader reader = archive.open(c.key());
             long n = 0;
-            for (Iterator<KfsRecord> it = reader.read(partition, from); it.hasNext() && it.next().offset() < to; ) {
-                n++;
+            for (Iterator<KfsRecord> it = reader.read(partition, from); it.hasNext(); ) {
+                KfsRecord r = it.next();
+                if (r.offset() >= to) {
+                    break;
+                }
+                if (r.timestamp() >= lowestTimestamp) {
+                    n++;
+                }
             }
             return n;
         }
