@@ -1,11 +1,13 @@
 package io.kafmirror.bench;
 
 import io.kafmirror.kfs.catalog.SegmentArchive;
+import io.kafmirror.kfs.catalog.SegmentMetadata;
 import io.kafmirror.kfs.catalog.StoreSegmentSource;
 import io.kafmirror.kfs.format.SealedSegment;
 import io.kafmirror.kfs.format.SegmentReader;
 import io.kafmirror.kfs.store.ByteSource;
 import io.kafmirror.kfs.store.LocalSegmentStore;
+import io.kafmirror.kfs.store.ObjectRetention;
 import io.kafmirror.kfs.store.PutOptions;
 import io.kafmirror.kfs.store.SegmentKey;
 import java.util.ArrayList;
@@ -25,10 +27,12 @@ final class LocalStoreTrip {
         this.store = store;
     }
 
-    /** Stores {@code segment} under its key. */
+    /** Stores {@code segment} under its key with the metadata a publish stores. */
     void put(SealedSegment segment) {
         String key = SegmentKey.of(segment.footer()).value();
-        store.put(key, ByteSource.of(segment.bytes()), PutOptions.DEFAULT);
+        // A publish hashes the object for this metadata now that seal does not: the step pays for it as an upload thread does.
+        SegmentMetadata metadata = new SegmentMetadata(segment.sha256(), 1, ObjectRetention.NONE, false);
+        store.put(key, ByteSource.of(segment.bytes()), new PutOptions(metadata.toMap(), ObjectRetention.NONE, false));
         keys.add(key);
     }
 

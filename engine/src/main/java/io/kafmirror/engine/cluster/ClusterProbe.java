@@ -50,13 +50,21 @@ public final class ClusterProbe {
             Thread.currentThread().interrupt();
             throw new SourceAccessException("Interrupted while connecting to " + brokers, e);
         } catch (ExecutionException e) {
+            // The client gives up after the same timeout as we do, so either may be first to say so.
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw noAnswer(brokers, e.getCause());
+            }
             throw SourceAccessException.from(e.getCause(), "connecting to " + brokers);
         } catch (TimeoutException e) {
-            throw new SourceAccessException("No answer from " + brokers + " within " + timeout.toSeconds() + " s. Check"
-                    + " the broker addresses, that this machine can reach them, and that the security settings"
-                    + " (TLS, SASL) match the listener", e);
+            throw noAnswer(brokers, e);
         } catch (org.apache.kafka.common.KafkaException e) {
             throw new SourceAccessException("Cannot set up a client for " + brokers + ": " + e.getMessage(), e);
         }
+    }
+
+    private SourceAccessException noAnswer(String brokers, Throwable cause) {
+        return new SourceAccessException("No answer from " + brokers + " within " + timeout.toSeconds() + " s. Check"
+                + " the broker addresses, that this machine can reach them, and that the security settings"
+                + " (TLS, SASL) match the listener", cause);
     }
 }

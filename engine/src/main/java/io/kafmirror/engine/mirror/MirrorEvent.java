@@ -26,7 +26,7 @@ public record MirrorEvent(Type type, Instant at, String topic, int partition, St
         TOPIC_ADDED,
         /** A mirrored topic gained partitions. */
         PARTITIONS_ADDED,
-        /** The source refused our credentials or permissions. */
+        /** The source refused our credentials or permissions, or the TLS handshake with it failed. */
         AUTH_FAILURE,
         /** The store refused or failed a write; the engine retries and pauses reading meanwhile. */
         STORE_ERROR,

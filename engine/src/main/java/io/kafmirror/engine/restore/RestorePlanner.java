@@ -1,15 +1,11 @@
 package io.kafmirror.engine.restore;
 
-import io.kafmirror.kfs.catalog.CatalogChunk;
 import io.kafmirror.kfs.catalog.CatalogEntry;
 import io.kafmirror.kfs.catalog.SegmentArchive;
 import io.kafmirror.kfs.catalog.SegmentCatalog;
-import io.kafmirror.kfs.format.KfsRecord;
-import io.kafmirror.kfs.format.SegmentReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +40,7 @@ public final class RestorePlanner {
         }
         List<String> warnings = new ArrayList<>();
         UUID generation = generation(segments, request, warnings);
-        Map<Integer, List<StoredChunk>> partitions = chunksByPartition(segments, generation);
+        Map<Integer, List<StoredChunk>> partitions = StoredChunk.byPartition(segments, generation);
         checkPartitions(request, partitions);
         List<PartitionCut> cuts = new ArrayList<>();
         for (Map.Entry<Integer, List<StoredChunk>> p : partitions.entrySet()) {
@@ -102,19 +98,6 @@ public final class RestorePlanner {
 
     private static String describe(List<UUID> generations, Map<UUID, Instant> firstSealed) {
         return generations.stream().map(g -> g + " stored from " + firstSealed.get(g)).collect(Collectors.joining(", "));
-    }
-
-    private static Map<Integer, List<StoredChunk>> chunksByPartition(List<CatalogEntry> segments, UUID generation) {
-        Map<Integer, List<StoredChunk>> partitions = new TreeMap<>();
-        for (CatalogEntry e : segments) {
-            if (e.topicId().equals(generation)) {
-                for (CatalogChunk c : e.chunks()) {
-                    partitions.computeIfAbsent(c.partition(), p -> new ArrayList<>()).add(new StoredChunk(e.key(), c));
-                }
-            }
-        }
-        partitions.values().forEach(chunks -> chunks.sort(Comparator.comparingLong(c -> c.chunk().firstOffset())));
-        return partitions;
     }
 
     private static void checkPartitions(RestoreRequest request, Map<Integer, List<StoredChunk>> partitions) {
@@ -178,16 +161,10 @@ public final class RestorePlanner {
             long bytes = 0;
             List<String> keys = new ArrayList<>();
             for (StoredChunk c : chunks) {
-                CatalogChunk chunk = c.chunk();
-                if (chunk.lastOffset() < start || chunk.firstOffset() >= end) {
-                    continue;
-                }
-                boolean whole = chunk.firstOffset() >= start && chunk.lastOffset() < end
-                        && chunk.minTimestamp() >= request.lowestTimestamp();
-                long taken = whole ? chunk.recordCount() : count(c, start, end, request.lowestTimestamp());
+                long taken = c.records(archive, start, end, request.lowestTimestamp());
                 if (taken > 0) {
                     records += taken;
-                    bytes += chunk.bytes() * taken / chunk.recordCount();
+                    bytes += c.chunk().bytes() * taken / c.chunk().recordCount();
                     keys.add(c.key());
                 }
             }
@@ -222,31 +199,6 @@ public final class RestorePlanner {
             OptionalLong offset = archive.open(c.key()).offsetForTimestamp(partition, millis);
             return offset.orElseThrow(() -> new IllegalStateException("Segment " + c.key() + " says partition " + partition
                     + " reaches timestamp " + c.chunk().maxTimestamp() + " but holds no record at or after " + millis));
-        }
-
-        /**
-         * Records of a partly restored chunk, none earlier than {@code lowestTimestamp}: from offsets alone when it has no
-         * holes and no record that early, else by reading up to the end.
-         */
-        private long count(StoredChunk c, long start, long end, long lowestTimestamp) {
-            CatalogChunk chunk = c.chunk();
-            long from = Math.max(start, chunk.firstOffset());
-            long to = Math.min(end, chunk.lastOffset() + 1);
-            if (c.contiguous() && chunk.minTimestamp() >= lowestTimestamp) {
-                return Math.max(0, to - from);
-            }
-            SegmentReader reader = archive.open(c.key());
-            long n = 0;
-            for (Iterator<KfsRecord> it = reader.read(partition, from); it.hasNext(); ) {
-                KfsRecord r = it.next();
-                if (r.offset() >= to) {
-                    break;
-                }
-                if (r.timestamp() >= lowestTimestamp) {
-                    n++;
-                }
-            }
-            return n;
         }
     }
 }

@@ -4,30 +4,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.engine.config.ConfigLoader;
 import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.config.SaslMechanism;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.engine.testkit.SourceRecords;
-import io.kafmirror.engine.testkit.StoredRecords;
-import io.kafmirror.kfs.catalog.SegmentArchive;
-import io.kafmirror.kfs.catalog.SegmentCatalog;
-import io.kafmirror.kfs.store.LocalSegmentStore;
+import io.kafmirror.engine.testkit.TestListener;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** A SCRAM-protected source is mirrored with the configured credentials; wrong ones give a plain answer. */
+/**
+ * A SASL-protected source is mirrored with the configured credentials; wrong ones give a plain answer.
+ * SCRAM is served by the shared broker, PLAIN by a broker of this class's own.
+ */
 class SourceAuthenticationTest {
+
+    private static KafkaTestBroker plainBroker;
 
     @TempDir
     Path dir;
 
-    private final KafkaTestBroker broker = KafkaTestBroker.shared();
+    @BeforeAll
+    static void startPlainBroker(@TempDir Path brokerDir) {
+        plainBroker = KafkaTestBroker.start(brokerDir, List.of(TestListener.PLAIN));
+    }
 
-    @Test
-    void mirrorsThroughScramWithTheCredentialsOfTheConfiguration() {
+    @AfterAll
+    static void stopPlainBroker() {
+        plainBroker.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SaslMechanism.class, names = {"PLAIN", "SCRAM_SHA_512"})
+    void mirrorsWithTheCredentialsOfTheConfiguration(SaslMechanism mechanism) {
+        KafkaTestBroker broker = brokerFor(mechanism);
         String topic = "secure.orders";
         broker.createTopic(topic, 2, Map.of());
         try (SourceProducer producer = SourceProducer.to(broker.bootstrap())) {
@@ -36,46 +53,40 @@ class SourceAuthenticationTest {
             }
             producer.confirm();
         }
-        MirrorConfig config = load(KafkaTestBroker.SCRAM_PASSWORD);
+        MirrorConfig config = load(mechanism, KafkaTestBroker.SCRAM_PASSWORD);
 
-        try (SegmentCatalog catalog = SegmentCatalog.open(dir.resolve("catalog"));
-             LocalSegmentStore store = new LocalSegmentStore(dir.resolve("store"))) {
-            SegmentArchive archive = new SegmentArchive(store, catalog);
-            try (RunningMirror mirror = new RunningMirror(MirrorSettings.of("secure", config.job("secure")),
-                    config.cluster("prod").clientProperties(), archive)) {
-                mirror.awaitStored(topic, 40);
-            }
-            assertThat(StoredRecords.of(archive, "prod", topic)).isEqualTo(SourceRecords.of(broker.bootstrap(), topic));
-        }
+        assertThat(ConfiguredJobRun.backupOf(config, "secure", dir, topic, 40))
+                .isEqualTo(SourceRecords.of(broker.bootstrap(), topic));
     }
 
-    @Test
-    void aWrongPasswordStopsTheJobWithAnAuthenticationEventThatSaysWhatToCheck() {
-        MirrorConfig config = load("not-the-password");
+    @ParameterizedTest
+    @EnumSource(value = SaslMechanism.class, names = {"PLAIN", "SCRAM_SHA_512"})
+    void aWrongPasswordStopsTheJobWithAnAuthenticationEventThatSaysWhatToCheck(SaslMechanism mechanism) {
+        MirrorConfig config = load(mechanism, "not-the-password");
 
-        try (SegmentCatalog catalog = SegmentCatalog.open(dir.resolve("catalog"));
-             LocalSegmentStore store = new LocalSegmentStore(dir.resolve("store"))) {
-            RunningMirror mirror = new RunningMirror(MirrorSettings.of("secure", config.job("secure")),
-                    config.cluster("prod").clientProperties(), new SegmentArchive(store, catalog));
-            Throwable failure = mirror.awaitFailure();
+        RunningMirror mirror = ConfiguredJobRun.failureOf(config, "secure", dir);
 
-            assertThat(failure).isInstanceOf(SourceAccessException.class)
-                    .hasMessageContaining("rejected our credentials")
-                    .hasMessageContaining("Check the user name, password and SASL mechanism")
-                    .hasMessageNotContaining("not-the-password");
-            assertThat(((SourceAccessException) failure).authFailure()).isTrue();
-            assertThat(mirror.reported.eventTypes()).containsExactly(MirrorEvent.Type.AUTH_FAILURE);
-            assertThat(store.list("").count()).isZero();
-        }
+        assertThat(mirror.failure()).isInstanceOf(SourceAccessException.class)
+                .hasMessageContaining("rejected our credentials")
+                .hasMessageContaining("Check the user name, password and SASL mechanism")
+                .hasMessageNotContaining("not-the-password");
+        assertThat(((SourceAccessException) mirror.failure()).authFailure()).isTrue();
+        assertThat(mirror.reported.eventTypes()).containsExactly(MirrorEvent.Type.AUTH_FAILURE);
     }
 
-    private MirrorConfig load(String password) {
+    private static KafkaTestBroker brokerFor(SaslMechanism mechanism) {
+        return mechanism == SaslMechanism.PLAIN ? plainBroker : KafkaTestBroker.shared();
+    }
+
+    private MirrorConfig load(SaslMechanism mechanism, String password) {
+        String brokers = mechanism == SaslMechanism.PLAIN ? "127.0.0.1:" + plainBroker.port(TestListener.PLAIN)
+                : KafkaTestBroker.shared().scramBootstrap();
         String yaml = """
                 clusters:
                   prod:
                     brokers: "%s"
                     security:
-                      sasl_mechanism: SCRAM-SHA-512
+                      sasl_mechanism: %s
                       sasl_username: "%s"
                       sasl_password: "${SOURCE_PASSWORD}"
                 stores:
@@ -88,7 +99,7 @@ class SourceAuthenticationTest {
                     store: local
                     topics: "secure\\\\..*"
                     flush: { max_bytes: 64KiB, max_linger: 200ms }
-                """.formatted(broker.scramBootstrap(), KafkaTestBroker.SCRAM_USER, dir.resolve("store"));
+                """.formatted(brokers, mechanism.kafkaName(), KafkaTestBroker.SCRAM_USER, dir.resolve("store"));
         return new ConfigLoader(Map.of("SOURCE_PASSWORD", password))
                 .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yml");
     }

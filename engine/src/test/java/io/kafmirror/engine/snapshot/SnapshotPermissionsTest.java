@@ -3,6 +3,7 @@ package io.kafmirror.engine.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.engine.testkit.KafkaTestBroker;
+import io.kafmirror.engine.testkit.TestListener;
 import io.kafmirror.kfs.store.LocalSegmentStore;
 import io.kafmirror.kfs.store.ObjectRetention;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class SnapshotPermissionsTest {
         acls.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         // The test's own admin and the broker's internal listeners connect as ANONYMOUS over PLAINTEXT.
         acls.put("super.users", "User:ANONYMOUS");
-        broker = KafkaTestBroker.start(dir.resolve("broker"), true, acls);
+        broker = KafkaTestBroker.start(dir.resolve("broker"), List.of(TestListener.SCRAM), acls);
         broker.createTopic("acl.orders", 2, Map.of("retention.ms", "3600000"));
         broker.createTopic("acl.audit", 1, Map.of());
         try (Admin admin = broker.admin()) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -26,12 +27,12 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * A real Apache Kafka broker (combined broker and controller, KRaft) running inside the test JVM on
- * loopback ports. Always has a PLAINTEXT listener; {@link #withScram} adds a SASL_PLAINTEXT listener
- * with SCRAM-SHA-512 and a user created when the storage is formatted.
+ * loopback ports. Always has a PLAINTEXT listener; {@link TestListener}s add SASL listeners (SCRAM-SHA-512
+ * with a user created when the storage is formatted, PLAIN) and TLS listeners.
  */
 public final class KafkaTestBroker implements AutoCloseable {
 
-    /** The SCRAM user of a broker started {@link #withScram}. */
+    /** The user of the SASL listeners ({@link TestListener#SCRAM}, {@link TestListener#PLAIN}). */
     public static final String SCRAM_USER = "mirror";
     /** Its password. */
     public static final String SCRAM_PASSWORD = "mirror-secret";
@@ -40,13 +41,13 @@ public final class KafkaTestBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrap;
-    private final String scramBootstrap;
+    private final Map<TestListener, Integer> ports;
     private final Path dataDir;
 
-    private KafkaTestBroker(KafkaRaftServer server, String bootstrap, String scramBootstrap, Path dataDir) {
+    private KafkaTestBroker(KafkaRaftServer server, String bootstrap, Map<TestListener, Integer> ports, Path dataDir) {
         this.server = server;
         this.bootstrap = bootstrap;
-        this.scramBootstrap = scramBootstrap;
+        this.ports = ports;
         this.dataDir = dataDir;
     }
 
@@ -69,27 +70,34 @@ public final class KafkaTestBroker implements AutoCloseable {
 
     /** Starts a broker with a PLAINTEXT listener only. */
     public static KafkaTestBroker start(Path dataDir) {
-        return start(dataDir, false, new Properties());
+        return start(dataDir, List.of());
     }
 
     /** Starts a broker with a PLAINTEXT listener and a SCRAM-SHA-512 listener. */
     public static KafkaTestBroker withScram(Path dataDir) {
-        return start(dataDir, true, new Properties());
+        return start(dataDir, List.of(TestListener.SCRAM));
     }
 
-    /** Starts a broker with extra broker settings on top of the test defaults. */
-    public static KafkaTestBroker start(Path dataDir, boolean scram, Properties overrides) {
+    /** Starts a broker with a PLAINTEXT listener and {@code listeners}. */
+    public static KafkaTestBroker start(Path dataDir, List<TestListener> listeners) {
+        return start(dataDir, listeners, new Properties());
+    }
+
+    /** Starts a broker with a PLAINTEXT listener and {@code listeners}, with extra broker settings on top of the test defaults. */
+    public static KafkaTestBroker start(Path dataDir, List<TestListener> listeners, Properties overrides) {
         try {
             int port = freePort();
             int controllerPort = freePort();
-            int scramPort = scram ? freePort() : -1;
-            Properties props = brokerProperties(dataDir, port, controllerPort, scramPort);
+            Map<TestListener, Integer> ports = new LinkedHashMap<>();
+            for (TestListener listener : listeners) {
+                ports.put(listener, freePort());
+            }
+            Properties props = brokerProperties(dataDir, port, controllerPort, ports);
             props.putAll(overrides);
-            format(dataDir, props, scram);
+            format(dataDir, props, ports.containsKey(TestListener.SCRAM));
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
-            KafkaTestBroker broker = new KafkaTestBroker(server, "127.0.0.1:" + port,
-                    scram ? "127.0.0.1:" + scramPort : null, dataDir);
+            KafkaTestBroker broker = new KafkaTestBroker(server, "127.0.0.1:" + port, Map.copyOf(ports), dataDir);
             broker.awaitReady();
             return broker;
         } catch (IOException e) {
@@ -104,10 +112,16 @@ public final class KafkaTestBroker implements AutoCloseable {
 
     /** The SASL_PLAINTEXT (SCRAM-SHA-512) bootstrap address; only for a broker started {@link #withScram}. */
     public String scramBootstrap() {
-        if (scramBootstrap == null) {
-            throw new IllegalStateException("This broker was started without SCRAM");
+        return "127.0.0.1:" + port(TestListener.SCRAM);
+    }
+
+    /** The port of {@code listener}, which this broker was started with; it listens on 127.0.0.1. */
+    public int port(TestListener listener) {
+        Integer port = ports.get(listener);
+        if (port == null) {
+            throw new IllegalStateException("This broker was started without the listener " + listener.name());
         }
-        return scramBootstrap;
+        return port;
     }
 
     /** Client properties for the SCRAM listener as {@link #SCRAM_USER} with {@code password}; only for a broker started {@link #withScram}. */
@@ -160,7 +174,8 @@ public final class KafkaTestBroker implements AutoCloseable {
         }
     }
 
-    private static Properties brokerProperties(Path dataDir, int port, int controllerPort, int scramPort) {
+    private static Properties brokerProperties(Path dataDir, int port, int controllerPort,
+                                               Map<TestListener, Integer> extraListeners) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -170,13 +185,11 @@ public final class KafkaTestBroker implements AutoCloseable {
         List<String> listeners = new ArrayList<>(List.of("PLAINTEXT://127.0.0.1:" + port,
                 "CONTROLLER://127.0.0.1:" + controllerPort));
         List<String> protocols = new ArrayList<>(List.of("PLAINTEXT:PLAINTEXT", "CONTROLLER:PLAINTEXT"));
-        if (scramPort > 0) {
-            listeners.add("SCRAM://127.0.0.1:" + scramPort);
-            protocols.add("SCRAM:SASL_PLAINTEXT");
-            p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
-            p.put("listener.name.scram.scram-sha-512.sasl.jaas.config",
-                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
-        }
+        extraListeners.forEach((listener, listenerPort) -> {
+            listeners.add(listener.name() + "://127.0.0.1:" + listenerPort);
+            protocols.add(listener.name() + ":" + listener.protocol());
+            p.putAll(listener.settings());
+        });
         p.put("listeners", String.join(",", listeners));
         p.put("advertised.listeners", String.join(",", listeners.stream()
                 .filter(l -> !l.startsWith("CONTROLLER")).toList()));

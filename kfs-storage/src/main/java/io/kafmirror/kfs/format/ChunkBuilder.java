@@ -26,7 +26,6 @@ final class ChunkBuilder {
     private final SegmentWriterConfig config;
     // Each closed batch in an array of its own size: growing the chunk never copies what it holds.
     private final List<byte[]> batches = new ArrayList<>();
-    private final CRC32C chunkCrc = new CRC32C();
     private final CRC32C intervalCrc = new CRC32C();
     private final List<IndexEntry> index = new ArrayList<>();
     private final ByteBuffer batchBuffer;
@@ -46,6 +45,8 @@ final class ChunkBuilder {
     private long maxTimestamp = Long.MIN_VALUE;
     private long lastEntryPosition = -1;
     private IndexEntry openEntry;
+    // Built from the interval CRCs as intervals close: they tile the chunk, so its bytes are checksummed once.
+    private int chunkCrc;
 
     ChunkBuilder(int partition, SegmentWriterConfig config) {
         this.partition = partition;
@@ -107,8 +108,9 @@ final class ChunkBuilder {
         batches.forEach(out::put);
     }
 
+    /** CRC32C of the chunk's bytes, once {@link #finish} has closed the last interval. */
     int chunkCrc() {
-        return (int) chunkCrc.getValue();
+        return chunkCrc;
     }
 
     ChunkIndex index() {
@@ -156,7 +158,6 @@ final class ChunkBuilder {
         }
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
-        chunkCrc.update(bytes);
         intervalCrc.update(bytes);
         batches.add(bytes);
         length += bytes.length;
@@ -166,8 +167,9 @@ final class ChunkBuilder {
 
     private void closeIndexInterval() {
         if (openEntry != null) {
-            index.add(new IndexEntry(openEntry.offset(), openEntry.maxTimestampSoFar(), openEntry.position(),
-                    (int) intervalCrc.getValue()));
+            int crc = (int) intervalCrc.getValue();
+            index.add(new IndexEntry(openEntry.offset(), openEntry.maxTimestampSoFar(), openEntry.position(), crc));
+            chunkCrc = Crc32c.combine(chunkCrc, crc, length - openEntry.position());
             openEntry = null;
         }
         intervalCrc.reset();

@@ -107,8 +107,7 @@ public final class SegmentWriter {
         out.put(footerBytes);
         out.put(new SegmentTrailer(footerPosition, footerBytes.length,
                 Crc32c.of(footerBytes, 0, footerBytes.length), objectLength).encode());
-        byte[] bytes = out.array();
-        return new SealedSegment(bytes, footer, Sha256.hex(bytes));
+        return new SealedSegment(out.array(), footer);
     }
 
     /** The error of a segment that outgrew {@link #MAX_LENGTH}. */
