@@ -7,23 +7,26 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * The records of one {@link PartitionCut}, in offset order, read lazily segment by segment; every read
- * is checked by the segment reader, so a damaged segment stops the restore with its key and position.
+ * The records of one {@link PartitionCut}, in offset order, read lazily segment by segment, without those earlier
+ * than the request's lowest timestamp (strict timestamps); every read is checked by the segment reader, so a damaged
+ * segment stops the restore with its key and position.
  */
 final class CutRecords implements Iterator<KfsRecord> {
 
     private final SegmentArchive archive;
     private final PartitionCut cut;
+    private final long lowestTimestamp;
     private final Iterator<String> keys;
     private Iterator<KfsRecord> current = Collections.emptyIterator();
     private KfsRecord next;
     private long position;
     private boolean ended;
 
-    /** The records of {@code cut}, from its first offset. */
-    CutRecords(SegmentArchive archive, PartitionCut cut) {
+    /** The records of {@code cut} that {@code request} restores, from the cut's first offset. */
+    CutRecords(SegmentArchive archive, PartitionCut cut, RestoreRequest request) {
         this.archive = archive;
         this.cut = cut;
+        this.lowestTimestamp = request.lowestTimestamp();
         this.keys = cut.segments().iterator();
         this.position = cut.firstOffset();
     }
@@ -37,7 +40,7 @@ final class CutRecords implements Iterator<KfsRecord> {
                     ended = true;
                     return false;
                 }
-                if (r.offset() >= position) {
+                if (r.offset() >= position && r.timestamp() >= lowestTimestamp) {
                     next = r;
                 }
             } else if (keys.hasNext()) {

@@ -14,6 +14,7 @@ final class OffsetMap {
     private final SegmentArchive archive;
     private final RestoreTarget target;
     private final Map<Integer, List<StoredChunk>> chunks;
+    private final long lowestTimestamp;
 
     /** The map of {@code plan} restored into {@code target}. */
     OffsetMap(SegmentArchive archive, RestorePlan plan, RestoreTarget target) {
@@ -21,6 +22,7 @@ final class OffsetMap {
         this.target = target;
         this.chunks = StoredChunk.byPartition(archive.catalog().segments(plan.request().cluster(), plan.request().topic()),
                 plan.topicId());
+        this.lowestTimestamp = plan.request().lowestTimestamp();
     }
 
     /**
@@ -37,7 +39,7 @@ final class OffsetMap {
         }
         long before = 0;
         for (StoredChunk c : chunks.get(cut.partition())) {
-            before += c.records(archive, cut.firstOffset(), sourceOffset);
+            before += c.records(archive, cut.firstOffset(), sourceOffset, lowestTimestamp);
         }
         return start + before;
     }

@@ -9,7 +9,8 @@ import java.util.List;
  * @param partition   the source partition, restored into the same partition number
  * @param firstOffset the first offset restored
  * @param endOffset   the first offset not restored; equal to {@code firstOffset} when nothing is
- * @param records     how many records are restored (fewer than the offset span on compacted topics)
+ * @param records     how many records are restored (fewer than the offset span on compacted topics, and under strict
+ *                    timestamps)
  * @param bytes       the compressed bytes of the chunks read, the partly read ones prorated by records
  * @param segments    the keys of the segments to read, in offset order
  */

@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Turns a {@link RestoreRequest} into a {@link RestorePlan} from the catalog and the segment indexes:
  * it opens only the segment in which a partition's cut (or window start) falls — its footer, sparse
- * index and the batches around the cut — and never scans the backup. The rule is in {@code docs/restore.md}.
+ * index and the batches around the cut — and never scans the backup. Under strict timestamps it also
+ * counts the records of the window's chunks that hold one earlier than its start (the catalog knows
+ * each chunk's smallest timestamp). The rule is in {@code docs/restore.md}.
  */
 public final class RestorePlanner {
 
@@ -159,7 +161,7 @@ public final class RestorePlanner {
             long bytes = 0;
             List<String> keys = new ArrayList<>();
             for (StoredChunk c : chunks) {
-                long taken = c.records(archive, start, end);
+                long taken = c.records(archive, start, end, request.lowestTimestamp());
                 if (taken > 0) {
                     records += taken;
                     bytes += c.chunk().bytes() * taken / c.chunk().recordCount();

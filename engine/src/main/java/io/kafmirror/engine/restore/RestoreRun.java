@@ -84,7 +84,7 @@ public final class RestoreRun {
                 new ByteArraySerializer())) {
             List<Partition> open = new ArrayList<>();
             for (PartitionCut cut : plan.cuts()) {
-                open.add(new Partition(cut, new CutRecords(archive, cut), written.get(cut.partition())));
+                open.add(new Partition(cut, new CutRecords(archive, cut, plan.request()), written.get(cut.partition())));
             }
             while (!open.isEmpty() && !cancelled && failure.get() == null) {
                 for (Partition p : new ArrayList<>(open)) {

@@ -124,7 +124,7 @@ public final class RestoreVerifier {
             this.cut = cut;
             this.start = start;
             this.end = end;
-            this.stored = new CutRecords(archive, cut);
+            this.stored = new CutRecords(archive, cut, plan.request());
             long lost = Math.min(cut.records(), Math.max(0, logStart - start));
             if (lost > 0) {
                 first = new RestoreVerification.Mismatch(cut.partition(), start, "the target no longer holds offsets " + start

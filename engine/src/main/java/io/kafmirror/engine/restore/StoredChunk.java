@@ -35,24 +35,32 @@ record StoredChunk(String key, CatalogChunk chunk) {
     }
 
     /**
-     * Records of this chunk with offsets from {@code start} up to, not including, {@code end}: from the catalog when the
-     * range covers the chunk or the chunk has no holes, else by reading the chunk from {@code start} up to {@code end}.
+     * Records of this chunk with offsets from {@code start} up to, not including, {@code end}, none with a timestamp
+     * before {@code lowestTimestamp}: from the catalog when the range covers the chunk or the chunk has no holes and no
+     * record that early, else by reading the chunk from {@code start} up to {@code end}.
      */
-    long records(SegmentArchive archive, long start, long end) {
+    long records(SegmentArchive archive, long start, long end, long lowestTimestamp) {
         long from = Math.max(start, chunk.firstOffset());
         long to = Math.min(end, chunk.lastOffset() + 1);
         if (to <= from) {
             return 0;
         }
-        if (from == chunk.firstOffset() && to == chunk.lastOffset() + 1) {
+        boolean noneTooEarly = chunk.minTimestamp() >= lowestTimestamp;
+        if (noneTooEarly && from == chunk.firstOffset() && to == chunk.lastOffset() + 1) {
             return chunk.recordCount();
         }
-        if (contiguous()) {
+        if (noneTooEarly && contiguous()) {
             return to - from;
         }
         long n = 0;
-        for (Iterator<KfsRecord> it = archive.open(key).read(chunk.partition(), from); it.hasNext() && it.next().offset() < to; ) {
-            n++;
+        for (Iterator<KfsRecord> it = archive.open(key).read(chunk.partition(), from); it.hasNext(); ) {
+            KfsRecord r = it.next();
+            if (r.offset() >= to) {
+                break;
+            }
+            if (r.timestamp() >= lowestTimestamp) {
+                n++;
+            }
         }
         return n;
     }

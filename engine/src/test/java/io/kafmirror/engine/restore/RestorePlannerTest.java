@@ -63,29 +63,60 @@ class RestorePlannerTest {
         for (int i = 0; i < 300; i++) {
             long to = BASE + random.nextLong(last - BASE + 2_000);
             Long from = random.nextInt(3) == 0 ? BASE + random.nextLong(to - BASE + 1) : null;
+            boolean strict = random.nextBoolean();
             RestoreRequest request = RestoreRequest.of("prod", "orders", new RestorePoint.AtTime(Instant.ofEpochMilli(to)));
             if (from != null) {
                 request = request.withFrom(Instant.ofEpochMilli(from));
+            }
+            if (strict) {
+                request = request.withStrictTimestamps();
             }
             RestorePlan plan;
             try {
                 plan = planner.plan(request);
             } catch (RestorePlanException e) {
-                assertThat(expectedRecords(from, to)).as("records a refused plan would have restored").isZero();
+                assertThat(expectedRecords(from, to, strict)).as("records a refused plan would have restored").isZero();
                 continue;
             }
             for (PartitionCut cut : plan.cuts()) {
-                List<KfsRecord> expected = expected(cut.partition(), from, to);
-                assertThat(cut.records()).as("records of partition %d up to %d from %s", cut.partition(), to, from)
+                List<KfsRecord> expected = expected(cut.partition(), from, to, strict);
+                assertThat(cut.records()).as("records of partition %d up to %d from %s, strict %s", cut.partition(), to, from, strict)
                         .isEqualTo(expected.size());
                 if (!expected.isEmpty()) {
                     assertThat(cut.firstOffset()).isLessThanOrEqualTo(expected.get(0).offset());
                     assertThat(cut.endOffset()).isGreaterThan(expected.get(expected.size() - 1).offset());
                 }
-                assertThat(log.get(cut.partition())).filteredOn(r -> r.offset() >= cut.firstOffset() && r.offset() < cut.endOffset())
-                        .containsExactlyElementsOf(expected);
+                assertThat(log.get(cut.partition())).filteredOn(r -> r.offset() >= cut.firstOffset() && r.offset() < cut.endOffset()
+                        && (!strict || from == null || r.timestamp() >= from)).containsExactlyElementsOf(expected);
+                if (strict && from != null) {
+                    List<Long> written = new ArrayList<>();
+                    new CutRecords(archive, cut, request).forEachRemaining(r -> written.add(r.offset()));
+                    assertThat(written).as("offsets a run writes").isEqualTo(expected.stream().map(KfsRecord::offset).toList());
+                }
             }
         }
+    }
+
+    @Test
+    void strictTimestampsLeaveOutTheLateRecordsOfAWindowAndNothingElse() {
+        storeRandomBackup("orders", ORDERS, 0, new Random(11));
+        long last = log.values().stream().flatMap(List::stream).mapToLong(KfsRecord::timestamp).max().orElseThrow();
+        long from = BASE + (last - BASE) / 2;
+        RestoreRequest window = at(last).withFrom(Instant.ofEpochMilli(from));
+        RestorePlanner planner = new RestorePlanner(archive);
+
+        RestorePlan plain = planner.plan(window);
+        RestorePlan strict = planner.plan(window.withStrictTimestamps());
+
+        long late = 0;
+        for (PartitionCut cut : plain.cuts()) {
+            late += log.get(cut.partition()).stream().filter(r -> r.offset() >= cut.firstOffset() && r.offset() < cut.endOffset()
+                    && r.timestamp() < from).count();
+        }
+        assertThat(late).as("late records in the window").isPositive();
+        assertThat(strict.records()).isEqualTo(plain.records() - late);
+        assertThat(planner.plan(at(last).withStrictTimestamps()).records()).as("without a window")
+                .isEqualTo(planner.plan(at(last)).records());
     }
 
     @Test
@@ -181,8 +212,11 @@ class RestorePlannerTest {
         }
     }
 
-    /** The rule, by brute force: records before the first whose max-timestamp-so-far exceeds {@code to}, from the first reaching {@code from}. */
-    private List<KfsRecord> expected(int partition, Long from, long to) {
+    /**
+     * The rule, by brute force: records before the first whose max-timestamp-so-far exceeds {@code to}, from the first
+     * reaching {@code from}, and when {@code strict} none earlier than {@code from}.
+     */
+    private List<KfsRecord> expected(int partition, Long from, long to, boolean strict) {
         List<KfsRecord> out = new ArrayList<>();
         long maxSoFar = Long.MIN_VALUE;
         boolean started = from == null;
@@ -194,14 +228,14 @@ class RestorePlannerTest {
             if (!started && maxSoFar >= from) {
                 started = true;
             }
-            if (started) {
+            if (started && (!strict || from == null || r.timestamp() >= from)) {
                 out.add(r);
             }
         }
         return out;
     }
 
-    private long expectedRecords(Long from, long to) {
-        return log.keySet().stream().mapToLong(p -> expected(p, from, to).size()).sum();
+    private long expectedRecords(Long from, long to, boolean strict) {
+        return log.keySet().stream().mapToLong(p -> expected(p, from, to, strict).size()).sum();
     }
 }
