@@ -37,7 +37,7 @@ final class NewTargetTopic {
         if (source.replicationFactor().isEmpty()) {
             warnings.add("Topic '" + name + "' is created with " + partitions + " partitions from " + source.origin()
                     + "; its replication factor and configs are the target cluster's defaults. Give --replication-factor"
-                    + " and --config name=value to choose them.");
+                    + " and --topic-config name=value to choose them.");
         }
         keepStored(source, options);
         capMinInsyncReplicas();
@@ -96,11 +96,11 @@ final class NewTargetTopic {
         });
         if (!withheld.isEmpty()) {
             warnings.add("The source withheld the values of " + withheld + " (sensitive configs), so topic '" + name
-                    + "' is created without them. Give them with --config name=value.");
+                    + "' is created without them. Give them with --topic-config name=value.");
         }
         if (!inherited.isEmpty()) {
             warnings.add("Topic '" + name + "' is created without the values the source topic inherited from its brokers ("
-                    + String.join(", ", inherited) + "): the target cluster's settings apply. Give --config name=value to"
+                    + String.join(", ", inherited) + "): the target cluster's settings apply. Give --topic-config name=value to"
                     + " keep one.");
         }
     }

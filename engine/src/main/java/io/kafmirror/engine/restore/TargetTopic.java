@@ -69,7 +69,7 @@ public final class TargetTopic {
             Map<Integer, Long> ends = checkEmpty(existing.get(), options.append());
             plan.cuts().forEach(cut -> starts.put(cut.partition(), ends.get(cut.partition())));
             if (!options.configs().isEmpty() || options.replicationFactor().isPresent()) {
-                warnings.add("Topic '" + name + "' exists on the target, so --config and --replication-factor are not"
+                warnings.add("Topic '" + name + "' exists on the target, so --topic-config and --replication-factor are not"
                         + " applied: an existing topic is never altered by a restore.");
             }
             checkCleanupPolicy(source, config, warnings);
@@ -154,7 +154,7 @@ public final class TargetTopic {
         if ("LogAppendTime".equals(value(config, TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG))) {
             warnings.add("Topic '" + name + "' on the target has message.timestamp.type=LogAppendTime: the broker stamps each"
                     + " restored record with the time it is written, so the original timestamps are lost there. Restore into"
-                    + " a topic with CreateTime (for a created one, --config message.timestamp.type=CreateTime) to keep them.");
+                    + " a topic with CreateTime (for a created one, --topic-config message.timestamp.type=CreateTime) to keep them.");
         }
     }
 
@@ -170,7 +170,7 @@ public final class TargetTopic {
             warnings.add("Topic '" + name + "' on the target deletes records older than retention.ms=" + millis + " ("
                     + Duration.ofMillis(millis) + "), and every restored record is from " + to.at() + " or before: the broker"
                     + " deletes them soon after they are written. Raise its retention first (for a created topic,"
-                    + " --config retention.ms=-1).");
+                    + " --topic-config retention.ms=-1).");
         }
     }
 
@@ -201,7 +201,7 @@ public final class TargetTopic {
         if (cause instanceof AuthorizationException) {
             todo = "Grant the restore's user Describe, DescribeConfigs and Write on the topic, and Create to create it.";
         } else if (cause instanceof InvalidConfigurationException || cause instanceof PolicyViolationException) {
-            todo = "Change that config with --config name=value, or leave it to the target's default with --config name= .";
+            todo = "Change that config with --topic-config name=value, or leave it to the target's default with --topic-config name= .";
         } else if (cause instanceof InvalidReplicationFactorException) {
             todo = "Give a --replication-factor the target cluster can hold.";
         } else {

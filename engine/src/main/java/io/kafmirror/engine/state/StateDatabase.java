@@ -27,6 +27,7 @@ public final class StateDatabase implements AutoCloseable {
     private final JobStore jobs;
     private final JobHistory history;
     private final MetricsSeries metrics;
+    private final RestoreLog restores;
 
     private StateDatabase(Path file, StateConnection connection, String actor, Clock clock, Duration metricsRetention) {
         this.file = file;
@@ -34,6 +35,7 @@ public final class StateDatabase implements AutoCloseable {
         this.history = new JobHistory(connection, actor, clock);
         this.jobs = new JobStore(connection, history, clock);
         this.metrics = new MetricsSeries(connection, clock, metricsRetention);
+        this.restores = new RestoreLog(connection, actor, clock);
     }
 
     /**
@@ -85,6 +87,11 @@ public final class StateDatabase implements AutoCloseable {
     /** The metrics of each job's partitions over time. */
     public MetricsSeries metrics() {
         return metrics;
+    }
+
+    /** The restores started here, for resuming them and for the compliance report. */
+    public RestoreLog restores() {
+        return restores;
     }
 
     /** The database file, for messages. */

@@ -68,6 +68,6 @@ class NewTargetTopicTest {
         assertThat(topic.newTopic().configs()).isEmpty();
         assertThat(topic.warnings()).containsExactly("Topic 'orders' is created with 3 partitions from the stored records alone"
                 + " (why); its replication factor and configs are the target cluster's defaults. Give --replication-factor and"
-                + " --config name=value to choose them.");
+                + " --topic-config name=value to choose them.");
     }
 }

@@ -115,7 +115,7 @@ class TargetTopicTest {
         assertThat(prepared.warnings()).singleElement().asString()
                 .contains("Topic 'target.orders.unsnapped' is created with 2 partitions from the stored records alone")
                 .contains("no topics snapshot of cluster 'prod' was taken at or before " + BEFORE_SNAPSHOT)
-                .contains("--config name=value");
+                .contains("--topic-config name=value");
     }
 
     @Test
@@ -133,7 +133,7 @@ class TargetTopicTest {
         assertThat(prepared.target().startOffsets()).isEqualTo(Map.of(0, 0L, 1, 5L));
         assertThat(prepared.warnings()).anySatisfy(w -> assertThat(w).contains("cleanup.policy=delete, the source had compact"))
                 .anySatisfy(w -> assertThat(w).contains("message.timestamp.type=LogAppendTime").contains("original timestamps are lost"))
-                .anySatisfy(w -> assertThat(w).contains("exists on the target, so --config and --replication-factor are not applied"))
+                .anySatisfy(w -> assertThat(w).contains("exists on the target, so --topic-config and --replication-factor are not applied"))
                 .hasSize(3);
         assertThat(configs(topic)).containsEntry("retention.ms", "604800000");
     }

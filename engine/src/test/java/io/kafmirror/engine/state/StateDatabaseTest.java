@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +67,7 @@ class StateDatabaseTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(schemaVersions()).containsExactly(StateSchema.CURRENT);
+        assertThat(schemaVersions()).isEqualTo(everyVersionUpTo(StateSchema.CURRENT));
     }
 
     @Test
@@ -81,7 +82,24 @@ class StateDatabaseTest {
                 .hasMessageContaining("schema version " + (StateSchema.CURRENT + 1))
                 .hasMessageContaining("up to " + StateSchema.CURRENT)
                 .hasMessageContaining("Upgrade kaf-mirror");
-        assertThat(schemaVersions()).containsExactly(StateSchema.CURRENT, StateSchema.CURRENT + 1);
+        assertThat(schemaVersions()).isEqualTo(everyVersionUpTo(StateSchema.CURRENT + 1));
+    }
+
+    @Test
+    void aVersionOneDatabaseIsBroughtForwardKeepingItsJobs() throws Exception {
+        try (StateDatabase db = StateDatabase.open(dataDir, "cli")) {
+            db.jobs().add("orders", ORDERS);
+        }
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE restore_run");
+            s.execute("DELETE FROM schema_version WHERE version > 1");
+        }
+
+        try (StateDatabase db = StateDatabase.open(dataDir, "cli")) {
+            assertThat(db.jobs().list()).extracting(Job::name).containsExactly("orders");
+            assertThat(db.restores().list()).isEmpty();
+        }
+        assertThat(schemaVersions()).isEqualTo(everyVersionUpTo(StateSchema.CURRENT));
     }
 
     @Test
@@ -110,6 +128,10 @@ class StateDatabaseTest {
 
     private Connection connect() throws Exception {
         return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("state") + ";AUTO_SERVER=TRUE", "kaf-mirror", "");
+    }
+
+    private static List<Integer> everyVersionUpTo(int last) {
+        return IntStream.rangeClosed(1, last).boxed().toList();
     }
 
     private List<Integer> schemaVersions() throws Exception {
