@@ -3,6 +3,7 @@ package io.kafmirror.app;
 import io.kafmirror.app.cli.ClustersCommand;
 import io.kafmirror.app.cli.FailureReporter;
 import io.kafmirror.app.cli.JobsCommand;
+import io.kafmirror.app.cli.RestoreCommand;
 import io.kafmirror.app.cli.RunCommand;
 import io.kafmirror.app.cli.StoreCommand;
 import io.kafmirror.app.cli.VersionProvider;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
 /** The {@code kaf-mirror} command: the headless entry point to everything the console does. */
 @Command(name = "kaf-mirror", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Kafka backup, disaster recovery and point-in-time restore into immutable .kfs segments.",
-        subcommands = {ClustersCommand.class, JobsCommand.class, RunCommand.class, StoreCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ClustersCommand.class, JobsCommand.class, RunCommand.class, RestoreCommand.class, StoreCommand.class,
+                CommandLine.HelpCommand.class})
 public final class KafMirror {
 
     /** Exit code when a check found problems (corrupt segments, a store that cannot lock). */

@@ -3,6 +3,10 @@ package io.kafmirror.app.cli;
 import io.kafmirror.app.KafMirror;
 import io.kafmirror.engine.config.ConfigException;
 import io.kafmirror.engine.mirror.SourceAccessException;
+import io.kafmirror.engine.restore.GroupOffsetCommitException;
+import io.kafmirror.engine.restore.RestoreFailedException;
+import io.kafmirror.engine.restore.RestorePlanException;
+import io.kafmirror.engine.restore.TargetTopicException;
 import io.kafmirror.kfs.format.CorruptSegmentException;
 import io.kafmirror.kfs.store.StoreException;
 import java.io.UncheckedIOException;
@@ -28,7 +32,9 @@ public final class FailureReporter implements IExecutionExceptionHandler {
         }
         if (e instanceof StoreException || e instanceof CorruptSegmentException || e instanceof ConfigException
                 || e instanceof SourceAccessException || e instanceof IllegalArgumentException
-                || e instanceof IllegalStateException || e instanceof UncheckedIOException) {
+                || e instanceof IllegalStateException || e instanceof UncheckedIOException || e instanceof RestorePlanException
+                || e instanceof TargetTopicException || e instanceof RestoreFailedException
+                || e instanceof GroupOffsetCommitException) {
             err.println("error: " + e.getMessage());
         } else {
             err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());

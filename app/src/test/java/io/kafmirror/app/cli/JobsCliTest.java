@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kafmirror.app.KafMirror;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,17 +23,7 @@ class JobsCliTest {
 
     @BeforeEach
     void writeConfig() throws IOException {
-        Path file = dir.resolve("config.yml");
-        Files.writeString(file, """
-                clusters:
-                  prod:
-                    brokers: "%s"
-                stores:
-                  local:
-                    type: local
-                    path: %s
-                """.formatted(broker.bootstrap(), dir.resolve("store")));
-        config = file.toString();
+        config = CliConfig.write(dir, broker.bootstrap()).toString();
         data = dir.resolve("data").toString();
     }
 

@@ -15,19 +15,20 @@ import java.util.Map;
  * The configured stores a runner writes to, each opened once with its own catalog
  * ({@code <data>/catalogs/<store>}), shared by every job writing to it.
  */
-final class OpenStores implements AutoCloseable {
+public final class OpenStores implements AutoCloseable {
 
     private final MirrorConfig config;
     private final Path catalogs;
     private final Map<String, Opened> open = new LinkedHashMap<>();
 
-    OpenStores(MirrorConfig config, Path dataDir) {
+    /** The stores of {@code config}, with their catalogs in {@code dataDir}. */
+    public OpenStores(MirrorConfig config, Path dataDir) {
         this.config = config;
         this.catalogs = dataDir.resolve("catalogs");
     }
 
     /** The archive of store {@code name}, opening it on first use. */
-    synchronized SegmentArchive archive(String name) {
+    public synchronized SegmentArchive archive(String name) {
         Opened opened = open.get(name);
         if (opened == null) {
             SegmentStore store = config.store(name).open();

@@ -1,0 +1,116 @@
+package io.kafmirror.engine.restore;
+
+import io.kafmirror.engine.state.RestoreLog;
+import io.kafmirror.engine.state.RestoreRecord;
+import io.kafmirror.engine.state.RestoreRecord.RestoreState;
+import io.kafmirror.engine.state.RestoreSpec;
+import io.kafmirror.kfs.catalog.SegmentArchive;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * A restore from start to verification, recorded in the state database: asking for a restore that
+ * was interrupted (cancelled, failed, killed) resumes it with the cut and target offsets it began with,
+ * so its records are written once. What {@code kaf-mirror restore} and the console's Restore view run.
+ */
+public final class RestoreSession {
+
+    private final SegmentArchive archive;
+    private final String store;
+    private final RestoreLog log;
+    private final Clock clock;
+
+    /** A session reading {@code archive} (the configured store {@code store}), recording in {@code log}. */
+    public RestoreSession(SegmentArchive archive, String store, RestoreLog log, Clock clock) {
+        this.archive = archive;
+        this.store = store;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /**
+     * A restore under way: its record, the plan it carries out, where it writes and what the operator should know.
+     *
+     * @param resumed whether it continues an interrupted restore instead of starting a new one
+     */
+    public record Started(RestoreRecord record, RestorePlan plan, RestoreTarget target, List<String> warnings, boolean resumed) {
+    }
+
+    /**
+     * Resumes the unfinished restore that is the same as {@code plan} into {@code targetTopic} of {@code targetCluster},
+     * or prepares the target (creating the topic if needed) and records a new restore.
+     */
+    public Started start(RestorePlan plan, String pointText, String targetCluster, Properties targetClient, String targetTopic,
+                         TargetOptions options) throws InterruptedException {
+        RestoreSpec asked = spec(plan, pointText, targetCluster, targetTopic, Map.of());
+        Optional<RestoreRecord> unfinished = log.unfinished(asked);
+        if (unfinished.isPresent()) {
+            RestoreRecord record = unfinished.get();
+            Started resumed = reopen(record);
+            return new Started(record, resumed.plan(), resumed.target(), List.of("Resuming restore #" + record.id() + " ("
+                    + record.state().name().toLowerCase() + ", " + record.restoredRecords() + " of "
+                    + record.spec().plannedRecords() + " records in the target)."), true);
+        }
+        PreparedTarget prepared;
+        try (Admin admin = Admin.create(targetClient)) {
+            prepared = new TargetTopic(admin, targetTopic, clock).prepare(plan, SourceTopic.of(plan, archive, clock), options);
+        }
+        RestoreRecord record = log.begin(spec(plan, pointText, targetCluster, targetTopic, prepared.target().startOffsets()));
+        return new Started(record, plan, prepared.target(), prepared.warnings(), false);
+    }
+
+    /** The recorded restore {@code record} as it was planned, to resume or verify it: its cut comes from the record. */
+    public Started reopen(RestoreRecord record) {
+        RestoreSpec spec = record.spec();
+        RestorePlan plan = new RestorePlanner(archive).plan(new RestoreRequest(spec.sourceCluster(), spec.topic(),
+                new RestorePoint.AtOffsets(spec.cutEnds()), spec.from(), Set.copyOf(spec.cutEnds().keySet()), spec.topicId(),
+                spec.strictTimestamps()));
+        return new Started(record, plan, new RestoreTarget(spec.targetTopic(), spec.startOffsets()), List.of(), true);
+    }
+
+    /**
+     * Writes what is not yet in the target, recording progress and how it ended; {@code running} receives the run
+     * as it starts, for progress and cancelling. A failure is recorded and thrown.
+     */
+    public RestoreRecord run(Started started, Properties targetClient, long maxBytesPerSecond, Consumer<RestoreRun> running)
+            throws InterruptedException {
+        long id = started.record().id();
+        RestoreRun run = new RestoreRun(archive, started.plan(), targetClient, started.target(), maxBytesPerSecond, clock);
+        running.accept(run);
+        try {
+            RestoreOutcome outcome = run.run();
+            log.update(id, outcome.records(), outcome.completed() ? RestoreState.COMPLETED : RestoreState.CANCELLED,
+                    outcome.completed() ? null : "cancelled; run the same restore again to resume it");
+        } catch (RuntimeException e) {
+            long done = run.progress() == null ? started.record().restoredRecords() : run.progress().records();
+            log.update(id, done, RestoreState.FAILED, e.getMessage());
+            throw e;
+        }
+        return log.get(id);
+    }
+
+    /** Reads the target back and compares it with the plan; the result is recorded with the restore. */
+    public RestoreVerification verify(Started started, Properties targetClient) {
+        RestoreVerification v = new RestoreVerifier(archive, started.plan(), targetClient, started.target(), clock).verify();
+        long found = v.partitions().stream().mapToLong(RestoreVerification.Partition::found).sum();
+        log.verified(started.record().id(), new RestoreRecord.Verification(v.passed(), started.plan().records(), found,
+                v.duration(), v.firstMismatch() == null ? null : v.firstMismatch().toString()));
+        return v;
+    }
+
+    private RestoreSpec spec(RestorePlan plan, String pointText, String targetCluster, String targetTopic,
+                             Map<Integer, Long> startOffsets) {
+        Map<Integer, Long> ends = new TreeMap<>();
+        plan.cuts().forEach(cut -> ends.put(cut.partition(), cut.endOffset()));
+        RestoreRequest r = plan.request();
+        return new RestoreSpec(r.cluster(), store, r.topic(), plan.topicId(), pointText, r.from(), r.strictTimestamps(),
+                targetCluster, targetTopic, ends, startOffsets, plan.records());
+    }
+}
