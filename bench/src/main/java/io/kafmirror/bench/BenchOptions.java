@@ -3,9 +3,7 @@ package io.kafmirror.bench;
 import io.kafmirror.kfs.format.SegmentCodec;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,23 +47,10 @@ record BenchOptions(int payloadMib, int segmentMib, int partitions, int warmups,
 
     /** Parses {@code --name value} pairs, defaulting the rest; empty when {@code --help} was asked for. */
     static Optional<BenchOptions> parse(String[] args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--help")) {
-                return Optional.empty();
-            }
-            if (!NAMES.contains(args[i])) {
-                throw new IllegalArgumentException("Unknown option " + args[i]);
-            }
-            if (i + 1 == args.length) {
-                throw new IllegalArgumentException("Missing value after " + args[i]);
-            }
-            values.put(args[i], args[++i]);
-        }
-        return Optional.of(new BenchOptions(number(values, "--mib", 256), number(values, "--segment-mib", 64),
-                number(values, "--partitions", 4), number(values, "--warmup", 2), number(values, "--iterations", 5),
-                Arrays.stream(values.getOrDefault("--codecs", "none,gzip,snappy,lz4,zstd").split(",")).map(SegmentCodec::parse).toList(),
-                Optional.ofNullable(values.get("--store-dir")).map(Path::of), number(values, "--seed", 42)));
+        return OptionValues.parse(args, NAMES).map(o -> new BenchOptions(o.number("--mib", 256), o.number("--segment-mib", 64),
+                o.number("--partitions", 4), o.number("--warmup", 2), o.number("--iterations", 5),
+                Arrays.stream(o.text("--codecs", "none,gzip,snappy,lz4,zstd").split(",")).map(SegmentCodec::parse).toList(),
+                o.path("--store-dir"), o.number("--seed", 42)));
     }
 
     long payloadBytes() {
@@ -74,14 +59,5 @@ record BenchOptions(int payloadMib, int segmentMib, int partitions, int warmups,
 
     long segmentBytes() {
         return segmentMib * 1024L * 1024;
-    }
-
-    private static int number(Map<String, String> values, String name, int fallback) {
-        String value = values.get(name);
-        try {
-            return value == null ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs a whole number, not '" + value + "'", e);
-        }
     }
 }
