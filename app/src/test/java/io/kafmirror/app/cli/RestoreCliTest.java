@@ -37,7 +37,7 @@ class RestoreCliTest {
 
     @Test
     void aTopicIsRestoredToJustBeforeABadBurstVerifiedAndListed() throws Exception {
-        String topic = "cli.orders";
+        String topic = "restore.cli.orders";
         broker.createTopic(topic, 2, Map.of());
         long burst = BASE + 2_000 * 10;
         try (SourceProducer producer = SourceProducer.to(broker.bootstrap())) {
@@ -62,25 +62,26 @@ class RestoreCliTest {
         CliRun plan = CliRun.of("restore", "--config", config, "--data", data.toString(), "--topic", topic, "--to", to,
                 "--dry-run", "--json");
         assertThat(plan.exitCode()).as(plan.err()).isZero();
-        assertThat(plan.out()).contains("\"records\" : 2000").contains("\"topic\" : \"cli.orders\"");
+        assertThat(plan.out()).contains("\"records\" : 2000").contains("\"topic\" : \"restore.cli.orders\"");
 
         String[] restore = {"restore", "--config", config, "--data", data.toString(), "--topic", topic, "--to", to,
                 "--target", "prod", "--mapping", "prefix:restored."};
         CliRun restored = CliRun.of(restore);
         assertThat(restored.exitCode()).as(restored.out() + restored.err()).isZero();
-        assertThat(restored.out()).contains("Restore #1 completed: 2,000 of 2,000 records in restored.cli.orders")
+        assertThat(restored.out()).contains("Restore #1 completed: 2,000 of 2,000 records in restored.restore.cli.orders")
                 .contains("Verification passed");
         Map<Integer, List<KfsRecord>> good = new TreeMap<>();
         SourceRecords.of(broker.bootstrap(), topic).forEach((p, records) ->
                 good.put(p, records.stream().filter(r -> r.timestamp() < burst).toList()));
-        assertThat(SourceRecords.of(broker.bootstrap(), "restored.cli.orders")).isEqualTo(good);
+        assertThat(SourceRecords.of(broker.bootstrap(), "restored.restore.cli.orders")).isEqualTo(good);
 
         assertThat(CliRun.of("restore", "status", "--data", data.toString()).out())
-                .containsPattern("1\\s+\\S+\\s+cli\\.orders\\s+\\S+\\s+prod/restored\\.cli\\.orders\\s+completed\\s+2000/2000\\s+passed");
+                .containsPattern("1\\s+\\S+\\s+restore\\.cli\\.orders\\s+\\S+\\s+prod/restored\\.restore\\.cli\\.orders"
+                        + "\\s+completed\\s+2000/2000\\s+passed");
 
         CliRun again = CliRun.of(restore);
         assertThat(again.exitCode()).isEqualTo(KafMirror.FAILED);
-        assertThat(again.err()).contains("restored.cli.orders").contains("--append");
-        assertThat(SourceRecords.of(broker.bootstrap(), "restored.cli.orders")).isEqualTo(good);
+        assertThat(again.err()).contains("restored.restore.cli.orders").contains("--append");
+        assertThat(SourceRecords.of(broker.bootstrap(), "restored.restore.cli.orders")).isEqualTo(good);
     }
 }
