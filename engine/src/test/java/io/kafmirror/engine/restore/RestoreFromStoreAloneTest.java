@@ -82,12 +82,11 @@ class RestoreFromStoreAloneTest {
 
     /** Creates {@code topic} on {@code broker}, fills it, backs it up with a topics snapshot and returns its records. */
     private Map<Integer, List<KfsRecord>> backUp(KafkaTestBroker broker, String topic) throws InterruptedException {
-        broker.createTopic(topic, 3, FORTNIGHT);
-        TestRecords.produce(broker, topic, 3, 900, BASE);
+        Map<Integer, List<KfsRecord>> records = TestRecords.produce(broker, topic, 3, FORTNIGHT, 900, BASE);
         try (TestBackup backup = TestBackup.of(broker.bootstrap(), "prod", topic, local.archive())) {
             backup.awaitStored(topic, 900).snapshot(Clock.systemUTC());
         }
-        return SourceRecords.of(broker.bootstrap(), topic);
+        return records;
     }
 
     /** Plans, prepares and runs a restore of {@code topic} as it is now in the backup into {@code target}, and verifies it. */

@@ -51,9 +51,7 @@ class RestoreIntoSecondClusterTest {
     @Test
     void aTopicOfOneClusterIsRestoredIntoAnotherByteForByte() throws Exception {
         String topic = "second.orders";
-        SOURCE.createTopic(topic, 3, Map.of());
-        TestRecords.produce(SOURCE, topic, 3, 1_200, BASE);
-        Map<Integer, List<KfsRecord>> source = SourceRecords.of(SOURCE.bootstrap(), topic);
+        Map<Integer, List<KfsRecord>> source = TestRecords.produce(SOURCE, topic, 3, Map.of(), 1_200, BASE);
         try (TestBackup backup = TestBackup.of(SOURCE.bootstrap(), "prod", topic, local.archive())) {
             backup.awaitStored(topic, 1_200);
         }
@@ -68,20 +66,15 @@ class RestoreIntoSecondClusterTest {
 
     @Test
     void aRegexMappingRestoresEachTopicUnderTheNameItGives() throws Exception {
-        Map<String, Integer> partitions = Map.of("events.a", 2, "events.b", 3);
-        partitions.forEach((topic, count) -> {
-            SOURCE.createTopic(topic, count, Map.of());
-            TestRecords.produce(SOURCE, topic, count, 100 * count, BASE);
-        });
-        Map<Integer, List<KfsRecord>> sourceA = SourceRecords.of(SOURCE.bootstrap(), "events.a");
-        Map<Integer, List<KfsRecord>> sourceB = SourceRecords.of(SOURCE.bootstrap(), "events.b");
-        try (TestBackup backup = TestBackup.of(SOURCE.bootstrap(), "prod", partitions::containsKey, SegmentCodec.ZSTD,
-                local.archive())) {
+        Map<Integer, List<KfsRecord>> sourceA = TestRecords.produce(SOURCE, "events.a", 2, Map.of(), 200, BASE);
+        Map<Integer, List<KfsRecord>> sourceB = TestRecords.produce(SOURCE, "events.b", 3, Map.of(), 300, BASE);
+        try (TestBackup backup = TestBackup.of(SOURCE.bootstrap(), "prod", topic -> topic.startsWith("events."),
+                SegmentCodec.ZSTD, local.archive())) {
             backup.awaitStored("events.a", 200).awaitStored("events.b", 300);
         }
         TopicMapping mapping = TopicMapping.parse("regex:events\\.(.*)=bdr.events.$1");
 
-        for (String topic : partitions.keySet()) {
+        for (String topic : List.of("events.a", "events.b")) {
             restore.restore(restore.plan(topic, Instant.now()), mapping.target(topic), TargetOptions.asStored());
         }
 

@@ -4,6 +4,10 @@ import static io.kafmirror.engine.testkit.SourceProducer.utf8;
 
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.SourceProducer;
+import io.kafmirror.engine.testkit.SourceRecords;
+import io.kafmirror.kfs.format.KfsRecord;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -33,13 +37,19 @@ final class TestRecords {
         return new ProducerRecord<>(topic, i % partitions, timestamp, i % 13 == 0 ? null : utf8("key-" + i), value, headers);
     }
 
-    /** Sends {@code count} {@link #varied} records to {@code topic} of {@code broker}, 10 ms apart from {@code base}, all acknowledged. */
-    static void produce(KafkaTestBroker broker, String topic, int partitions, int count, long base) {
+    /**
+     * Creates {@code topic} on {@code broker} with {@code partitions} and {@code configs}, fills it with {@code count}
+     * {@link #varied} records 10 ms apart from {@code base} and returns its records as the broker holds them.
+     */
+    static Map<Integer, List<KfsRecord>> produce(KafkaTestBroker broker, String topic, int partitions, Map<String, String> configs,
+                                                 int count, long base) {
+        broker.createTopic(topic, partitions, configs);
         try (SourceProducer producer = SourceProducer.to(broker.bootstrap())) {
             for (int i = 0; i < count; i++) {
                 producer.send(varied(topic, partitions, i, base + i * 10L));
             }
             producer.confirm();
         }
+        return SourceRecords.of(broker.bootstrap(), topic);
     }
 }
