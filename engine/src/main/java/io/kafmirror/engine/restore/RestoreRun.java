@@ -33,6 +33,8 @@ public final class RestoreRun {
     private static final Logger LOG = LoggerFactory.getLogger(RestoreRun.class);
     /** Records sent from one partition before turning to the next, so all partitions advance together. */
     private static final int TURN = 1_000;
+    /** The largest record a run sends: the producer's buffer, which cannot hold a larger one anyway. */
+    private static final int MAX_RECORD_BYTES = 32 << 20;
 
     private final SegmentArchive archive;
     private final RestorePlan plan;
@@ -145,6 +147,10 @@ public final class RestoreRun {
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(512 * 1024));
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // The target topic's max.message.bytes decides which records it takes: the producer's 1 MiB default would refuse
+        // records the source took before they reach it.
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(MAX_RECORD_BYTES));
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(MAX_RECORD_BYTES));
         p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "kaf-mirror-restore");
         return p;
     }

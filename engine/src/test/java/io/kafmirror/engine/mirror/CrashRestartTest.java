@@ -2,6 +2,7 @@ package io.kafmirror.engine.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafmirror.engine.testkit.ChildJvm;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.engine.testkit.SourceRecords;
@@ -10,18 +11,14 @@ import io.kafmirror.kfs.catalog.SegmentArchive;
 import io.kafmirror.kfs.catalog.SegmentCatalog;
 import io.kafmirror.kfs.format.KfsRecord;
 import io.kafmirror.kfs.store.LocalSegmentStore;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -45,13 +42,14 @@ class CrashRestartTest {
         Random random = new Random(7);
         try {
             for (int kill = 0; kill < 4; kill++) {
-                Process mirror = startMirrorProcess();
-                long before = segmentFiles();
-                awaitMoreSegments(before + 3 + random.nextInt(10), mirror);
-                Thread.sleep(random.nextInt(300));
-                mirror.destroyForcibly();
-                assertThat(mirror.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                assertThat(mirror.exitValue()).as("exit status of a SIGKILLed JVM").isEqualTo(137);
+                try (ChildJvm mirror = ChildJvm.start(MirrorProcess.class, broker.bootstrap(), dir.resolve("data").toString(),
+                        "crash.")) {
+                    assertThat(mirror.firstLine()).as("first line of the mirror process").isEqualTo("mirroring");
+                    long before = segmentFiles();
+                    awaitMoreSegments(before + 3 + random.nextInt(10), mirror);
+                    Thread.sleep(random.nextInt(300));
+                    assertThat(mirror.kill()).as("exit status of a SIGKILLed JVM").isEqualTo(137);
+                }
             }
         } finally {
             producing.set(false);
@@ -91,23 +89,7 @@ class CrashRestartTest {
         }
     }
 
-    private Process startMirrorProcess() throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-Xmx256m",
-                "-Dlogback.configurationFile=" + Path.of("src/test/resources/logback-child.xml").toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), MirrorProcess.class.getName(),
-                broker.bootstrap(), dir.resolve("data").toString(), "crash.")
-                .redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String first = out.readLine();
-        assertThat(first).as("first line of the mirror process").isEqualTo("mirroring");
-        Thread drain = new Thread(() -> out.lines().forEach(line -> { }), "mirror-process-output");
-        drain.setDaemon(true);
-        drain.start();
-        return process;
-    }
-
-    private void awaitMoreSegments(long count, Process mirror) throws InterruptedException {
+    private void awaitMoreSegments(long count, ChildJvm mirror) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (segmentFiles() < count) {
             assertThat(mirror.isAlive()).as("mirror process alive").isTrue();

@@ -3,6 +3,7 @@ package io.kafmirror.engine.mirror;
 import static io.kafmirror.engine.testkit.SourceProducer.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafmirror.engine.testkit.Compaction;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.engine.testkit.SourceRecords;
@@ -15,11 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +45,7 @@ class OffsetGapsTest {
                 Thread.sleep(120);
             }
         }
-        List<KfsRecord> compacted = awaitCompaction(topic);
+        List<KfsRecord> compacted = Compaction.awaitCleaned(broker, topic, 20 * 11 - 100).get(0);
 
         List<KfsRecord> stored = mirror(topic, true).get(0);
 
@@ -97,47 +93,6 @@ class OffsetGapsTest {
                 mirror.awaitStored(topic, expected);
             }
             return StoredRecords.of(archive, "prod", topic);
-        }
-    }
-
-    /**
-     * Waits until the cleaner removed superseded versions, so the log has offset gaps, then stops further cleaning
-     * and returns the log once it no longer changes: a clean running while we mirror would change the expectation.
-     */
-    private List<KfsRecord> awaitCompaction(String topic) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (SourceRecords.of(broker.bootstrap(), topic).get(0).size() >= 20 * 11 - 100) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The broker did not compact " + topic + " within 60 s");
-            }
-            Thread.sleep(200);
-        }
-        stopCleaning(topic);
-        List<KfsRecord> previous = List.of();
-        while (true) {
-            List<KfsRecord> records = SourceRecords.of(broker.bootstrap(), topic).get(0);
-            if (records.equals(previous)) {
-                return records;
-            }
-            previous = records;
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The broker did not compact " + topic + " within 60 s");
-            }
-            Thread.sleep(1_000);
-        }
-    }
-
-    private void stopCleaning(String topic) {
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        AlterConfigOp delete = new AlterConfigOp(new ConfigEntry("cleanup.policy", "delete"), AlterConfigOp.OpType.SET);
-        AlterConfigOp keep = new AlterConfigOp(new ConfigEntry("retention.ms", "-1"), AlterConfigOp.OpType.SET);
-        try (Admin admin = broker.admin()) {
-            admin.incrementalAlterConfigs(Map.of(resource, List.of(delete, keep))).all().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        } catch (ExecutionException e) {
-            throw new AssertionError("Cannot stop compaction of " + topic, e.getCause());
         }
     }
 }

@@ -212,27 +212,8 @@ class RestorePlannerTest {
         }
     }
 
-    /**
-     * The rule, by brute force: records before the first whose max-timestamp-so-far exceeds {@code to}, from the first
-     * reaching {@code from}, and when {@code strict} none earlier than {@code from}.
-     */
     private List<KfsRecord> expected(int partition, Long from, long to, boolean strict) {
-        List<KfsRecord> out = new ArrayList<>();
-        long maxSoFar = Long.MIN_VALUE;
-        boolean started = from == null;
-        for (KfsRecord r : log.get(partition)) {
-            maxSoFar = Math.max(maxSoFar, r.timestamp());
-            if (maxSoFar > to) {
-                break;
-            }
-            if (!started && maxSoFar >= from) {
-                started = true;
-            }
-            if (started && (!strict || from == null || r.timestamp() >= from)) {
-                out.add(r);
-            }
-        }
-        return out;
+        return TimeIndexRule.restored(log.get(partition), from, to, strict);
     }
 
     private long expectedRecords(Long from, long to, boolean strict) {

@@ -147,11 +147,16 @@ public final class KafkaTestBroker implements AutoCloseable {
         }
     }
 
+    /** Client properties for the PLAINTEXT listener: its bootstrap address and nothing else. */
+    public Properties client() {
+        Properties p = new Properties();
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return p;
+    }
+
     /** Admin client on the PLAINTEXT listener; the caller closes it. */
     public Admin admin() {
-        Properties props = new Properties();
-        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        return Admin.create(props);
+        return Admin.create(client());
     }
 
     /** The broker's log directory, e.g. to inspect or damage. */
