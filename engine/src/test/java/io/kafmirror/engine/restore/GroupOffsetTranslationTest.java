@@ -10,6 +10,7 @@ import io.kafmirror.engine.snapshot.GroupOffsetsSnapshot;
 import io.kafmirror.engine.snapshot.SnapshotOutcome;
 import io.kafmirror.engine.snapshot.SnapshotTaker;
 import io.kafmirror.engine.snapshot.SnapshotWriter;
+import io.kafmirror.engine.testkit.GroupMembers;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.LocalArchive;
 import io.kafmirror.engine.testkit.SourceProducer;
@@ -28,20 +29,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -327,24 +324,7 @@ class GroupOffsetTranslationTest {
     /** A member of {@code group} that owns {@code topic}, returned once the group is stable and it has its partitions. */
     private static KafkaConsumer<byte[], byte[]> stableMember(Admin admin, String topic, String group, String protocol)
             throws Exception {
-        KafkaConsumer<byte[], byte[]> consumer = consumer(group, protocol, "earliest");
-        consumer.subscribe(List.of(topic));
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!stable(admin, group) || consumer.assignment().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                consumer.close();
-                throw new IllegalStateException("Group " + group + " did not become stable within " + TIMEOUT);
-            }
-            consumer.poll(Duration.ofMillis(100));
-        }
-        return consumer;
-    }
-
-    private static boolean stable(Admin admin, String group) throws Exception {
-        return admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().stream()
-                .filter(listing -> listing.groupId().equals(group))
-                .map(GroupListing::groupState).flatMap(Optional::stream)
-                .anyMatch(state -> state == GroupState.STABLE);
+        return GroupMembers.stable(admin, consumer(group, protocol, "earliest"), topic, group, TIMEOUT);
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(String group, String protocol, String reset) {

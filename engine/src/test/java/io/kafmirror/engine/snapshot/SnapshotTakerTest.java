@@ -2,6 +2,7 @@ package io.kafmirror.engine.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafmirror.engine.testkit.GroupMembers;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.kfs.store.LocalSegmentStore;
@@ -19,12 +20,9 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
@@ -184,23 +182,7 @@ class SnapshotTakerTest {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!stable(group)) {
-            if (System.nanoTime() > deadline) {
-                consumer.close();
-                throw new IllegalStateException("Group " + group + " did not become stable within " + TIMEOUT);
-            }
-            consumer.poll(Duration.ofMillis(100));
-        }
-        return consumer;
-    }
-
-    private boolean stable(String group) throws Exception {
-        return admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().stream()
-                .filter(listing -> listing.groupId().equals(group))
-                .map(GroupListing::groupState).flatMap(Optional::stream)
-                .anyMatch(state -> state == GroupState.STABLE);
+        return GroupMembers.stable(admin, new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+                topic, group, TIMEOUT);
     }
 }
