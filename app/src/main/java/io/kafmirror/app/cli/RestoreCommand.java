@@ -6,6 +6,7 @@ import io.kafmirror.engine.restore.GroupOffsetCommitter;
 import io.kafmirror.engine.restore.GroupOffsetTranslation;
 import io.kafmirror.engine.restore.GroupOffsetTranslator;
 import io.kafmirror.engine.restore.PartitionCut;
+import io.kafmirror.engine.restore.RecordedGaps;
 import io.kafmirror.engine.restore.RestorePlan;
 import io.kafmirror.engine.restore.RestorePlanner;
 import io.kafmirror.engine.restore.RestorePoint;
@@ -22,6 +23,7 @@ import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +146,10 @@ public final class RestoreCommand implements Callable<Integer> {
         String storeName = store != null ? store : onlyStore(loaded);
         try (OpenStores stores = new OpenStores(loaded, data.folder()); StateDatabase state = data.openState()) {
             SegmentArchive archive = stores.archive(storeName);
-            RestorePlan plan = new RestorePlanner(archive).plan(request(archive));
+            RestorePlan planned = new RestorePlanner(archive).plan(request(archive));
+            List<String> warnings = new ArrayList<>(planned.warnings());
+            warnings.addAll(new RecordedGaps(state).warnings(planned));
+            RestorePlan plan = new RestorePlan(planned.request(), planned.topicId(), planned.cuts(), warnings);
             new PlanPrinter(out).print(plan, json);
             if (dryRun) {
                 return 0;
