@@ -203,25 +203,13 @@ public final class RestoreCommand implements Callable<Integer> {
     private RestoreRecord runWithProgress(RestoreSession session, RestoreSession.Started started, Properties client)
             throws InterruptedException {
         AtomicReference<RestoreRun> current = new AtomicReference<>();
-        Thread cancelOnSignal = new Thread(() -> {
-            RestoreRun run = current.get();
-            if (run != null) {
-                run.cancel();
-            }
-        }, "kaf-mirror-restore-cancel");
-        Runtime.getRuntime().addShutdownHook(cancelOnSignal);
-        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), current::get);
-        bar.start();
-        try {
-            return session.run(started, client, (long) (maxRate * 1_000_000), current::set);
-        } finally {
-            bar.stop();
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelOnSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is what is stopping us: it cancelled the run, which has now ended.
-            }
-        }
+        return CancelOnSignal.run(spec.commandLine().getErr(), () -> current.get() == null ? null : current.get().progress(),
+                () -> {
+                    RestoreRun run = current.get();
+                    if (run != null) {
+                        run.cancel();
+                    }
+                }, () -> session.run(started, client, (long) (maxRate * 1_000_000), current::set));
     }
 
     private void moveGroups(PrintWriter out, SegmentArchive archive, RestorePlan plan, RestoreSession.Started started,
