@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 
 /**
- * One stored record as a line of a restore file (JSON Lines, docs/restore.md "Restore to a file"):
+ * One stored record as a line of a restore file (JSON Lines; the format is specified in docs/restore.md, "Restore to a file"):
  *
- * <pre>{"partition":0,"offset":7,"timestamp":1747142580000,"timestampType":"CreateTime",
+ * <pre>{"partition":0,"offset":7,"timestamp":1778681580000,"timestampType":"CreateTime",
  *  "key":"order-7","keyEncoding":"utf8","value":"AAEC/w==","valueEncoding":"base64",
  *  "headers":[{"key":"trace","value":"t-7","valueEncoding":"utf8"}]}</pre>
  *
