@@ -1,25 +1,25 @@
 package io.kafmirror.app.cli;
 
 import io.kafmirror.engine.restore.RestoreProgress;
-import io.kafmirror.engine.restore.RestoreRun;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-/** A one-line progress bar on the error stream, redrawn twice a second while a restore runs. */
+/** A one-line progress bar on the error stream, redrawn twice a second while a restore runs or writes its file. */
 final class ProgressBar {
 
     private static final int WIDTH = 30;
 
     private final PrintWriter err;
-    private final Supplier<RestoreRun> run;
+    private final Supplier<RestoreProgress> progress;
     private final Thread thread;
     private volatile boolean stopped;
 
-    ProgressBar(PrintWriter err, Supplier<RestoreRun> run) {
+    /** A bar drawing {@code progress}, null until the restore has started. */
+    ProgressBar(PrintWriter err, Supplier<RestoreProgress> progress) {
         this.err = err;
-        this.run = run;
+        this.progress = progress;
         this.thread = new Thread(this::draw, "kaf-mirror-progress");
         this.thread.setDaemon(true);
     }
@@ -48,8 +48,7 @@ final class ProgressBar {
     }
 
     private void line() {
-        RestoreRun current = run.get();
-        RestoreProgress p = current == null ? null : current.progress();
+        RestoreProgress p = progress.get();
         if (p == null) {
             return;
         }

@@ -7,12 +7,14 @@ import io.kafmirror.engine.restore.GroupOffsetTranslation;
 import io.kafmirror.engine.restore.GroupOffsetTranslator;
 import io.kafmirror.engine.restore.PartitionCut;
 import io.kafmirror.engine.restore.RecordedGaps;
+import io.kafmirror.engine.restore.RestoreFileOutcome;
 import io.kafmirror.engine.restore.RestorePlan;
 import io.kafmirror.engine.restore.RestorePlanner;
 import io.kafmirror.engine.restore.RestorePoint;
 import io.kafmirror.engine.restore.RestoreRequest;
 import io.kafmirror.engine.restore.RestoreRun;
 import io.kafmirror.engine.restore.RestoreSession;
+import io.kafmirror.engine.restore.RestoreToFile;
 import io.kafmirror.engine.restore.RestoreVerification;
 import io.kafmirror.engine.restore.TargetOptions;
 import io.kafmirror.engine.restore.TopicMapping;
@@ -21,6 +23,7 @@ import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +38,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -42,14 +46,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code kaf-mirror restore}: plans a point-in-time restore from the store alone, then writes it into a target
- * cluster, verifies it and moves consumer groups; asking again for an interrupted restore resumes it.
+ * cluster, verifies it and moves consumer groups (asking again for an interrupted restore resumes it), or writes it to a
+ * JSON Lines file.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true, subcommands = {RestoreStatus.class, RestoreVerify.class},
-        description = "Restore a topic as it was at a point in time, from the store, into any configured cluster.")
+        description = "Restore a topic as it was at a point in time, from the store, into any configured cluster or a file.")
 public final class RestoreCommand implements Callable<Integer> {
 
     @Mixin
@@ -83,8 +89,11 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--generation", paramLabel = "TOPIC_ID", description = "The generation of a recreated topic; default: the newest.")
     UUID generation;
 
-    @Option(names = "--target", paramLabel = "CLUSTER", description = "The configured cluster to restore into (not needed with --dry-run).")
-    String target;
+    @ArgGroup(multiplicity = "0..1")
+    Destination destination = new Destination();
+
+    @Option(names = "--overwrite", description = "With --to-file, replace an existing file.")
+    boolean overwrite;
 
     @ArgGroup(multiplicity = "0..1")
     Naming naming = new Naming();
@@ -126,6 +135,16 @@ public final class RestoreCommand implements Callable<Integer> {
         Map<Integer, Long> offsets;
     }
 
+    /** Where the records go: a cluster, or a file. */
+    static final class Destination {
+        @Option(names = "--target", paramLabel = "CLUSTER", description = "The configured cluster to restore into.")
+        String cluster;
+
+        @Option(names = "--to-file", paramLabel = "PATH",
+                description = "Write the records to this JSON Lines file instead (gzipped if it ends in .gz).")
+        Path file;
+    }
+
     /** How the target topic is named. */
     static final class Naming {
         @Option(names = "--target-topic", paramLabel = "NAME", description = "The target topic's name.")
@@ -141,6 +160,7 @@ public final class RestoreCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Give the topic to restore (--topic) and the restore point"
                     + " (--to TIME or --to-offsets P=OFFSET,...)");
         }
+        refuseOptionsOfTheOtherDestination();
         PrintWriter out = spec.commandLine().getOut();
         MirrorConfig loaded = config.load();
         String storeName = store != null ? store : onlyStore(loaded);
@@ -154,9 +174,14 @@ public final class RestoreCommand implements Callable<Integer> {
             if (dryRun) {
                 return 0;
             }
+            if (destination.file != null) {
+                return restoreToFile(out, archive, plan);
+            }
+            String target = destination.cluster;
             if (target == null) {
                 throw new IllegalArgumentException("Name the cluster to restore into with --target (one of "
-                        + loaded.clusters().keySet() + "), or add --dry-run to only see the plan");
+                        + loaded.clusters().keySet() + ") or the file to write with --to-file, or add --dry-run to only see"
+                        + " the plan");
             }
             Properties client = loaded.cluster(target).clientProperties();
             String targetTopic = naming.topic != null ? naming.topic
@@ -187,6 +212,38 @@ public final class RestoreCommand implements Callable<Integer> {
         }
     }
 
+    /** Options of a restore into a cluster given with --to-file, or --overwrite without it: refused rather than ignored. */
+    private void refuseOptionsOfTheOtherDestination() {
+        ParseResult given = spec.commandLine().getParseResult();
+        if (destination.file == null) {
+            if (overwrite) {
+                throw new ParameterException(spec.commandLine(), "--overwrite applies to --to-file only");
+            }
+            return;
+        }
+        List<String> clusterOnly = Stream.of("--target-topic", "--mapping", "--topic-config", "--replication-factor", "--append",
+                "--groups", "--max-rate", "--no-verify").filter(given::hasMatchedOption).toList();
+        if (!clusterOnly.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), String.join(", ", clusterOnly)
+                    + " apply to a restore into a cluster (--target), not to --to-file");
+        }
+    }
+
+    private int restoreToFile(PrintWriter out, SegmentArchive archive, RestorePlan plan) throws InterruptedException {
+        RestoreToFile export = new RestoreToFile(archive, plan, Clock.systemUTC());
+        out.printf("Restore of %s to %s%n", topic, destination.file);
+        out.flush();
+        RestoreFileOutcome written = CancelOnSignal.run(spec.commandLine().getErr(), export::progress, export::cancel,
+                () -> export.write(destination.file, overwrite));
+        if (!written.completed()) {
+            out.printf("Cancelled: nothing was written to %s.%n", written.file());
+            return KafMirror.FAILED;
+        }
+        out.printf("Wrote %,d records (%s) to %s in %d ms.%n", written.records(), Sizes.bytes(written.bytes()), written.file(),
+                written.duration().toMillis());
+        return 0;
+    }
+
     private RestoreRequest request(SegmentArchive archive) {
         String sourceCluster = cluster != null ? cluster : onlyCluster(archive);
         RestorePoint restorePoint = point.time != null ? RestorePoint.parseTime(point.time) : new RestorePoint.AtOffsets(point.offsets);
@@ -208,25 +265,13 @@ public final class RestoreCommand implements Callable<Integer> {
     private RestoreRecord runWithProgress(RestoreSession session, RestoreSession.Started started, Properties client)
             throws InterruptedException {
         AtomicReference<RestoreRun> current = new AtomicReference<>();
-        Thread cancelOnSignal = new Thread(() -> {
-            RestoreRun run = current.get();
-            if (run != null) {
-                run.cancel();
-            }
-        }, "kaf-mirror-restore-cancel");
-        Runtime.getRuntime().addShutdownHook(cancelOnSignal);
-        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), current::get);
-        bar.start();
-        try {
-            return session.run(started, client, (long) (maxRate * 1_000_000), current::set);
-        } finally {
-            bar.stop();
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelOnSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is what is stopping us: it cancelled the run, which has now ended.
-            }
-        }
+        return CancelOnSignal.run(spec.commandLine().getErr(), () -> current.get() == null ? null : current.get().progress(),
+                () -> {
+                    RestoreRun run = current.get();
+                    if (run != null) {
+                        run.cancel();
+                    }
+                }, () -> session.run(started, client, (long) (maxRate * 1_000_000), current::set));
     }
 
     private void moveGroups(PrintWriter out, SegmentArchive archive, RestorePlan plan, RestoreSession.Started started,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.app.KafMirror;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
+import io.kafmirror.engine.testkit.RestoreFileLines;
 import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.engine.testkit.SourceRecords;
 import io.kafmirror.engine.testkit.TestBackup;
@@ -20,11 +21,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code kaf-mirror restore}: plan as JSON, restore and verify, status, and a second run refused instead of writing twice. */
+/**
+ * {@code kaf-mirror restore}: plan as JSON, restore and verify, status, and a second run refused instead of writing twice;
+ * a restore to a JSON Lines file that reads back like the source.
+ */
 class RestoreCliTest {
 
     // Recent: the test broker applies its 7-day retention to producer timestamps every half second.
@@ -49,13 +56,7 @@ class RestoreCliTest {
             }
             producer.confirm();
         }
-        Path data = dir.resolve("data");
-        Files.createDirectories(data.resolve("catalogs"));
-        try (SegmentCatalog catalog = SegmentCatalog.open(data.resolve("catalogs/local"));
-             LocalSegmentStore store = new LocalSegmentStore(dir.resolve("store"));
-             TestBackup backup = TestBackup.of(broker.bootstrap(), "prod", topic, new SegmentArchive(store, catalog))) {
-            backup.awaitStored(topic, 2_300);
-        }
+        Path data = backUp(topic, 2_300);
         String config = CliConfig.write(dir, broker.bootstrap()).toString();
         String to = Instant.ofEpochMilli(burst - 1).toString();
 
@@ -83,5 +84,65 @@ class RestoreCliTest {
         assertThat(again.exitCode()).isEqualTo(KafMirror.FAILED);
         assertThat(again.err()).contains("restored.restore.cli.orders").contains("--append");
         assertThat(SourceRecords.of(broker.bootstrap(), "restored.restore.cli.orders")).isEqualTo(good);
+    }
+
+    @Test
+    void aTopicIsRestoredToAFileThatReadsBackLikeTheSource() throws Exception {
+        String topic = "restore.cli.payments";
+        broker.createTopic(topic, 3, Map.of());
+        try (SourceProducer producer = SourceProducer.to(broker.bootstrap())) {
+            for (int i = 0; i < 600; i++) {
+                RecordHeaders headers = new RecordHeaders();
+                headers.add("trace", utf8("t-" + i));
+                headers.add("signature", new byte[] {(byte) 0xFF, (byte) i});
+                byte[] value = i % 7 == 0 ? null : i % 11 == 0 ? new byte[0] : i % 2 == 0 ? utf8("{\"amount\":" + i + "}")
+                        : new byte[] {(byte) 0x80, (byte) i, 0};
+                producer.send(new ProducerRecord<>(topic, i % 3, BASE + i * 10L, i % 5 == 0 ? null : utf8("payment-" + i), value,
+                        headers));
+            }
+            producer.confirm();
+        }
+        Path data = backUp(topic, 600);
+        String config = CliConfig.write(dir, broker.bootstrap()).toString();
+        long to = BASE + 500 * 10L - 1;
+        Path file = dir.resolve("payments.jsonl.gz");
+        Function<List<String>, String[]> export = more -> Stream.concat(Stream.of("restore", "--config", config, "--data",
+                data.toString(), "--topic", topic, "--to", Instant.ofEpochMilli(to).toString(), "--to-file", file.toString()),
+                more.stream()).toArray(String[]::new);
+
+        CliRun exported = CliRun.of(export.apply(List.of()));
+
+        assertThat(exported.exitCode()).as(exported.out() + exported.err()).isZero();
+        assertThat(exported.out()).contains("Wrote 500 records").contains(file.toString());
+        Map<Integer, List<KfsRecord>> expected = new TreeMap<>();
+        SourceRecords.of(broker.bootstrap(), topic).forEach((p, records) ->
+                expected.put(p, records.stream().filter(r -> r.timestamp() <= to).toList()));
+        assertThat(RestoreFileLines.byPartition(file)).isEqualTo(expected);
+
+        CliRun again = CliRun.of(export.apply(List.of()));
+        assertThat(again.exitCode()).isEqualTo(KafMirror.FAILED);
+        assertThat(again.err()).contains(file.toString()).contains("already exists").contains("--overwrite");
+        assertThat(RestoreFileLines.byPartition(file)).isEqualTo(expected);
+
+        CliRun overwritten = CliRun.of(export.apply(List.of("--partitions", "1", "--overwrite")));
+        assertThat(overwritten.exitCode()).as(overwritten.err()).isZero();
+        assertThat(RestoreFileLines.byPartition(file)).isEqualTo(Map.of(1, expected.get(1)));
+
+        CliRun withGroups = CliRun.of(export.apply(List.of("--groups", "billing")));
+        assertThat(withGroups.exitCode()).isEqualTo(2);
+        assertThat(withGroups.err()).contains("--groups apply to a restore into a cluster (--target), not to --to-file");
+        assertThat(CliRun.of(export.apply(List.of("--target", "prod"))).err()).contains("mutually exclusive");
+    }
+
+    /** Backs {@code topic} up into {@code dir/data}'s catalog and {@code dir/store} until it holds {@code records}; returns the data folder. */
+    private Path backUp(String topic, long records) throws Exception {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data.resolve("catalogs"));
+        try (SegmentCatalog catalog = SegmentCatalog.open(data.resolve("catalogs/local"));
+             LocalSegmentStore store = new LocalSegmentStore(dir.resolve("store"));
+             TestBackup backup = TestBackup.of(broker.bootstrap(), "prod", topic, new SegmentArchive(store, catalog))) {
+            backup.awaitStored(topic, records);
+        }
+        return data;
     }
 }

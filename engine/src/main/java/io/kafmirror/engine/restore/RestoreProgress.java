@@ -1,13 +1,15 @@
 package io.kafmirror.engine.restore;
 
+import io.kafmirror.kfs.format.KfsRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How far a running restore is: records and bytes the target acknowledged, out of the plan's. Read
- * from any thread (the console's progress bar, the CLI's); written by the producer's callbacks.
+ * How far a running restore is: records and bytes done — acknowledged by the target, or written to the restore file —
+ * out of the plan's. Read from any thread (the console's progress bar, the CLI's); written by the producer's callbacks
+ * or the file's writer.
  */
 public final class RestoreProgress {
 
@@ -23,6 +25,15 @@ public final class RestoreProgress {
         this.alreadyRestored = alreadyRestored;
     }
 
+    /** The bytes {@code r} counts for: its key, value, header keys and header values. */
+    static long size(KfsRecord r) {
+        long size = (r.key() == null ? 0 : r.key().length) + (r.value() == null ? 0 : r.value().length);
+        for (var h : r.headers()) {
+            size += h.key().length() + (h.value() == null ? 0 : h.value().length);
+        }
+        return size;
+    }
+
     void acknowledged(long recordBytes) {
         records.incrementAndGet();
         bytes.addAndGet(recordBytes);
@@ -33,12 +44,12 @@ public final class RestoreProgress {
         return plannedRecords;
     }
 
-    /** Records the target acknowledged, those of an interrupted earlier run included. */
+    /** Records done, those of an interrupted earlier run included. */
     public long records() {
         return alreadyRestored + records.get();
     }
 
-    /** Bytes of key, value and headers the target acknowledged in this run. */
+    /** Bytes of key, value and headers done in this run. */
     public long bytes() {
         return bytes.get();
     }

@@ -180,7 +180,7 @@ public final class RestoreRun {
                     skip--;
                     continue;
                 }
-                long size = size(r);
+                long size = RestoreProgress.size(r);
                 throttle.acquire(size);
                 producer.send(new ProducerRecord<>(target.topic(), cut.partition(), r.timestamp() < 0 ? null : r.timestamp(),
                         r.key(), r.value(), new RecordHeaders(r.headers())), (metadata, e) -> {
@@ -193,13 +193,5 @@ public final class RestoreRun {
             }
             return true;
         }
-    }
-
-    private static long size(KfsRecord r) {
-        long size = (r.key() == null ? 0 : r.key().length) + (r.value() == null ? 0 : r.value().length);
-        for (var h : r.headers()) {
-            size += h.key().length() + (h.value() == null ? 0 : h.value().length);
-        }
-        return size;
     }
 }
