@@ -2,7 +2,6 @@ package io.kafmirror.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kafmirror.app.KafMirror;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.engine.testkit.SourceRecords;
@@ -11,10 +10,6 @@ import io.kafmirror.kfs.catalog.SegmentArchive;
 import io.kafmirror.kfs.catalog.SegmentCatalog;
 import io.kafmirror.kfs.format.KfsRecord;
 import io.kafmirror.kfs.store.LocalSegmentStore;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +49,7 @@ class RunCliTest {
                     flush: { max_bytes: 64KiB, max_linger: 200ms }
                 """.formatted(broker.bootstrap(), dir.resolve("store")));
         String data = dir.resolve("data").toString();
-        Process run = start("run", "--config", config.toString(), "--data", data, "--sample-every", "1");
+        Process run = CliProcess.start(dir.resolve("run.log"), "kaf-mirror running", "run", "--config", config.toString(), "--data", data, "--sample-every", "1");
         try (SourceProducer producer = SourceProducer.to(broker.bootstrap())) {
             produce(producer, topic, 0, 100);
             await(() -> statusShows(data, "live", topic, 50), "jobs status showing 50 stored per partition", run);
@@ -107,24 +102,5 @@ class RunCliTest {
             assertThat(System.nanoTime()).as("time waiting for " + what).isLessThan(deadline);
             Thread.sleep(200);
         }
-    }
-
-    private Process start(String... args) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String[] command = new String[args.length + 4];
-        command[0] = java;
-        command[1] = "-cp";
-        command[2] = System.getProperty("java.class.path");
-        command[3] = KafMirror.class.getName();
-        System.arraycopy(args, 0, command, 4, args.length);
-        // Logs go to a file of their own, kept for a failing test's diagnosis.
-        Process process = new ProcessBuilder(command).redirectError(dir.resolve("run.log").toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String first = out.readLine();
-        assertThat(first).as("first line of kaf-mirror run").startsWith("kaf-mirror running");
-        Thread drain = new Thread(() -> out.lines().forEach(line -> { }), "run-output");
-        drain.setDaemon(true);
-        drain.start();
-        return process;
     }
 }
