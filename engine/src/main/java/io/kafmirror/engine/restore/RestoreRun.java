@@ -16,6 +16,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -99,7 +101,7 @@ public final class RestoreRun {
         }
         if (failure.get() != null) {
             throw new RestoreFailedException("Restoring into " + target.topic() + " failed: " + failure.get().getMessage()
-                    + ". What was written stays; run the restore again to continue where it stopped.", failure.get());
+                    + ". What was written stays; " + whatToDo(failure.get()), failure.get());
         }
         Map<Integer, Long> ends = endOffsets();
         long inTarget = alreadyWritten(ends).values().stream().mapToLong(Long::longValue).sum();
@@ -107,6 +109,16 @@ public final class RestoreRun {
         LOG.info("Restore of {} into {}: {} of {} records in the target after {}", plan.request().topic(), target.topic(),
                 inTarget, plan.records(), took);
         return new RestoreOutcome(inTarget == plan.records(), inTarget, progress.bytes(), took, ends);
+    }
+
+    // Running again only helps when the failure can pass; a record the target refuses by size never will.
+    private String whatToDo(Exception failure) {
+        if (failure instanceof RecordTooLargeException || failure instanceof RecordBatchTooLargeException) {
+            return "a record is larger than the target topic accepts: raise max.message.bytes of " + target.topic()
+                    + " (and segment.bytes, if smaller) above the largest stored record, with kafka-configs or, for a topic"
+                    + " the restore creates, --topic-config; then run the restore again to continue where it stopped.";
+        }
+        return "run the restore again to continue where it stopped.";
     }
 
     /** Per partition, the records of this restore already in the target, checked against the plan. */

@@ -2,6 +2,7 @@ package io.kafmirror.engine.restore;
 
 import static io.kafmirror.engine.testkit.SourceProducer.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.LocalArchive;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.TreeMap;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -123,6 +125,34 @@ class RestoreRunTest {
         assertThat(interrupted.records()).isBetween(1_000L, 3_999L);
         assertThat(resumed.completed()).isTrue();
         assertThat(SourceRecords.of(broker.bootstrap(), restored)).isEqualTo(SourceRecords.of(broker.bootstrap(), topic));
+    }
+
+    @Test
+    void aRecordLargerThanTheTargetAcceptsFailsNamingTheSettingToRaise() throws Exception {
+        String topic = "large.documents";
+        // The test broker's 1 MiB log segments would refuse it too: segments are made larger than any record here.
+        broker.createTopic(topic, 1, Map.of("max.message.bytes", String.valueOf(4 << 20), "segment.bytes", String.valueOf(16 << 20)));
+        try (SourceProducer producer = SourceProducer.to(broker.bootstrap())) {
+            producer.send(new ProducerRecord<>(topic, 0, BASE, utf8("small"), utf8("fits")));
+            // Random, so that compression cannot bring the batch under the target's limit.
+            byte[] scan = new byte[2 << 20];
+            new Random(1).nextBytes(scan);
+            producer.send(new ProducerRecord<>(topic, 0, BASE + 1, utf8("scan"), scan));
+            producer.confirm();
+        }
+        try (TestBackup backup = TestBackup.of(broker.bootstrap(), "prod", topic, archive)) {
+            backup.awaitStored(topic, 2);
+        }
+        RestorePlan plan = new RestorePlanner(archive).plan(RestoreRequest.of("prod", topic,
+                new RestorePoint.AtTime(Instant.ofEpochMilli(BASE + 10))));
+        broker.createTopic("large.documents.restored", 1, Map.of("max.message.bytes", String.valueOf(1 << 20),
+                "segment.bytes", String.valueOf(16 << 20)));
+
+        RestoreRun run = new RestoreRun(archive, plan, client(), startingAtZero("large.documents.restored"), 0, Clock.systemUTC());
+
+        assertThatThrownBy(run::run).isInstanceOf(RestoreFailedException.class)
+                .hasMessageContaining("raise max.message.bytes of large.documents.restored")
+                .hasMessageContaining("run the restore again to continue where it stopped");
     }
 
     private Properties client() {
