@@ -1,5 +1,6 @@
 package io.kafmirror.engine.restore;
 
+import io.kafmirror.engine.cluster.PartitionLeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * records) are warnings.
  */
 public final class TargetTopic {
+
+    private static final Duration LEADERS_TIMEOUT = Duration.ofSeconds(60);
 
     private final Admin admin;
     private final String name;
@@ -96,8 +99,22 @@ public final class TargetTopic {
         warnings.addAll(topic.warnings());
         CreateTopicsResult result = admin.createTopics(List.of(topic.newTopic()));
         answer("create", result.all());
+        awaitLeaders(topic.newTopic().numPartitions());
         // The broker answers a creation with the topic's configs, which saves describing a topic it may not know yet.
         return answer("read the configs of", result.config(name));
+    }
+
+    /** Restoring before the new partitions have leaders could wedge the idempotent producer (see PartitionLeaders). */
+    private void awaitLeaders(int partitions) throws InterruptedException {
+        try {
+            if (!PartitionLeaders.await(admin, name, partitions, LEADERS_TIMEOUT)) {
+                throw new TargetTopicException("Topic '" + name + "' was created on the target, but its partitions have no"
+                        + " leader " + LEADERS_TIMEOUT.toSeconds() + " s later. Check the target cluster's brokers and"
+                        + " controller, then run the restore again: it writes into the topic now that it exists.");
+            }
+        } catch (ExecutionException e) {
+            throw failure("wait for the partition leaders of", e);
+        }
     }
 
     private void checkPartitions(TopicDescription topic, RestorePlan plan) {

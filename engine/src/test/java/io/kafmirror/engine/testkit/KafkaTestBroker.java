@@ -1,5 +1,6 @@
 package io.kafmirror.engine.testkit;
 
+import io.kafmirror.engine.cluster.PartitionLeaders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,6 +141,9 @@ public final class KafkaTestBroker implements AutoCloseable {
     public void createTopic(String topic, int partitions, Map<String, String> configs) {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all().get();
+            if (!PartitionLeaders.await(admin, topic, partitions, Duration.ofSeconds(30))) {
+                throw new IllegalStateException("Topic " + topic + " has partitions without a leader 30 s after its creation");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted creating " + topic, e);
