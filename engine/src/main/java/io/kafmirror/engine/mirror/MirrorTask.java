@@ -17,21 +17,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Mirrors the selected topics of one source cluster into the segment archive, on one thread.
  *
- * <p>The consumer is assigned partitions directly (no consumer group, nothing written to the source)
+ * <p>The source reader is assigned partitions directly (no consumer group, nothing written to the source)
  * and positioned from the catalog: the offset after the last stored record of each partition, so a
  * restart after any crash neither skips nor repeats a record. Records are buffered per topic and
  * sealed into one segment per topic per flush; {@link SegmentUploader} stores segments in order.
@@ -56,11 +52,19 @@ public final class MirrorTask implements Runnable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final MirrorProgress progress;
     private volatile boolean stopping;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private volatile SourceReader reader;
     private TopicWatch watch;
     private SegmentUploader uploader;
     private boolean paused;
     private volatile long heldBytes;
+    // When the records of the current read arrived: taken once per read, when the first one is handed over.
+    private long readAtNanos = -1;
+    private final SourceSink sink = (partition, record) -> {
+        if (readAtNanos < 0) {
+            readAtNanos = System.nanoTime();
+        }
+        buffers.computeIfAbsent(partition.topic(), this::newBuffer).append(partition.partition(), record, readAtNanos);
+    };
 
     /** A task mirroring with {@code settings} from the cluster {@code clientProperties} reach, into {@code archive}. */
     public MirrorTask(MirrorSettings settings, Properties clientProperties, SegmentArchive archive,
@@ -77,15 +81,15 @@ public final class MirrorTask implements Runnable {
     @Override
     public void run() {
         try (Admin admin = Admin.create(adminProperties());
-             KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(consumerProperties(),
-                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer = kafka;
+             SourceReader source = new ConsumerSourceReader(clientProperties, "kaf-mirror-" + settings.job(),
+                     settings.readCommitted(), fetchBytes())) {
+            reader = source;
             uploader = new SegmentUploader(settings.job(), archive, listener, progress, clock);
-            watch = new TopicWatch(new SourceTopics(admin, settings.topics(), ADMIN_TIMEOUT), kafka, archive,
+            watch = new TopicWatch(new SourceTopics(admin, settings.topics(), ADMIN_TIMEOUT), source, archive,
                     settings.cluster(), listener, clock);
             watch.onRetired(this::sealTopic);
             watch.onResumed(progress::resumed);
-            mirror(kafka);
+            mirror(source, admin);
         } catch (SourceAccessException e) {
             if (e.authFailure()) {
                 listener.event(new MirrorEvent(MirrorEvent.Type.AUTH_FAILURE, clock.instant(), null, -1, e.getMessage()));
@@ -95,7 +99,7 @@ public final class MirrorTask implements Runnable {
             if (uploader != null) {
                 uploader.close();
             }
-            consumer = null;
+            reader = null;
             stopped.countDown();
         }
     }
@@ -103,7 +107,7 @@ public final class MirrorTask implements Runnable {
     /** Asks the task to stop; returns at once. */
     public void stop() {
         stopping = true;
-        KafkaConsumer<byte[], byte[]> current = consumer;
+        SourceReader current = reader;
         if (current != null) {
             current.wakeup();
         }
@@ -124,7 +128,7 @@ public final class MirrorTask implements Runnable {
         return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void mirror(KafkaConsumer<byte[], byte[]> kafka) {
+    private void mirror(SourceReader source, Admin admin) {
         long nextRefresh = System.nanoTime();
         long nextEnds = System.nanoTime();
         while (!stopping) {
@@ -134,18 +138,14 @@ public final class MirrorTask implements Runnable {
                     nextRefresh = System.nanoTime() + settings.topicRefresh().toNanos();
                 }
                 if (System.nanoTime() - nextEnds >= 0) {
-                    readSourceEnds(kafka);
-                    commitStoredOffsets(kafka);
+                    readSourceEnds(source);
+                    commitStoredOffsets(source, admin);
                     nextEnds = System.nanoTime() + END_OFFSETS_EVERY.toNanos();
                 }
-                applyBackpressure(kafka);
-                ConsumerRecords<byte[], byte[]> records = kafka.poll(POLL);
-                long now = System.nanoTime();
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    TopicBuffer buffer = buffers.computeIfAbsent(record.topic(), this::newBuffer);
-                    buffer.append(record.partition(), RecordCopy.of(record), now);
-                }
-                sealDue(now);
+                applyBackpressure(source);
+                readAtNanos = -1;
+                source.read(POLL, sink);
+                sealDue(System.nanoTime());
             } catch (WakeupException e) {
                 break;
             } catch (OffsetOutOfRangeException e) {
@@ -154,7 +154,7 @@ public final class MirrorTask implements Runnable {
                 Set<String> replaced = watch.refresh();
                 nextRefresh = System.nanoTime() + settings.topicRefresh().toNanos();
                 Map<TopicPartition, Long> lost = new HashMap<>(e.offsetOutOfRangePartitions());
-                lost.keySet().removeIf(tp -> replaced.contains(tp.topic()) || !kafka.assignment().contains(tp));
+                lost.keySet().removeIf(tp -> replaced.contains(tp.topic()) || !source.assignment().contains(tp));
                 if (!lost.isEmpty()) {
                     watch.outOfRange(lost);
                 }
@@ -164,28 +164,30 @@ public final class MirrorTask implements Runnable {
     }
 
     /** Asks the source for its log end offsets: one request per broker, and reads go on if it does not answer. */
-    private void readSourceEnds(KafkaConsumer<byte[], byte[]> kafka) {
+    private void readSourceEnds(SourceReader source) {
         try {
-            progress.sourceEnds(kafka.endOffsets(kafka.assignment(), POLL));
+            progress.sourceEnds(source.endOffsets(source.assignment(), POLL));
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             LOG.debug("The source's end offsets did not come within {} ms; lag is from the previous answer", POLL.toMillis());
         }
     }
 
     /** Shows the backup's progress as a consumer group on the source, when the job asks for it; never read back. */
-    private void commitStoredOffsets(KafkaConsumer<byte[], byte[]> kafka) {
+    private void commitStoredOffsets(SourceReader source, Admin admin) {
         if (!settings.commitOffsets()) {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        Set<TopicPartition> assigned = kafka.assignment();
+        Set<TopicPartition> assigned = source.assignment();
         progress.storedOffsets().forEach((tp, next) -> {
             if (assigned.contains(tp)) {
                 offsets.put(tp, new OffsetAndMetadata(next, "stored by kaf-mirror"));
             }
         });
         if (!offsets.isEmpty()) {
-            kafka.commitAsync(offsets, (committed, error) -> {
+            // The group never has members (the reader is assigned its partitions), so the admin client may set its
+            // offsets; the answer is not waited for, as nothing is read back.
+            admin.alterConsumerGroupOffsets(visibilityGroup(), offsets).all().whenComplete((done, error) -> {
                 if (error != null) {
                     LOG.warn("Committing stored offsets of job {} to the source failed ({}); the backup is not"
                             + " affected, only what the source shows of it", settings.job(), error.getMessage());
@@ -225,7 +227,7 @@ public final class MirrorTask implements Runnable {
                 sealed.bytes());
     }
 
-    private void applyBackpressure(KafkaConsumer<byte[], byte[]> kafka) {
+    private void applyBackpressure(SourceReader source) {
         uploader.checkAlive();
         long held = uploader.queuedBytes();
         for (TopicBuffer buffer : buffers.values()) {
@@ -234,19 +236,19 @@ public final class MirrorTask implements Runnable {
         heldBytes = held;
         // A poll may still hand over what the consumer fetched before the pause: up to two fetches.
         boolean full = held + 2 * fetchBytes() >= settings.maxBufferedBytes();
-        Set<TopicPartition> assigned = kafka.assignment();
+        Set<TopicPartition> assigned = source.assignment();
         if (full && !paused) {
             LOG.info("Holding {} bytes, the bound is {}: pausing reads until the store catches up", held,
                     settings.maxBufferedBytes());
             // Seal what is buffered so the uploader has it all and memory is freed as soon as the store takes it.
             new ArrayList<>(buffers.values()).stream().filter(b -> !b.isEmpty()).forEach(this::seal);
-            kafka.pause(assigned);
+            source.pause(assigned);
             paused = true;
         } else if (!full && paused) {
-            kafka.resume(assigned);
+            source.resume(assigned);
             paused = false;
         } else if (paused) {
-            kafka.pause(assigned);
+            source.pause(assigned);
         }
     }
 
@@ -266,25 +268,8 @@ public final class MirrorTask implements Runnable {
         }
     }
 
-    private Properties consumerProperties() {
-        Properties p = new Properties();
-        p.putAll(clientProperties);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "kaf-mirror-" + settings.job());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // Positions come from the catalog only; "none" turns a position lost to retention into an
-        // OffsetOutOfRangeException, which is how a gap is noticed instead of silently skipped.
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, settings.readCommitted() ? "read_committed" : "read_uncommitted");
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        if (settings.commitOffsets()) {
-            // Assigned partitions and commits only: the group never has members, so nothing rebalances.
-            p.put(ConsumerConfig.GROUP_ID_CONFIG, "kaf-mirror-" + settings.job());
-        }
-        // A deleted topic must stay deleted: with auto.create.topics.enable on the broker (its default),
-        // our metadata requests for a topic just deleted would otherwise create it again on production.
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(fetchBytes()));
-        return p;
+    private String visibilityGroup() {
+        return "kaf-mirror-" + settings.job();
     }
 
     /** Fetch size small enough that in-flight fetches fit under the memory bound with room to spare. */

@@ -3,6 +3,7 @@ package io.kafmirror.engine.mirror;
 import io.kafmirror.kfs.catalog.CatalogRebuild;
 import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,16 +20,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the consumer's assignment equal to the selected source topics: picks up new topics and
+ * Keeps the source reader's assignment equal to the selected source topics: picks up new topics and
  * partitions, lets deleted topics go, starts a new generation for a recreated topic, positions every
  * new partition after its last stored offset, and records each of these as an event.
  */
 final class TopicWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicWatch.class);
+    // kafka-clients' default.api.timeout.ms, which these calls had when they went through the consumer.
+    private static final Duration OFFSETS_TIMEOUT = Duration.ofSeconds(60);
 
     private final SourceTopics source;
-    private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
+    private final SourceReader reader;
     private final SegmentArchive archive;
     private final String cluster;
     private final MirrorListener listener;
@@ -38,10 +41,10 @@ final class TopicWatch {
     private BiConsumer<TopicPartition, Long> resumed = (tp, next) -> { };
     private boolean initial = true;
 
-    TopicWatch(SourceTopics source, org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer,
+    TopicWatch(SourceTopics source, SourceReader reader,
                SegmentArchive archive, String cluster, MirrorListener listener, Clock clock) {
         this.source = source;
-        this.consumer = consumer;
+        this.reader = reader;
         this.archive = archive;
         this.cluster = cluster;
         this.listener = listener;
@@ -107,8 +110,8 @@ final class TopicWatch {
 
     /** Handles positions the source no longer has: retention deleted them (a gap) or the log was truncated. */
     void outOfRange(Map<TopicPartition, Long> positions) {
-        Map<TopicPartition, Long> starts = consumer.beginningOffsets(positions.keySet());
-        Map<TopicPartition, Long> ends = consumer.endOffsets(positions.keySet());
+        Map<TopicPartition, Long> starts = reader.beginningOffsets(positions.keySet(), OFFSETS_TIMEOUT);
+        Map<TopicPartition, Long> ends = reader.endOffsets(positions.keySet(), OFFSETS_TIMEOUT);
         for (var entry : positions.entrySet()) {
             TopicPartition tp = entry.getKey();
             long wanted = entry.getValue();
@@ -119,13 +122,13 @@ final class TopicWatch {
                         "Offsets " + wanted + " to " + (start - 1) + " of " + tp + " were deleted by the source's"
                                 + " retention before they were stored: the backup has a gap of " + (start - wanted)
                                 + " offsets there. Mirroring continues from offset " + start + "."));
-                consumer.seek(tp, start);
+                reader.seek(tp, start);
             } else {
                 listener.event(new MirrorEvent(MirrorEvent.Type.GAP, clock.instant(), tp.topic(), tp.partition(),
                         "The source log of " + tp + " now ends at offset " + end + ", before the " + wanted
                                 + " already stored: it was truncated. The stored records are kept; mirroring"
                                 + " continues from offset " + end + "."));
-                consumer.seek(tp, end);
+                reader.seek(tp, end);
             }
         }
     }
@@ -165,18 +168,18 @@ final class TopicWatch {
                 all.add(new TopicPartition(topic.name(), p));
             }
         }
-        consumer.assign(all);
+        reader.assign(all);
         List<TopicPartition> fromStart = new ArrayList<>();
         fresh.forEach((tp, next) -> {
             if (next.isPresent()) {
-                consumer.seek(tp, next.get());
+                reader.seek(tp, next.get());
                 resumed.accept(tp, next.get());
             } else {
                 fromStart.add(tp);
             }
         });
         if (!fromStart.isEmpty()) {
-            consumer.seekToBeginning(fromStart);
+            reader.seekToBeginning(fromStart);
         }
         if (!fresh.isEmpty()) {
             LOG.info("Mirroring {} partitions ({} new)", all.size(), fresh.size());
