@@ -6,8 +6,8 @@ import io.kafmirror.kfs.format.ChunkEntry;
  * What the catalog keeps of one partition chunk of a segment.
  *
  * @param partition    source partition
- * @param firstOffset  offset of its first record
- * @param lastOffset   offset of its last record
+ * @param firstOffset  first offset it covers, at or before its first record's (see {@link ChunkEntry})
+ * @param lastOffset   last offset it covers, at or after its last record's
  * @param recordCount  number of records
  * @param minTimestamp smallest record timestamp
  * @param maxTimestamp largest record timestamp

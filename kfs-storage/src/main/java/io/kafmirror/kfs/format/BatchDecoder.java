@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.record.internal.CompressionType;
 import org.apache.kafka.common.record.internal.DefaultRecordBatch;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.Record;
@@ -15,18 +16,24 @@ import org.apache.kafka.common.record.internal.Records;
 /**
  * Splits chunk bytes into Kafka v2 record batches and decodes their records, turning every
  * structural problem into a {@link CorruptSegmentException} at an absolute object position.
+ *
+ * <p>Without the {@code SOURCE_BATCHES} flag every batch must use the segment codec and be a plain
+ * data batch; with it, a batch may carry any known compression and be a transactional data batch.
+ * Control batches are refused either way.
  */
 final class BatchDecoder {
 
     private final String objectName;
     private final ChunkEntry chunk;
     private final SegmentCodec codec;
+    private final SegmentFlags flags;
     private final String part;
 
-    BatchDecoder(String objectName, ChunkEntry chunk, SegmentCodec codec) {
+    BatchDecoder(String objectName, ChunkEntry chunk, SegmentCodec codec, SegmentFlags flags) {
         this.objectName = objectName;
         this.chunk = chunk;
         this.codec = codec;
+        this.flags = flags;
         this.part = "chunk of partition " + chunk.partition();
     }
 
@@ -68,12 +75,18 @@ final class BatchDecoder {
         }
     }
 
-    /** The records of {@code b}, decompressed and converted. */
+    /** The records of {@code b}, decompressed and converted; each must lie inside the batch's offset range. */
     List<KfsRecord> records(PositionedBatch b) {
         RecordBatch batch = b.batch();
         List<KfsRecord> records = new ArrayList<>();
+        long previous = batch.baseOffset() - 1;
         try {
             for (Record r : batch) {
+                if (r.offset() <= previous || r.offset() > batch.lastOffset()) {
+                    throw corrupt(chunk.chunkPosition() + b.chunkPosition(), "record offset " + r.offset() + " follows " + previous
+                            + " or lies outside its batch's offsets " + batch.baseOffset() + ".." + batch.lastOffset());
+                }
+                previous = r.offset();
                 records.add(new KfsRecord(r.offset(), r.timestamp(), batch.timestampType(), bytes(r.key()),
                         bytes(r.value()), copy(r.headers())));
             }
@@ -88,11 +101,15 @@ final class BatchDecoder {
     }
 
     private void checkPlacement(RecordBatch batch, long at, RecordBatch previous) {
-        if (batch.compressionType().id != codec.id()) {
-            throw corrupt(at, "record batch compression " + batch.compressionType() + " differs from the segment's " + codec);
+        CompressionType compression = compression(batch, at);
+        if (!flags.sourceBatches() && compression.id != codec.id()) {
+            throw corrupt(at, "record batch compression " + compression + " differs from the segment's " + codec);
         }
-        if (batch.isControlBatch() || batch.isTransactional()) {
-            throw corrupt(at, "control or transactional record batch; segments hold plain data batches only");
+        if (batch.isControlBatch()) {
+            throw corrupt(at, "control record batch; segments hold data batches only");
+        }
+        if (batch.isTransactional() && !flags.sourceBatches()) {
+            throw corrupt(at, "transactional record batch in a segment without source batches (flags " + flags + ")");
         }
         if (batch.baseOffset() < chunk.firstOffset() || batch.lastOffset() > chunk.lastOffset()
                 || batch.baseOffset() > batch.lastOffset()) {
@@ -101,6 +118,14 @@ final class BatchDecoder {
         }
         if (previous != null && batch.baseOffset() <= previous.lastOffset()) {
             throw corrupt(at, "record batch starts at offset " + batch.baseOffset() + ", not after the previous batch's last offset " + previous.lastOffset());
+        }
+    }
+
+    private CompressionType compression(RecordBatch batch, long at) {
+        try {
+            return batch.compressionType();
+        } catch (IllegalArgumentException e) {
+            throw corrupt(at, "record batch attributes name an unknown compression: " + e.getMessage());
         }
     }
 

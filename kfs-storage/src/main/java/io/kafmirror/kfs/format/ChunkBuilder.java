@@ -12,7 +12,9 @@ import org.apache.kafka.common.record.internal.RecordBatch;
 
 /**
  * Builds the chunk of one partition: Kafka v2 record batches in offset order, the sparse index
- * over them, and the statistics of the directory entry.
+ * over them, and the statistics of the directory entry. Batches are either built here from
+ * records or {@link SourceBatch source batches} taken verbatim; an open built batch is closed
+ * before a source batch follows it.
  *
  * <p>A batch holds records of one timestamp type only, and a LogAppendTime batch records of one
  * timestamp only, because Kafka stores a LogAppendTime once per batch: this keeps every record's
@@ -34,6 +36,7 @@ final class ChunkBuilder {
     private TimestampType batchType;
     private long batchTimestamp;
     private long batchBaseOffset;
+    private long batchLastOffset;
     private long batchBytes;
     private long batchMaxTimestamp = Long.MIN_VALUE;
 
@@ -55,9 +58,9 @@ final class ChunkBuilder {
     }
 
     void append(KfsRecord r) {
-        if (r.offset() <= lastOffset) {
+        if (r.offset() <= previousOffset()) {
             throw new IllegalArgumentException("Partition " + partition + ": offset " + r.offset()
-                    + " is not after the previous offset " + lastOffset + "; records must be appended in offset order");
+                    + " is not after the previous offset " + previousOffset() + "; records must be appended in offset order");
         }
         long size = RECORD_OVERHEAD_ESTIMATE + length(r.key()) + length(r.value()) + headersLength(r.headers());
         if (batch != null && !fitsCurrentBatch(r, size)) {
@@ -72,9 +75,32 @@ final class ChunkBuilder {
         if (firstOffset < 0) {
             firstOffset = r.offset();
         }
-        lastOffset = r.offset();
+        batchLastOffset = r.offset();
         recordCount++;
         minTimestamp = Math.min(minTimestamp, r.timestamp());
+    }
+
+    /** Adds a source batch after the records and batches so far, closing the open built batch first. */
+    void append(SourceBatch b) {
+        if (b.baseOffset() <= previousOffset()) {
+            throw new IllegalArgumentException("Partition " + partition + ": record batch at offsets " + b.baseOffset() + ".."
+                    + b.lastOffset() + " does not start after the previous offset " + previousOffset()
+                    + "; batches must be appended in offset order");
+        }
+        if (batch != null) {
+            closeBatch();
+        }
+        if (firstOffset < 0) {
+            firstOffset = b.baseOffset();
+        }
+        add(b.bytes(), b.baseOffset(), b.lastOffset(), b.maxTimestamp());
+        recordCount += b.recordCount();
+        minTimestamp = Math.min(minTimestamp, b.minTimestamp());
+    }
+
+    /** The last offset covered so far: the open built batch's last record, else the last closed batch's last offset. */
+    private long previousOffset() {
+        return batch != null ? batchLastOffset : lastOffset;
     }
 
     /** Approximate bytes held so far, for flush decisions. */
@@ -144,25 +170,30 @@ final class ChunkBuilder {
     }
 
     private void closeBatch() {
-        MemoryRecords records = batch.build();
+        ByteBuffer buffer = batch.build().buffer();
         batch = null;
-        long position = length;
-        if (lastEntryPosition < 0 || position - lastEntryPosition >= config.indexIntervalBytes()) {
-            closeIndexInterval();
-            openEntry = new IndexEntry(batchBaseOffset, maxTimestamp, position, 0);
-            lastEntryPosition = position;
-        }
-        ByteBuffer buffer = records.buffer();
-        if (length + buffer.remaining() > SegmentWriter.MAX_LENGTH) {
-            throw SegmentWriter.tooLarge();
-        }
+        batchBytes = 0;
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
+        add(bytes, batchBaseOffset, batchLastOffset, batchMaxTimestamp);
+    }
+
+    /** Appends a finished batch to the chunk, with an index entry at its start when the interval has passed. */
+    private void add(byte[] bytes, long baseOffset, long batchLast, long batchMax) {
+        long position = length;
+        if (length + bytes.length > SegmentWriter.MAX_LENGTH) {
+            throw SegmentWriter.tooLarge();
+        }
+        if (lastEntryPosition < 0 || position - lastEntryPosition >= config.indexIntervalBytes()) {
+            closeIndexInterval();
+            openEntry = new IndexEntry(baseOffset, maxTimestamp, position, 0);
+            lastEntryPosition = position;
+        }
         intervalCrc.update(bytes);
         batches.add(bytes);
         length += bytes.length;
-        maxTimestamp = Math.max(maxTimestamp, batchMaxTimestamp);
-        batchBytes = 0;
+        lastOffset = batchLast;
+        maxTimestamp = Math.max(maxTimestamp, batchMax);
     }
 
     private void closeIndexInterval() {

@@ -7,8 +7,8 @@ import java.nio.ByteBuffer;
  *
  * <pre>
  * PARTITION      0  4  int32 source partition
- * FIRST_OFFSET   4  8  int64 offset of the first record
- * LAST_OFFSET    12 8  int64 offset of the last record
+ * FIRST_OFFSET   4  8  int64 base offset of the first batch
+ * LAST_OFFSET    12 8  int64 last offset of the last batch
  * RECORD_COUNT   20 8  int64 number of records (less than the offset span when offsets have gaps)
  * MIN_TIMESTAMP  28 8  int64 smallest record timestamp
  * MAX_TIMESTAMP  36 8  int64 largest record timestamp
@@ -20,9 +20,13 @@ import java.nio.ByteBuffer;
  * INDEX_CRC      76 4  CRC32C of the index bytes
  * </pre>
  *
+ * The offsets are the range the chunk's batches cover: the first and last records' offsets for
+ * built batches, possibly wider for a source batch that compaction thinned out. The next offset to
+ * read from the source after the chunk is {@code lastOffset + 1}.
+ *
  * @param partition      source partition
- * @param firstOffset    offset of the first record
- * @param lastOffset     offset of the last record
+ * @param firstOffset    base offset of the first batch, at or before the first record's offset
+ * @param lastOffset     last offset of the last batch, at or after the last record's offset
  * @param recordCount    number of records
  * @param minTimestamp   smallest record timestamp
  * @param maxTimestamp   largest record timestamp

@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
  * <pre>
  * MAGIC   0  8  89 4B 46 53 0D 0A 1A 0A
  * VERSION 8  2  int16 format version (1)
- * FLAGS   10 2  int16, 0 in version 1
+ * FLAGS   10 2  int16 {@link SegmentFlags}, equal to the trailer's
  * CRC     12 4  CRC32C of bytes [0, 12)
  * </pre>
  *
@@ -26,15 +26,15 @@ final class SegmentHeader {
     private SegmentHeader() {
     }
 
-    static byte[] encode() {
+    static byte[] encode(SegmentFlags flags) {
         ByteBuffer b = ByteBuffer.allocate(LENGTH);
-        b.put(FormatVersion.MAGIC).putShort(FormatVersion.CURRENT).putShort((short) 0);
+        b.put(FormatVersion.MAGIC).putShort(FormatVersion.CURRENT).putShort(flags.bits());
         b.putInt(Crc32c.of(b.array(), 0, CRC_OFFSET));
         return b.array();
     }
 
-    /** Checks the header bytes read from position 0 of {@code objectName}. */
-    static void verify(String objectName, byte[] bytes) {
+    /** Checks the header bytes read from position 0 of {@code objectName} and returns its flags. */
+    static SegmentFlags verify(String objectName, byte[] bytes) {
         String part = "header";
         if (bytes.length < LENGTH) {
             throw new CorruptSegmentException(objectName, part, bytes.length, "object ends inside the " + LENGTH + "-byte header (truncated)");
@@ -52,8 +52,6 @@ final class SegmentHeader {
         if (stored != computed) {
             throw new CorruptSegmentException(objectName, part, 0, "CRC32C mismatch: stored " + Crc32c.hex(stored) + ", computed " + Crc32c.hex(computed));
         }
-        if (b.getShort(FLAGS_OFFSET) != 0) {
-            throw new CorruptSegmentException(objectName, part, FLAGS_OFFSET, "unknown flags " + b.getShort(FLAGS_OFFSET));
-        }
+        return SegmentFlags.decode(objectName, part, FLAGS_OFFSET, b.getShort(FLAGS_OFFSET));
     }
 }

@@ -71,10 +71,11 @@ public final class SegmentReader {
         byte[] bytes = readChecked(chunk);
         BatchDecoder decoder = decoder(chunk);
         List<KfsRecord> records = new ArrayList<>();
-        for (BatchDecoder.PositionedBatch b : decoder.batches(bytes, 0, bytes.length, 0)) {
+        List<BatchDecoder.PositionedBatch> batches = decoder.batches(bytes, 0, bytes.length, 0);
+        for (BatchDecoder.PositionedBatch b : batches) {
             records.addAll(decoder.records(b));
         }
-        new ChunkStatistics(chunk, decoder).check(records);
+        new ChunkStatistics(chunk, decoder).check(batches, records);
         return records;
     }
 
@@ -163,7 +164,7 @@ public final class SegmentReader {
     }
 
     BatchDecoder decoder(ChunkEntry chunk) {
-        return new BatchDecoder(source.name(), chunk, footer.codec());
+        return new BatchDecoder(source.name(), chunk, footer.codec(), trailer.flags());
     }
 
     /** The whole chunk, after its CRC32C matched. */

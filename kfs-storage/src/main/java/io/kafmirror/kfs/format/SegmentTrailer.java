@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * FOOTER_CRC      12 4  CRC32C of the footer bytes
  * OBJECT_LENGTH   16 8  int64 length of the whole object, trailer included
  * CRC             24 4  CRC32C of trailer bytes [0, 24)
- * FLAGS           28 2  int16, 0 in version 1
+ * FLAGS           28 2  int16 {@link SegmentFlags}, equal to the header's
  * VERSION         30 2  int16 format version (1)
  * MAGIC           32 8  89 4B 46 53 0D 0A 1A 0A
  * </pre>
@@ -23,8 +23,9 @@ import java.nio.ByteBuffer;
  * @param footerLength   footer length in bytes
  * @param footerCrc      CRC32C of the footer
  * @param objectLength   length of the whole object
+ * @param flags          the segment's flags; not under the trailer CRC, see {@link SegmentVerifier}
  */
-record SegmentTrailer(long footerPosition, int footerLength, int footerCrc, long objectLength) {
+record SegmentTrailer(long footerPosition, int footerLength, int footerCrc, long objectLength, SegmentFlags flags) {
 
     static final int FOOTER_POSITION_OFFSET = 0;
     static final int FOOTER_LENGTH_OFFSET = FOOTER_POSITION_OFFSET + 8;
@@ -40,7 +41,7 @@ record SegmentTrailer(long footerPosition, int footerLength, int footerCrc, long
         ByteBuffer b = ByteBuffer.allocate(LENGTH);
         b.putLong(footerPosition).putInt(footerLength).putInt(footerCrc).putLong(objectLength);
         b.putInt(Crc32c.of(b.array(), 0, CRC_OFFSET));
-        b.putShort((short) 0).putShort(FormatVersion.CURRENT).put(FormatVersion.MAGIC);
+        b.putShort(flags.bits()).putShort(FormatVersion.CURRENT).put(FormatVersion.MAGIC);
         return b.array();
     }
 
@@ -71,11 +72,9 @@ record SegmentTrailer(long footerPosition, int footerLength, int footerCrc, long
             throw new CorruptSegmentException(objectName, part, base,
                     "CRC32C mismatch: stored " + Crc32c.hex(stored) + ", computed " + Crc32c.hex(computed));
         }
-        if (b.getShort(FLAGS_OFFSET) != 0) {
-            throw new CorruptSegmentException(objectName, part, base + FLAGS_OFFSET, "unknown flags " + b.getShort(FLAGS_OFFSET));
-        }
+        SegmentFlags flags = SegmentFlags.decode(objectName, part, base + FLAGS_OFFSET, b.getShort(FLAGS_OFFSET));
         SegmentTrailer t = new SegmentTrailer(b.getLong(FOOTER_POSITION_OFFSET), b.getInt(FOOTER_LENGTH_OFFSET),
-                b.getInt(FOOTER_CRC_OFFSET), b.getLong(OBJECT_LENGTH_OFFSET));
+                b.getInt(FOOTER_CRC_OFFSET), b.getLong(OBJECT_LENGTH_OFFSET), flags);
         if (t.objectLength != objectSize) {
             throw new CorruptSegmentException(objectName, part, base + OBJECT_LENGTH_OFFSET,
                     "the trailer says the object is " + t.objectLength + " bytes but it is " + objectSize + " bytes (truncated or altered)");

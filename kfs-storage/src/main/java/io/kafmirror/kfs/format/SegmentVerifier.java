@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * Reads a whole segment and checks everything: header, trailer and footer, every chunk CRC, every
- * batch CRC, every index entry against the batches it points at, the directory statistics against
- * the decoded records, and computes the object's SHA-256 for comparison with the catalog.
+ * Reads a whole segment and checks everything: header, trailer and footer, that header and trailer
+ * carry the same flags, every chunk CRC, every batch CRC, every index entry against the batches it
+ * points at, the directory statistics against the decoded records, and computes the object's
+ * SHA-256 for comparison with the catalog.
  */
 public final class SegmentVerifier {
 
@@ -20,7 +21,12 @@ public final class SegmentVerifier {
         SegmentReader reader = SegmentReader.open(source);
         MessageDigest digest = Sha256.digest();
         byte[] header = source.read(0, SegmentHeader.LENGTH);
-        SegmentHeader.verify(source.name(), header);
+        SegmentFlags flags = SegmentHeader.verify(source.name(), header);
+        if (!flags.equals(reader.trailer().flags())) {
+            // The header's flags are under its CRC, the trailer's are not: the trailer is the one that changed.
+            throw new CorruptSegmentException(source.name(), "trailer", source.size() - SegmentTrailer.LENGTH + SegmentTrailer.FLAGS_OFFSET,
+                    "flags " + reader.trailer().flags() + " differ from the header's " + flags);
+        }
         digest.update(header);
         List<byte[]> indexBytes = new ArrayList<>();
         for (ChunkEntry chunk : reader.footer().chunks()) {
@@ -42,7 +48,8 @@ public final class SegmentVerifier {
         List<IndexEntry> entries = index.entries();
         int nextEntry = 0;
         long maxSoFar = Long.MIN_VALUE;
-        for (BatchDecoder.PositionedBatch b : decoder.batches(bytes, 0, bytes.length, 0)) {
+        List<BatchDecoder.PositionedBatch> batches = decoder.batches(bytes, 0, bytes.length, 0);
+        for (BatchDecoder.PositionedBatch b : batches) {
             decoder.ensureValid(b);
             if (nextEntry < entries.size() && entries.get(nextEntry).position() == b.chunkPosition()) {
                 IndexEntry e = entries.get(nextEntry);
@@ -57,7 +64,7 @@ public final class SegmentVerifier {
             throw new CorruptSegmentException(reader.name(), "index of partition " + chunk.partition(), chunk.indexPosition()
                     + (long) nextEntry * IndexEntry.LENGTH, "entry " + stray + " does not point at a batch start");
         }
-        new ChunkStatistics(chunk, decoder).check(records);
+        new ChunkStatistics(chunk, decoder).check(batches, records);
     }
 
     private static void checkEntry(BatchDecoder decoder, ChunkEntry chunk, IndexEntry e, BatchDecoder.PositionedBatch b,

@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.common.utils.internals.BufferSupplier;
 
 /**
  * Builds one {@code .kfs} segment in memory: records of one topic, any of its partitions, each
- * partition in offset order. {@link #seal} lays out header, chunks, indexes, footer and trailer
- * as {@code docs/kfs-format.md} specifies. Not thread-safe; one writer per topic flush.
+ * partition in offset order, given one by one or as whole record batches the source served,
+ * which are stored byte for byte. {@link #seal} lays out header, chunks, indexes, footer and
+ * trailer as {@code docs/kfs-format.md} specifies, with the {@code SOURCE_BATCHES} flag only if a
+ * source batch was appended. Not thread-safe; one writer per topic flush.
  */
 public final class SegmentWriter {
 
@@ -20,6 +23,9 @@ public final class SegmentWriter {
     private final SegmentWriterConfig config;
     private final Map<String, String> attributes;
     private final TreeMap<Integer, ChunkBuilder> chunks = new TreeMap<>();
+    // Reused across source batches, so measuring them does not allocate decompression buffers per batch.
+    private final BufferSupplier decompression = BufferSupplier.create();
+    private boolean sourceBatches;
     private long recordCount;
     private long bufferedBytes;
     private boolean sealed;
@@ -38,18 +44,39 @@ public final class SegmentWriter {
 
     /** Adds a record of {@code partition}; offsets of a partition must increase (gaps are fine). */
     public void append(int partition, KfsRecord record) {
+        checkOpen(partition);
+        ChunkBuilder chunk = chunk(partition);
+        long before = chunk.bufferedBytes();
+        chunk.append(record);
+        // Kept as a running total because callers ask after every record, and a topic may have hundreds of partitions.
+        bufferedBytes += chunk.bufferedBytes() - before;
+        recordCount++;
+    }
+
+    /** Adds one whole Kafka v2 record batch of {@code partition}, the buffer's remaining bytes, to be stored byte for byte. */
+    public void appendBatch(int partition, ByteBuffer batch) {
+        checkOpen(partition);
+        // Checked before the partition gets a chunk, so a refused batch leaves no empty chunk behind.
+        SourceBatch source = SourceBatch.of(partition, batch, decompression);
+        ChunkBuilder chunk = chunk(partition);
+        long before = chunk.bufferedBytes();
+        chunk.append(source);
+        bufferedBytes += chunk.bufferedBytes() - before;
+        recordCount += source.recordCount();
+        sourceBatches = true;
+    }
+
+    private void checkOpen(int partition) {
         if (sealed) {
             throw new IllegalStateException("Segment already sealed");
         }
         if (partition < 0) {
             throw new IllegalArgumentException("Partition must not be negative, was " + partition);
         }
-        ChunkBuilder chunk = chunks.computeIfAbsent(partition, p -> new ChunkBuilder(p, config));
-        long before = chunk.bufferedBytes();
-        chunk.append(record);
-        // Kept as a running total because callers ask after every record, and a topic may have hundreds of partitions.
-        bufferedBytes += chunk.bufferedBytes() - before;
-        recordCount++;
+    }
+
+    private ChunkBuilder chunk(int partition) {
+        return chunks.computeIfAbsent(partition, p -> new ChunkBuilder(p, config));
     }
 
     /** Approximate size of the segment so far, for flush decisions. */
@@ -101,12 +128,13 @@ public final class SegmentWriter {
         }
 
         ByteBuffer out = ByteBuffer.allocate((int) objectLength);
-        out.put(SegmentHeader.encode());
+        SegmentFlags flags = sourceBatches ? SegmentFlags.WITH_SOURCE_BATCHES : SegmentFlags.NONE;
+        out.put(SegmentHeader.encode(flags));
         chunks.values().forEach(c -> c.writeTo(out));
         indexes.forEach(out::put);
         out.put(footerBytes);
         out.put(new SegmentTrailer(footerPosition, footerBytes.length,
-                Crc32c.of(footerBytes, 0, footerBytes.length), objectLength).encode());
+                Crc32c.of(footerBytes, 0, footerBytes.length), objectLength, flags).encode());
         return new SealedSegment(out.array(), footer);
     }
 

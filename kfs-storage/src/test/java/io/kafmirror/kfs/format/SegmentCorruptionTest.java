@@ -11,8 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every kind of damage a stored object can suffer yields a clear error, never wrong data. */
 class SegmentCorruptionTest {
@@ -20,7 +24,6 @@ class SegmentCorruptionTest {
     static final String NAME = "clusters/prod/topics/orders/2026/11/25/09/seg.kfs";
     static byte[] good;
     static SegmentFooter footer;
-    static long footerPosition;
 
     @BeforeAll
     static void writeReferenceSegment() {
@@ -36,18 +39,35 @@ class SegmentCorruptionTest {
         SealedSegment sealed = SegmentRoundTripProperties.write(logs, new SegmentWriterConfig(SegmentCodec.ZSTD, 300, 200));
         good = sealed.bytes();
         footer = sealed.footer();
-        footerPosition = ByteBuffer.wrap(good).getLong(good.length - SegmentTrailer.LENGTH);
     }
 
-    @Test
-    void everySingleByteFlipIsDetectedAndLocated() {
-        for (int at = 0; at < good.length; at++) {
-            byte[] bad = good.clone();
+    static Stream<Arguments> segments() {
+        return Stream.of(Arguments.of("built batches", good), Arguments.of("source batches", withSourceBatches()));
+    }
+
+    /** Both partitions mix built batches with source batches of every codec, so the segment has the SOURCE_BATCHES flag. */
+    static byte[] withSourceBatches() {
+        SegmentWriter writer = new SegmentWriter(SegmentFidelityTest.ID, new SegmentWriterConfig(SegmentCodec.ZSTD, 300, 200));
+        for (int p = 0; p < 2; p++) {
+            writer.append(p, KfsRecord.of(p, 1_700_000_000_000L, "built".getBytes(StandardCharsets.UTF_8), null));
+            for (SourceBatches b : SourceBatchSegmentTest.SOURCE) {
+                writer.appendBatch(p, b.build());
+            }
+            writer.append(p, KfsRecord.of(60, 1_700_000_000_000L, null, "built after".getBytes(StandardCharsets.UTF_8)));
+        }
+        return writer.seal(1).bytes();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("segments")
+    void everySingleByteFlipIsDetectedAndLocated(String kind, byte[] object) {
+        for (int at = 0; at < object.length; at++) {
+            byte[] bad = object.clone();
             bad[at] ^= 0x10;
             CorruptSegmentException e = catchThrowableOfType(CorruptSegmentException.class,
                     () -> SegmentVerifier.verify(SegmentSource.of(NAME, bad)));
-            assertThat(e).as("flip at byte %d of %s", at, partAt(at)).isNotNull();
-            assertThat(e.part()).as("flip at byte %d", at).isEqualTo(partAt(at));
+            assertThat(e).as("flip at byte %d of %s", at, partAt(object, at)).isNotNull();
+            assertThat(e.part()).as("flip at byte %d", at).isEqualTo(partAt(object, at));
             assertThat(e.getMessage()).contains(NAME).contains(e.part()).contains("at byte " + e.position());
         }
     }
@@ -116,17 +136,18 @@ class SegmentCorruptionTest {
                 .isInstanceOf(UnsupportedFormatVersionException.class).hasMessageContaining("version 9");
     }
 
-    private static String partAt(long at) {
+    private static String partAt(byte[] object, long at) {
         if (at < SegmentHeader.LENGTH) {
             return "header";
         }
-        if (at >= good.length - SegmentTrailer.LENGTH) {
+        if (at >= object.length - SegmentTrailer.LENGTH) {
             return "trailer";
         }
-        if (at >= footerPosition) {
+        SegmentReader reader = SegmentReader.open(SegmentSource.of(NAME, object));
+        if (at >= reader.trailer().footerPosition()) {
             return "footer";
         }
-        for (ChunkEntry c : footer.chunks()) {
+        for (ChunkEntry c : reader.footer().chunks()) {
             if (at >= c.chunkPosition() && at < c.chunkPosition() + c.chunkLength()) {
                 return "chunk of partition " + c.partition();
             }
