@@ -247,13 +247,13 @@ public final class SourceBatchFetcher implements AutoCloseable {
     private void readAnswer(Answer answer, Map<TopicPartition, List<ByteBuffer>> read) {
         if (!SourceConnection.answered(answer.response())) {
             LOG.debug("Fetch from broker {} got no answer (disconnected or timed out); refreshing metadata", answer.node());
-            connection.metadata().requestUpdate(false);
+            answer.partitions().keySet().forEach(this::retryLater);
             return;
         }
         FetchResponse response = (FetchResponse) answer.response().responseBody();
         if (response.error() != Errors.NONE) {
             LOG.debug("Fetch from broker {} failed with {}; retrying", answer.node(), response.error());
-            connection.metadata().requestUpdate(false);
+            answer.partitions().keySet().forEach(this::retryLater);
             return;
         }
         Map<Uuid, String> names = new HashMap<>();
@@ -276,13 +276,12 @@ public final class SourceBatchFetcher implements AutoCloseable {
                 case UNKNOWN_TOPIC_OR_PARTITION, UNKNOWN_TOPIC_ID, INCONSISTENT_TOPIC_ID -> {
                     LOG.debug("{} is not on broker {} ({}): deleted, or metadata not yet current; retrying", tp,
                             answer.node(), error);
-                    state.retryAfterMs = connection.now() + retryBackoffMs;
-                    connection.metadata().requestUpdate(false);
+                    retryLater(tp);
                 }
                 case NOT_LEADER_OR_FOLLOWER, FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH, LEADER_NOT_AVAILABLE,
                      REPLICA_NOT_AVAILABLE, KAFKA_STORAGE_ERROR, OFFSET_NOT_AVAILABLE, UNKNOWN_SERVER_ERROR -> {
                     LOG.debug("Fetch of {} from broker {} got {}; refreshing metadata", tp, answer.node(), error);
-                    connection.metadata().requestUpdate(false);
+                    retryLater(tp);
                 }
                 default -> failure = new KafkaException("Fetching " + tp + " at offset " + sent.fetchOffset
                         + " failed: " + error.name() + " (" + error.message() + ")", error.exception());
@@ -291,6 +290,15 @@ public final class SourceBatchFetcher implements AutoCloseable {
         if (!unauthorized.isEmpty()) {
             failure = new TopicAuthorizationException(unauthorized);
         }
+    }
+
+    /** Fetches {@code tp} again after the retry backoff and with new metadata, so a failing broker is not asked in a loop. */
+    private void retryLater(TopicPartition tp) {
+        PartitionState state = assigned.get(tp);
+        if (state != null) {
+            state.retryAfterMs = connection.now() + retryBackoffMs;
+        }
+        connection.metadata().requestUpdate(false);
     }
 
     private void readPartition(TopicPartition tp, PartitionState state, FetchResponseData.PartitionData data,

@@ -327,6 +327,10 @@ class SourceBatchFetcherTest {
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(8 << 20));
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(64 << 10));
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        // A new topic's leader may refuse the first batches; idempotent retries of several in flight then met
+        // OUT_OF_ORDER_SEQUENCE until the delivery timeout (2 min). One in flight keeps order without sequences.
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
