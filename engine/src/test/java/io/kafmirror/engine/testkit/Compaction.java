@@ -17,6 +17,28 @@ public final class Compaction {
     }
 
     /**
+     * Creates {@code topic} (one partition, compacted quickly), writes 20 versions of 10 customers and 20 founders
+     * written once, and returns its records once the cleaner removed old versions: a log with offset gaps.
+     */
+    public static List<KfsRecord> customerVersions(KafkaTestBroker broker, String topic) throws InterruptedException {
+        broker.createTopic(topic, 1, Map.of("cleanup.policy", "compact", "segment.ms", "100",
+                "min.cleanable.dirty.ratio", "0.01", "delete.retention.ms", "100"));
+        try (SourceProducer producer = SourceProducer.to(broker.bootstrap())) {
+            for (int round = 0; round < 20; round++) {
+                for (int key = 0; key < 10; key++) {
+                    producer.send(topic, 0, "customer-" + key, "version " + round + " of customer " + key);
+                }
+                // Written once, so compaction keeps it between removed versions of the others.
+                producer.send(topic, 0, "founder-" + round, "joined in round " + round);
+                producer.confirm();
+                // Rolls the log segment (segment.ms), as only closed segments are compacted.
+                Thread.sleep(120);
+            }
+        }
+        return awaitCleaned(broker, topic, 20 * 11 - 100).get(0);
+    }
+
+    /**
      * Waits until the cleaner left fewer than {@code below} records in {@code topic}, so its log has offset gaps, then
      * stops further cleaning and returns the log once it no longer changes: a clean running while the topic is backed
      * up would change the expectation.

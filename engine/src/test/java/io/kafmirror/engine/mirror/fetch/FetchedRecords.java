@@ -1,0 +1,96 @@
+package io.kafmirror.engine.mirror.fetch;
+
+import io.kafmirror.kfs.format.KfsRecord;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.internal.FileRecords;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.MutableRecordBatch;
+import org.apache.kafka.common.record.internal.Record;
+import org.apache.kafka.common.record.internal.RecordBatch;
+import org.apache.kafka.common.utils.Utils;
+
+/** Reads the batches a {@link SourceBatchFetcher} hands out back into records, and the broker's own batches from its log files. */
+final class FetchedRecords {
+
+    private FetchedRecords() {
+    }
+
+    /** Polls {@code fetcher} until every partition of {@code ends} reached its end offset; the batches by partition. */
+    static Map<Integer, List<ByteBuffer>> fetchToEnd(SourceBatchFetcher fetcher, Map<TopicPartition, Long> ends) {
+        Map<Integer, List<ByteBuffer>> batches = new TreeMap<>();
+        ends.keySet().forEach(tp -> batches.put(tp.partition(), new ArrayList<>()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (ends.entrySet().stream().anyMatch(e -> fetcher.position(e.getKey()) < e.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not fetched to " + ends + " within 60 s");
+            }
+            FetchedBatches fetched = fetcher.poll(Duration.ofMillis(500));
+            fetched.partitions().forEach(tp -> batches.get(tp.partition()).addAll(fetched.batches(tp)));
+        }
+        return batches;
+    }
+
+    /** The single batch {@code buffer} holds; fails if it holds anything else. */
+    static RecordBatch onlyBatch(ByteBuffer buffer) {
+        List<MutableRecordBatch> batches = new ArrayList<>();
+        MemoryRecords.readableRecords(buffer.duplicate()).batches().forEach(batches::add);
+        if (batches.size() != 1 || batches.get(0).sizeInBytes() != buffer.remaining()) {
+            throw new AssertionError("Expected exactly one batch in " + buffer.remaining() + " bytes, found " + batches.size());
+        }
+        return batches.get(0);
+    }
+
+    /** The records of {@code buffers}, one batch each, as a consumer returns them. */
+    static List<KfsRecord> records(Collection<ByteBuffer> buffers) {
+        List<KfsRecord> records = new ArrayList<>();
+        for (ByteBuffer buffer : buffers) {
+            RecordBatch batch = onlyBatch(buffer);
+            for (Record r : batch) {
+                records.add(new KfsRecord(r.offset(), r.timestamp(), batch.timestampType(), Utils.toNullableArray(r.key()),
+                        Utils.toNullableArray(r.value()), r.headers()));
+            }
+        }
+        return records;
+    }
+
+    /** {@link #records} of each partition. */
+    static Map<Integer, List<KfsRecord>> records(Map<Integer, List<ByteBuffer>> byPartition) {
+        Map<Integer, List<KfsRecord>> records = new TreeMap<>();
+        byPartition.forEach((p, buffers) -> records.put(p, records(buffers)));
+        return records;
+    }
+
+    /** The data batches of partition {@code tp} in the broker's log files under {@code logDir}, byte for byte. */
+    static List<ByteBuffer> brokerBatches(Path logDir, TopicPartition tp) {
+        List<ByteBuffer> batches = new ArrayList<>();
+        try (Stream<Path> files = Files.list(logDir.resolve(tp.topic() + "-" + tp.partition()))) {
+            for (Path segment : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+                try (FileRecords records = FileRecords.open(new File(segment.toString()), false)) {
+                    for (var batch : records.batches()) {
+                        if (!batch.isControlBatch()) {
+                            ByteBuffer bytes = ByteBuffer.allocate(batch.sizeInBytes());
+                            batch.writeTo(bytes);
+                            batches.add(bytes.flip());
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return batches;
+    }
+}
