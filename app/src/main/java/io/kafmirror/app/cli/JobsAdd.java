@@ -7,6 +7,7 @@ import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.config.RetentionPolicy;
 import io.kafmirror.engine.config.RetentionRule;
 import io.kafmirror.engine.config.SizeText;
+import io.kafmirror.engine.config.StoredBatches;
 import io.kafmirror.engine.config.TopicSelection;
 import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.kfs.format.SegmentCodec;
@@ -57,6 +58,10 @@ public final class JobsAdd implements Callable<Integer> {
     @Option(names = "--compression", paramLabel = "CODEC", description = "none, gzip, snappy, lz4 or zstd (default).")
     SegmentCodec compression;
 
+    @Option(names = "--batches", paramLabel = "source|rebuild", description = "source (default): keep compressed source"
+            + " batches byte for byte, compress uncompressed ones; rebuild: re-encode every record with --compression.")
+    StoredBatches batches;
+
     @Option(names = "--max-buffered", paramLabel = "SIZE", description = "Memory for read but unstored data, e.g. 256MiB.")
     String maxBuffered;
 
@@ -84,7 +89,7 @@ public final class JobsAdd implements Callable<Integer> {
         JobConfig job = new JobConfig(source, store, TopicSelection.parse(topics, exclude),
                 new FlushPolicy(flushBytes == null ? null : SizeText.parse(flushBytes),
                         flushLinger == null ? null : DurationText.parse(flushLinger)),
-                compression, maxBuffered == null ? null : SizeText.parse(maxBuffered),
+                compression, batches, maxBuffered == null ? null : SizeText.parse(maxBuffered),
                 readUncommitted ? IsolationLevel.READ_UNCOMMITTED : IsolationLevel.READ_COMMITTED,
                 retention == null ? null : new RetentionPolicy(retentionRule(), Map.of()),
                 snapshotInterval == null ? null : DurationText.parse(snapshotInterval), commitOffsets);

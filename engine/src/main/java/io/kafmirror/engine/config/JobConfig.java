@@ -12,7 +12,9 @@ import org.apache.kafka.common.IsolationLevel;
  * @param store            name of the store to write, one of the configuration's {@code stores}
  * @param topics           the topics mirrored; new topics that match are picked up while running
  * @param flush            when segments are sealed; default 16 MiB or 30 s
- * @param compression      compression of the stored record batches; default zstd
+ * @param compression      compression of the record batches kaf-mirror builds; default zstd
+ * @param batches          {@code source} (default): compressed source batches stored byte for byte, uncompressed
+ *                         ones compressed with {@code compression}; {@code rebuild}: every record re-encoded
  * @param maxBuffered      memory for data read but not yet stored, across the job's partitions; default 256 MiB.
  *                         When it is full, partitions pause: the source's own retention is the buffer
  * @param isolation        which records are read; default read_committed, which leaves out aborted transactions
@@ -22,7 +24,7 @@ import org.apache.kafka.common.IsolationLevel;
  *                         read-only credentials work
  */
 public record JobConfig(String source, String store, TopicSelection topics, FlushPolicy flush,
-                        SegmentCodec compression, @SizeInBytes Long maxBuffered, IsolationLevel isolation,
+                        SegmentCodec compression, StoredBatches batches, @SizeInBytes Long maxBuffered, IsolationLevel isolation,
                         RetentionPolicy retention, Duration snapshotInterval, Boolean commitOffsets) {
 
     /** Default {@link #maxBuffered}: 256 MiB. */
@@ -43,6 +45,7 @@ public record JobConfig(String source, String store, TopicSelection topics, Flus
         }
         flush = flush != null ? flush : FlushPolicy.DEFAULT;
         compression = compression != null ? compression : SegmentWriterConfig.DEFAULT.codec();
+        batches = batches != null ? batches : StoredBatches.SOURCE;
         maxBuffered = maxBuffered != null ? maxBuffered : DEFAULT_MAX_BUFFERED;
         isolation = isolation != null ? isolation : IsolationLevel.READ_COMMITTED;
         retention = retention != null ? retention : RetentionPolicy.NONE;
@@ -58,6 +61,6 @@ public record JobConfig(String source, String store, TopicSelection topics, Flus
 
     /** A job of {@code topics} from {@code source} to {@code store}, everything else at its default. */
     public static JobConfig of(String source, String store, TopicSelection topics) {
-        return new JobConfig(source, store, topics, null, null, null, null, null, null, null);
+        return new JobConfig(source, store, topics, null, null, null, null, null, null, null, null);
     }
 }

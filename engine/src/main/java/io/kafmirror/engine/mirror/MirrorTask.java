@@ -1,7 +1,10 @@
 package io.kafmirror.engine.mirror;
 
+import io.kafmirror.engine.config.StoredBatches;
 import io.kafmirror.kfs.catalog.SegmentArchive;
+import io.kafmirror.kfs.format.KfsRecord;
 import io.kafmirror.kfs.format.SegmentWriterConfig;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,13 +60,25 @@ public final class MirrorTask implements Runnable {
     private SegmentUploader uploader;
     private boolean paused;
     private volatile long heldBytes;
-    // When the records of the current read arrived: taken once per read, when the first one is handed over.
+    // When the data of the current read arrived: taken once per read, when the first of it is handed over.
     private long readAtNanos = -1;
-    private final SourceSink sink = (partition, record) -> {
-        if (readAtNanos < 0) {
-            readAtNanos = System.nanoTime();
+    private final SourceSink sink = new SourceSink() {
+        @Override
+        public void record(TopicPartition partition, KfsRecord record) {
+            buffer(partition).append(partition.partition(), record, readAtNanos);
         }
-        buffers.computeIfAbsent(partition.topic(), this::newBuffer).append(partition.partition(), record, readAtNanos);
+
+        @Override
+        public void batch(TopicPartition partition, ByteBuffer batch) {
+            buffer(partition).appendBatch(partition.partition(), batch, readAtNanos);
+        }
+
+        private TopicBuffer buffer(TopicPartition partition) {
+            if (readAtNanos < 0) {
+                readAtNanos = System.nanoTime();
+            }
+            return buffers.computeIfAbsent(partition.topic(), MirrorTask.this::newBuffer);
+        }
     };
 
     /** A task mirroring with {@code settings} from the cluster {@code clientProperties} reach, into {@code archive}. */
@@ -81,8 +96,7 @@ public final class MirrorTask implements Runnable {
     @Override
     public void run() {
         try (Admin admin = Admin.create(adminProperties());
-             SourceReader source = new ConsumerSourceReader(clientProperties, "kaf-mirror-" + settings.job(),
-                     settings.readCommitted(), fetchBytes())) {
+             SourceReader source = openSource()) {
             reader = source;
             uploader = new SegmentUploader(settings.job(), archive, listener, progress, clock);
             watch = new TopicWatch(new SourceTopics(admin, settings.topics(), ADMIN_TIMEOUT), source, archive,
@@ -266,6 +280,13 @@ public final class MirrorTask implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private SourceReader openSource() {
+        String clientId = "kaf-mirror-" + settings.job();
+        return settings.batches() == StoredBatches.SOURCE
+                ? new FetchSourceReader(clientProperties, clientId, settings.readCommitted(), fetchBytes())
+                : new ConsumerSourceReader(clientProperties, clientId, settings.readCommitted(), fetchBytes());
     }
 
     private String visibilityGroup() {

@@ -37,9 +37,9 @@ class JobConfigTest {
     void limitsMustBePositive() {
         assertThatThrownBy(() -> new FlushPolicy(0L, null)).hasMessageContaining("max_bytes: must be positive");
         assertThatThrownBy(() -> new FlushPolicy(null, Duration.ZERO)).hasMessageContaining("max_linger: must be positive");
-        assertThatThrownBy(() -> new JobConfig("p", "s", orders, null, null, 0L, null, null, null, null))
+        assertThatThrownBy(() -> new JobConfig("p", "s", orders, null, null, null, 0L, null, null, null, null))
                 .hasMessageContaining("max_buffered: must be positive");
-        assertThatThrownBy(() -> new JobConfig("p", "s", orders, null, null, null, null, null, Duration.ZERO, null))
+        assertThatThrownBy(() -> new JobConfig("p", "s", orders, null, null, null, null, null, null, Duration.ZERO, null))
                 .hasMessageContaining("snapshot_interval: must be positive");
     }
 }

@@ -9,6 +9,7 @@ import io.kafmirror.engine.config.FlushPolicy;
 import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.RetentionPolicy;
 import io.kafmirror.engine.config.RetentionRule;
+import io.kafmirror.engine.config.StoredBatches;
 import io.kafmirror.engine.config.TopicSelection;
 import io.kafmirror.kfs.format.SegmentCodec;
 import io.kafmirror.kfs.store.RetentionMode;
@@ -42,7 +43,7 @@ class JobStoreTest extends StateDatabaseFixture {
     void aJobReadsBackWithEverySettingItWasAddedWith() {
         JobConfig everything = new JobConfig("prod", "vault",
                 TopicSelection.of(List.of("orders.*", "logs\\.[a-z]{1,3}"), List.of(".*-tmp$")),
-                new FlushPolicy(64L * 1024 * 1024, Duration.ofSeconds(90)), SegmentCodec.LZ4, 512L * 1024 * 1024,
+                new FlushPolicy(64L * 1024 * 1024, Duration.ofSeconds(90)), SegmentCodec.LZ4, StoredBatches.REBUILD, 512L * 1024 * 1024,
                 IsolationLevel.READ_UNCOMMITTED, TEST_TOPICS_UNLOCKED, Duration.ofMinutes(2), true);
 
         Job added = db.jobs().add("orders", everything);
@@ -215,6 +216,6 @@ class JobStoreTest extends StateDatabaseFixture {
     }
 
     private static JobConfig ordersWith(RetentionPolicy retention) {
-        return new JobConfig("prod", "vault", ORDERS.topics(), null, null, null, null, retention, null, null);
+        return new JobConfig("prod", "vault", ORDERS.topics(), null, null, null, null, null, retention, null, null);
     }
 }

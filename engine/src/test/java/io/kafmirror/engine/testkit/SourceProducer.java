@@ -27,10 +27,23 @@ public final class SourceProducer implements AutoCloseable {
         return new SourceProducer(properties(bootstrap));
     }
 
+    /** A producer to {@code bootstrap} whose batches are compressed with {@code compression} (e.g. lz4). */
+    public static SourceProducer compressed(String bootstrap, String compression) {
+        Properties props = properties(bootstrap);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
+        return new SourceProducer(props);
+    }
+
     /** A transactional producer to {@code bootstrap} with id {@code transactionalId}, already initialised. */
     public static SourceProducer transactional(String bootstrap, String transactionalId) {
+        return transactional(bootstrap, transactionalId, "none");
+    }
+
+    /** A transactional producer as above whose batches are compressed with {@code compression}. */
+    public static SourceProducer transactional(String bootstrap, String transactionalId, String compression) {
         Properties props = properties(bootstrap);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         SourceProducer producer = new SourceProducer(props);
         producer.producer.initTransactions();
         return producer;

@@ -1,28 +1,21 @@
 package io.kafmirror.engine.mirror.fetch;
 
 import io.kafmirror.kfs.format.KfsRecord;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.record.internal.FileRecords;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.record.internal.Record;
 import org.apache.kafka.common.record.internal.RecordBatch;
 import org.apache.kafka.common.utils.Utils;
 
-/** Reads the batches a {@link SourceBatchFetcher} hands out back into records, and the broker's own batches from its log files. */
+/** Reads the batches a {@link SourceBatchFetcher} hands out back into records. */
 final class FetchedRecords {
 
     private FetchedRecords() {
@@ -71,26 +64,5 @@ final class FetchedRecords {
         Map<Integer, List<KfsRecord>> records = new TreeMap<>();
         byPartition.forEach((p, buffers) -> records.put(p, records(buffers)));
         return records;
-    }
-
-    /** The data batches of partition {@code tp} in the broker's log files under {@code logDir}, byte for byte. */
-    static List<ByteBuffer> brokerBatches(Path logDir, TopicPartition tp) {
-        List<ByteBuffer> batches = new ArrayList<>();
-        try (Stream<Path> files = Files.list(logDir.resolve(tp.topic() + "-" + tp.partition()))) {
-            for (Path segment : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
-                try (FileRecords records = FileRecords.open(new File(segment.toString()), false)) {
-                    for (var batch : records.batches()) {
-                        if (!batch.isControlBatch()) {
-                            ByteBuffer bytes = ByteBuffer.allocate(batch.sizeInBytes());
-                            batch.writeTo(bytes);
-                            batches.add(bytes.flip());
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return batches;
     }
 }

@@ -1,6 +1,5 @@
 package io.kafmirror.engine.mirror.fetch;
 
-import static io.kafmirror.engine.mirror.fetch.FetchedRecords.brokerBatches;
 import static io.kafmirror.engine.mirror.fetch.FetchedRecords.fetchToEnd;
 import static io.kafmirror.engine.mirror.fetch.FetchedRecords.onlyBatch;
 import static io.kafmirror.engine.mirror.fetch.FetchedRecords.records;
@@ -8,6 +7,7 @@ import static io.kafmirror.engine.testkit.SourceProducer.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kafmirror.engine.testkit.BrokerLog;
 import io.kafmirror.engine.testkit.Compaction;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.SourceProducer;
@@ -83,7 +83,7 @@ class SourceBatchFetcherTest {
         assertThat(records(fetched)).isEqualTo(SourceRecords.of(broker.bootstrap(), topic));
         for (TopicPartition tp : partitions) {
             assertThat(fetched.get(tp.partition())).as("batches of %s", tp)
-                    .isEqualTo(brokerBatches(broker.dataDir().resolve("log"), tp));
+                    .isEqualTo(BrokerLog.dataBatches(broker, tp));
             assertThat(fetched.get(tp.partition())).allSatisfy(b -> {
                 RecordBatch batch = onlyBatch(b);
                 assertThat(batch.magic()).isEqualTo(RecordBatch.MAGIC_VALUE_V2);
@@ -106,7 +106,7 @@ class SourceBatchFetcherTest {
             producer.flush();
         }
         TopicPartition tp = new TopicPartition(topic, 0);
-        RecordBatch stored = onlyBatch(brokerBatches(broker.dataDir().resolve("log"), tp).get(0));
+        RecordBatch stored = onlyBatch(BrokerLog.dataBatches(broker, tp).get(0));
         assertThat(stored.lastOffset() - stored.baseOffset()).as("records in the first stored batch").isGreaterThan(3);
         long middle = stored.baseOffset() + 2;
 
