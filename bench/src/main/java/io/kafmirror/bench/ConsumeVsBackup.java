@@ -1,6 +1,5 @@
 package io.kafmirror.bench;
 
-import io.kafmirror.kfs.format.SegmentCodec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The throughput race on one loaded topic: a plain consumer reading it all, then the engine backing
- * it all up into a fresh archive with each codec, alternating within every iteration so that a
+ * it all up into a fresh archive in each {@link BackupVariant}, alternating within every iteration so that a
  * machine getting busier or slower during the run slows both sides alike. Medians are kept.
  */
 final class ConsumeVsBackup {
@@ -22,11 +21,11 @@ final class ConsumeVsBackup {
      * Median rates of the measured iterations.
      *
      * @param raw            the plain consumer
-     * @param engine         the engine's backup, per segment codec
+     * @param engine         the engine's backup, per variant
      * @param peakAfterGcMib the most heap in use after a collection during any engine pass
      * @param poolPeaksMib   the highest sum of heap pool peaks of any engine pass (garbage included)
      */
-    record Result(Rate raw, Map<SegmentCodec, Rate> engine, double peakAfterGcMib, double poolPeaksMib) {
+    record Result(Rate raw, Map<BackupVariant, Rate> engine, double peakAfterGcMib, double poolPeaksMib) {
     }
 
     private static final long BACKUP_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(30);
@@ -52,7 +51,7 @@ final class ConsumeVsBackup {
     /** Runs the warm-up and measured iterations, one line per pass to {@code log}. */
     Result run(PrintStream log) throws IOException, InterruptedException {
         List<Long> raw = new ArrayList<>();
-        Map<SegmentCodec, List<Long>> engine = new LinkedHashMap<>();
+        Map<BackupVariant, List<Long>> engine = new LinkedHashMap<>();
         double peakAfterGc = 0;
         double poolPeaks = 0;
         for (int i = 0; i < options.warmups() + options.iterations(); i++) {
@@ -61,23 +60,23 @@ final class ConsumeVsBackup {
             long rawNanos = timeRawConsume();
             log.printf(Locale.ROOT, "%s: raw consume %.1f s, %.1f MB/s%n", label, rawNanos / 1e9,
                     Rate.of(loaded, rawNanos).megabytesPerSecond());
-            for (SegmentCodec codec : options.codecs()) {
+            for (BackupVariant variant : options.variants()) {
                 heap.resetPeak();
-                long nanos = timeBackup(codec);
+                long nanos = timeBackup(variant);
                 peakAfterGc = Math.max(peakAfterGc, heap.peakAfterGcMib().orElse(0));
                 poolPeaks = Math.max(poolPeaks, heap.poolPeaksMib());
-                log.printf(Locale.ROOT, "%s: engine backup (%s) %.1f s, %.1f MB/s%n", label, name(codec), nanos / 1e9,
+                log.printf(Locale.ROOT, "%s: engine backup (%s) %.1f s, %.1f MB/s%n", label, variant.label(), nanos / 1e9,
                         Rate.of(loaded, nanos).megabytesPerSecond());
                 if (kept) {
-                    engine.computeIfAbsent(codec, c -> new ArrayList<>()).add(nanos);
+                    engine.computeIfAbsent(variant, v -> new ArrayList<>()).add(nanos);
                 }
             }
             if (kept) {
                 raw.add(rawNanos);
             }
         }
-        Map<SegmentCodec, Rate> engineRates = new LinkedHashMap<>();
-        engine.forEach((codec, nanos) -> engineRates.put(codec, Rate.of(loaded, median(nanos))));
+        Map<BackupVariant, Rate> engineRates = new LinkedHashMap<>();
+        engine.forEach((variant, nanos) -> engineRates.put(variant, Rate.of(loaded, median(nanos))));
         return new Result(Rate.of(loaded, median(raw)), engineRates, peakAfterGc, poolPeaks);
     }
 
@@ -91,8 +90,8 @@ final class ConsumeVsBackup {
         return nanos;
     }
 
-    private long timeBackup(SegmentCodec codec) throws IOException, InterruptedException {
-        try (ScratchMirror mirror = new ScratchMirror(bootstrap, options.mirrorSettings(topic, codec), archives)) {
+    private long timeBackup(BackupVariant variant) throws IOException, InterruptedException {
+        try (ScratchMirror mirror = new ScratchMirror(bootstrap, options.mirrorSettings(topic, variant), archives)) {
             System.gc();
             long start = System.nanoTime();
             mirror.start();
@@ -104,10 +103,6 @@ final class ConsumeVsBackup {
             }
             return nanos;
         }
-    }
-
-    static String name(SegmentCodec codec) {
-        return codec.name().toLowerCase(Locale.ROOT);
     }
 
     /** The median of {@code nanos}; for an even count, the mean of the middle two. */

@@ -1,7 +1,6 @@
 package io.kafmirror.bench;
 
 import io.kafmirror.engine.testkit.KafkaTestBroker;
-import io.kafmirror.kfs.format.SegmentCodec;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -63,12 +62,12 @@ public final class EngineBench {
             printThroughput(out, options, throughput);
 
             broker.createTopic(STEADY_TOPIC, options.partitions(), topicConfig);
-            SegmentCodec codec = options.codecs().get(0);
+            BackupVariant variant = options.variants().get(0);
             log.printf(Locale.ROOT, "Latency phase: %,d records/s for %d s into %s%n", options.rate(), options.seconds(),
                     STEADY_TOPIC);
             SteadyLatency.Result latency = new SteadyLatency(broker.bootstrap(), STEADY_TOPIC, options, heap, log)
-                    .run(options.mirrorSettings(STEADY_TOPIC, codec), work.path());
-            printLatency(out, options, codec, latency);
+                    .run(options.mirrorSettings(STEADY_TOPIC, variant), work.path());
+            printLatency(out, options, variant, latency);
         }
     }
 
@@ -87,26 +86,27 @@ public final class EngineBench {
     private static void printThroughput(PrintStream out, EngineBenchOptions options, ConsumeVsBackup.Result r) {
         out.printf(Locale.ROOT, "%nThroughput, median of %d iterations after %d warm-up (MB = 10^6 bytes of payload:"
                 + " keys, values, headers)%n", options.iterations(), options.warmups());
-        String row = "%-28s %10s %12s %9s%n";
+        String row = "%-36s %10s %12s %9s%n";
         out.printf(Locale.ROOT, row, "", "MB/s", "records/s", "vs raw");
         out.printf(Locale.ROOT, row, "raw consume (kafka-clients)", mb(r.raw()), records(r.raw()), "1.00x");
-        r.engine().forEach((codec, rate) -> out.printf(Locale.ROOT, row, "engine backup, " + ConsumeVsBackup.name(codec),
+        r.engine().forEach((variant, rate) -> out.printf(Locale.ROOT, row, "engine backup, " + variant.label(),
                 mb(rate), records(rate), String.format(Locale.ROOT, "%.2fx", rate.ratioTo(r.raw()))));
         StringBuilder verdicts = new StringBuilder();
-        r.engine().forEach((codec, rate) -> verdicts.append(String.format(Locale.ROOT, "%s%s %.3fx %s",
-                verdicts.length() == 0 ? "" : ", ", ConsumeVsBackup.name(codec), rate.ratioTo(r.raw()),
+        r.engine().forEach((variant, rate) -> verdicts.append(String.format(Locale.ROOT, "%s%s %.3fx %s",
+                verdicts.length() == 0 ? "" : ", ", variant.label(), rate.ratioTo(r.raw()),
                 rate.ratioTo(r.raw()) >= BACKUP_TARGET ? "met" : "MISSED")));
         out.printf(Locale.ROOT, "Target: backup >= %.2fx raw consume: %s%n", BACKUP_TARGET, verdicts);
-        long boundMib = options.mirrorSettings(BULK_TOPIC, options.codecs().get(0)).maxBufferedBytes() >> 20;
+        long boundMib = options.mirrorSettings(BULK_TOPIC, options.variants().get(0)).maxBufferedBytes() >> 20;
         out.printf(Locale.ROOT, "Engine: flush %d MiB or %d ms, memory bound %d MiB. Heap during backup passes (broker"
                         + " included): at most %.0f MiB after a collection, pool peaks %.0f MiB (garbage included)%n",
                 options.flushMib(), options.lingerMillis(), boundMib, r.peakAfterGcMib(), r.poolPeaksMib());
     }
 
-    private static void printLatency(PrintStream out, EngineBenchOptions options, SegmentCodec codec, SteadyLatency.Result r) {
+    private static void printLatency(PrintStream out, EngineBenchOptions options, BackupVariant variant,
+                                     SteadyLatency.Result r) {
         out.printf(Locale.ROOT, "%nMirror latency, %,d records/s for %d s (%,d records, %d partitions, %s, flush %d MiB"
                         + " or %d ms)%n", options.rate(), options.seconds(), r.records(), options.partitions(),
-                ConsumeVsBackup.name(codec), options.flushMib(), options.lingerMillis());
+                variant.label(), options.flushMib(), options.lingerMillis());
         out.printf(Locale.ROOT, "CreateTime -> segment stored and catalogued: p50 %d ms, p99 %d ms, max %d ms%n",
                 r.p50Millis(), r.p99Millis(), r.maxMillis());
         String afterGc = r.peakAfterGcMib().isPresent()

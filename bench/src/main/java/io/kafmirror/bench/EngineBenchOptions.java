@@ -1,11 +1,13 @@
 package io.kafmirror.bench;
 
+import io.kafmirror.engine.config.StoredBatches;
 import io.kafmirror.engine.mirror.MirrorSettings;
 import io.kafmirror.kfs.format.SegmentCodec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,7 +18,8 @@ import java.util.Set;
  * @param partitions          partitions of the benchmark topics
  * @param warmups             raw and engine passes over the topic before any is kept
  * @param iterations          measured passes; the median is reported
- * @param codecs              segment codecs the engine is measured with, each in every iteration
+ * @param batches             what the engine stores of source batches, each measured in every iteration
+ * @param codecs              the job compressions the engine is measured with, each with each of {@code batches}
  * @param producerCompression the compression the loading producer gives the topic's batches (kafka-clients name)
  * @param flushMib            the engine's flush size, MiB
  * @param lingerMillis        the engine's flush linger, ms
@@ -25,7 +28,8 @@ import java.util.Set;
  * @param dataDir             folder for the broker's log and the archives; empty for the system temporary folder
  * @param seed                seed of the event generator
  */
-record EngineBenchOptions(int payloadMib, int partitions, int warmups, int iterations, List<SegmentCodec> codecs,
+record EngineBenchOptions(int payloadMib, int partitions, int warmups, int iterations, List<StoredBatches> batches,
+                          List<SegmentCodec> codecs,
                           String producerCompression, int flushMib, int lingerMillis, int rate, int seconds,
                           Optional<Path> dataDir, long seed) {
 
@@ -35,7 +39,8 @@ record EngineBenchOptions(int payloadMib, int partitions, int warmups, int itera
             "  --partitions N            partitions of the topics (default 6)",
             "  --warmup N                raw + engine passes before measuring (default 1)",
             "  --iterations N            measured raw + engine passes; medians are reported (default 3)",
-            "  --codecs LIST             segment codecs of the engine, comma-separated (default zstd, the engine's default)",
+            "  --batches LIST            source and/or rebuild: what the engine stores of source batches (default source,rebuild)",
+            "  --codecs LIST             job compressions of the engine, comma-separated (default zstd, the engine's default)",
             "  --producer-compression C  compression of the topic's batches: none, lz4, zstd, ... (default lz4)",
             "  --flush-mib N             engine flush size, MiB (default 16, the engine's default)",
             "  --linger-ms N             engine flush linger, ms (default 200)",
@@ -45,15 +50,16 @@ record EngineBenchOptions(int payloadMib, int partitions, int warmups, int itera
             "  --seed N                  seed of the event generator (default 42)",
             "  --help                    this text");
 
-    private static final Set<String> NAMES = Set.of("--mib", "--partitions", "--warmup", "--iterations", "--codecs",
+    private static final Set<String> NAMES = Set.of("--mib", "--partitions", "--warmup", "--iterations", "--batches", "--codecs",
             "--producer-compression", "--flush-mib", "--linger-ms", "--rate", "--seconds", "--data-dir", "--seed");
 
     EngineBenchOptions {
-        if (payloadMib < 1 || partitions < 1 || warmups < 0 || iterations < 1 || codecs.isEmpty() || flushMib < 1
+        if (payloadMib < 1 || partitions < 1 || warmups < 0 || iterations < 1 || batches.isEmpty() || codecs.isEmpty() || flushMib < 1
                 || lingerMillis < 1 || rate < 1 || seconds < 1) {
             throw new IllegalArgumentException("Sizes, counts, rate and durations must be at least 1, warm-ups at least 0, "
-                    + "and at least one codec is needed");
+                    + "and at least one batches choice and codec are needed");
         }
+        batches = List.copyOf(batches);
         codecs = List.copyOf(codecs);
     }
 
@@ -61,6 +67,8 @@ record EngineBenchOptions(int payloadMib, int partitions, int warmups, int itera
     static Optional<EngineBenchOptions> parse(String[] args) {
         return OptionValues.parse(args, NAMES).map(o -> new EngineBenchOptions(o.number("--mib", 1024),
                 o.number("--partitions", 6), o.number("--warmup", 1), o.number("--iterations", 3),
+                Arrays.stream(o.text("--batches", "source,rebuild").split(","))
+                        .map(b -> StoredBatches.valueOf(b.strip().toUpperCase(Locale.ROOT))).toList(),
                 Arrays.stream(o.text("--codecs", "zstd").split(",")).map(SegmentCodec::parse).toList(),
                 o.text("--producer-compression", "lz4"), o.number("--flush-mib", 16), o.number("--linger-ms", 200),
                 o.number("--rate", 5000), o.number("--seconds", 30), o.path("--data-dir"), o.number("--seed", 42)));
@@ -70,10 +78,16 @@ record EngineBenchOptions(int payloadMib, int partitions, int warmups, int itera
         return payloadMib * 1024L * 1024;
     }
 
-    /** The engine's settings for mirroring {@code topic}: its defaults, with this run's flush and {@code codec}. */
-    MirrorSettings mirrorSettings(String topic, SegmentCodec codec) {
+    /** Every batches choice with every codec, in the order given. */
+    List<BackupVariant> variants() {
+        return batches.stream().flatMap(b -> codecs.stream().map(c -> new BackupVariant(b, c))).toList();
+    }
+
+    /** The engine's settings for mirroring {@code topic}: its defaults, with this run's flush and {@code variant}. */
+    MirrorSettings mirrorSettings(String topic, BackupVariant variant) {
         return MirrorSettings.defaults("bench", "bench", topic::equals)
                 .withFlush(flushMib * 1024L * 1024, Duration.ofMillis(lingerMillis))
-                .withCodec(codec);
+                .withCodec(variant.codec())
+                .withBatches(variant.batches());
     }
 }
