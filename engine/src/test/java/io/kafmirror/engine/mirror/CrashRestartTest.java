@@ -75,7 +75,8 @@ class CrashRestartTest {
     }
 
     private void produceUntilStopped(String topic, AtomicBoolean producing) {
-        try (SourceProducer producer = SourceProducer.to(broker.bootstrap())) {
+        // Compressed, so the mirror stores the source's batches as they are and restarts inside them.
+        try (SourceProducer producer = SourceProducer.compressed(broker.bootstrap(), "lz4")) {
             for (int i = 0; producing.get(); i++) {
                 producer.send(topic, i % 3, "order-" + i, "{\"order\":" + i + ",\"amount\":" + (i * 7 % 1000) + "}");
                 if (i % 50 == 49) {
