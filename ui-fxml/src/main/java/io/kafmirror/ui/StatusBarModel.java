@@ -1,0 +1,90 @@
+package io.kafmirror.ui;
+
+import io.kafmirror.kfs.store.LockReport;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What the status bar says: store health, Object Lock status and running jobs, each a {@link StatusItem}.
+ * Updated on the FX thread only.
+ */
+public final class StatusBarModel {
+
+    private final StatusItem storeHealth = new StatusItem("Stores: not checked yet");
+    private final StatusItem objectLock = new StatusItem("Object Lock: not checked yet");
+    private final StatusItem jobs = new StatusItem("Jobs: reading…");
+
+    /** Whether the configured stores answer; attention when one does not or the configuration is unreadable. */
+    public StatusItem storeHealth() {
+        return storeHealth;
+    }
+
+    /** Whether the stores keep segments immutable; attention when one does not enforce Object Lock. */
+    public StatusItem objectLock() {
+        return objectLock;
+    }
+
+    /** The running jobs; attention when they are meant to run but no engine runs them, or cannot be read. */
+    public StatusItem jobs() {
+        return jobs;
+    }
+
+    /** Shows the jobs just read. */
+    public void showJobs(JobsSummary summary) {
+        int running = summary.running().size();
+        String text = running == 0 && summary.paused() == 0 && summary.stopped() == 0 ? "No jobs"
+                : running + (running == 1 ? " running job" : " running jobs")
+                + (summary.paused() > 0 ? ", " + summary.paused() + " paused" : "");
+        boolean idleEngine = running > 0 && !summary.engineActive();
+        jobs.set(text, running == 0 ? "No job is meant to run."
+                : "Running: " + String.join(", ", summary.running()) + "\n" + (idleEngine
+                        ? "No engine has sampled them in the last " + StatusProbe.ENGINE_SILENCE.toSeconds()
+                        + " s: start 'kaf-mirror run' to mirror them."
+                        : "An engine is mirroring them."), idleEngine);
+    }
+
+    /** The state database could not be read. */
+    public void jobsUnavailable(Problem problem) {
+        jobs.set("Jobs: unavailable", problem.message(), true);
+    }
+
+    /** Shows the stores just checked; empty when there is no configuration file yet. */
+    public void showStores(Optional<List<StoreStatus>> checked) {
+        if (checked.isEmpty() || checked.get().isEmpty()) {
+            storeHealth.set("No stores configured", "Add a store on the Clusters screen or in the configuration file.", false);
+            objectLock.set("Object Lock: –", "No store to check.", false);
+            return;
+        }
+        List<StoreStatus> stores = checked.get();
+        List<StoreStatus> unreachable = stores.stream().filter(s -> !s.reachable()).toList();
+        storeHealth.set(unreachable.isEmpty()
+                        ? (stores.size() == 1 ? "Store reachable" : "All " + stores.size() + " stores reachable")
+                        : "Unreachable: " + unreachable.stream().map(StoreStatus::store).collect(Collectors.joining(", ")),
+                stores.stream()
+                        .map(s -> s.store() + ": " + (s.reachable() ? "reachable (" + s.lock().location() + ")" : s.error()))
+                        .collect(Collectors.joining("\n")),
+                !unreachable.isEmpty());
+
+        List<StoreStatus> answered = stores.stream().filter(StoreStatus::reachable).toList();
+        List<String> unlocked = answered.stream().filter(s -> !s.lock().ok()).map(StoreStatus::store).toList();
+        String text = answered.isEmpty() ? "Object Lock: unknown"
+                : unlocked.isEmpty() ? "Object Lock: on"
+                : "Object Lock: off on " + String.join(", ", unlocked);
+        objectLock.set(text, answered.isEmpty() ? "No store answered." : answered.stream()
+                .map(s -> s.store() + ": " + describe(s.lock()))
+                .collect(Collectors.joining("\n")), !unlocked.isEmpty());
+    }
+
+    /** The configuration could not be read, so the stores are unknown. */
+    public void storesUnavailable(Problem problem) {
+        storeHealth.set("Stores: configuration unreadable", problem.message(), true);
+        objectLock.set("Object Lock: unknown", problem.message(), false);
+    }
+
+    private static String describe(LockReport lock) {
+        return lock.ok()
+                ? "immutable (" + lock.defaultRetention() + ", " + lock.defaultRetentionDays() + " days by default)"
+                : String.join(" ", lock.warnings());
+    }
+}

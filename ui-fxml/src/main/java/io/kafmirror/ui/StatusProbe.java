@@ -1,0 +1,97 @@
+package io.kafmirror.ui;
+
+import io.kafmirror.engine.config.ConfigLoader;
+import io.kafmirror.engine.config.LocalStoreConfig;
+import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.config.StoreConfig;
+import io.kafmirror.engine.state.DesiredState;
+import io.kafmirror.engine.state.Job;
+import io.kafmirror.engine.state.MetricSample;
+import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.kfs.store.SegmentStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads what the status bar shows: the jobs from the shared state database and the health of the configured
+ * stores. Blocks on H2 and on the stores (S3 calls): call it off the FX thread, from one thread at a time.
+ */
+public final class StatusProbe implements AutoCloseable {
+
+    /** An engine samples every 10 s by default; three missed samples mean it is not running. */
+    static final Duration ENGINE_SILENCE = Duration.ofSeconds(30);
+
+    private final Path configFile;
+    private final Path dataDir;
+    private final Clock clock;
+    private StateDatabase state;
+
+    /** A probe of the configuration {@code configFile} and the state database in {@code dataDir}. */
+    public StatusProbe(Path configFile, Path dataDir, Clock clock) {
+        this.configFile = configFile;
+        this.dataDir = dataDir;
+        this.clock = clock;
+    }
+
+    /** The jobs by desired state, opening the state database on first use and keeping it open. */
+    public synchronized JobsSummary jobs() {
+        if (state == null) {
+            state = StateDatabase.open(dataDir, "console");
+        }
+        List<String> running = new ArrayList<>();
+        int paused = 0;
+        int stopped = 0;
+        boolean engineActive = false;
+        Instant recent = clock.instant().minus(ENGINE_SILENCE);
+        for (Job job : state.jobs().list()) {
+            if (job.desiredState() == DesiredState.RUNNING) {
+                running.add(job.name());
+                engineActive |= state.metrics().latest(job.name()).stream().map(MetricSample::at).anyMatch(recent::isBefore);
+            } else if (job.desiredState() == DesiredState.PAUSED) {
+                paused++;
+            } else {
+                stopped++;
+            }
+        }
+        return new JobsSummary(running, paused, stopped, engineActive);
+    }
+
+    /** Each configured store's reachability and Object Lock, or empty when there is no configuration file yet. */
+    public Optional<List<StoreStatus>> stores() {
+        if (!Files.isRegularFile(configFile)) {
+            return Optional.empty();
+        }
+        MirrorConfig config = new ConfigLoader().load(configFile);
+        List<StoreStatus> found = new ArrayList<>();
+        for (Map.Entry<String, StoreConfig> store : config.stores().entrySet()) {
+            found.add(check(store.getKey(), store.getValue()));
+        }
+        return Optional.of(found);
+    }
+
+    private static StoreStatus check(String name, StoreConfig config) {
+        if (config instanceof LocalStoreConfig local && !Files.isDirectory(local.path())) {
+            return new StoreStatus(name, null, "the folder " + local.path() + " does not exist (is the drive mounted?)");
+        }
+        try (SegmentStore store = config.open()) {
+            return new StoreStatus(name, store.verifyLock(), null);
+        } catch (RuntimeException e) {
+            return new StoreStatus(name, null, Problem.of(e).message());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (state != null) {
+            state.close();
+            state = null;
+        }
+    }
+}
