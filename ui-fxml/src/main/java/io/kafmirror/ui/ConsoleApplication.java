@@ -1,0 +1,139 @@
+package io.kafmirror.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The operations console: one window with the screens of {@link Screen}, a status bar fed from the state
+ * database and the stores, and the theme, window and last screen remembered in the data folder.
+ */
+public final class ConsoleApplication extends Application {
+
+    private static final Duration JOBS_EVERY = Duration.seconds(3);
+    private static final Duration STORES_EVERY = Duration.minutes(5);
+
+    private ConsoleSettings settings;
+    private ConsoleMemory memory;
+    private RememberedWindow remembered;
+    private Theme desktopTheme;
+    private MainViewModel model;
+    private StatusUpdates statusUpdates;
+
+    /** The console as {@link Application#launch} builds it, configured by its parameters. */
+    public ConsoleApplication() {
+    }
+
+    /** The console with explicit settings, for tests that start it on their own stage. */
+    public ConsoleApplication(ConsoleSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts the JavaFX toolkit and opens the console; returns when its window is closed. */
+    public static void launch(ConsoleSettings settings) {
+        Application.launch(ConsoleApplication.class, settings.toArguments().toArray(String[]::new));
+    }
+
+    /** Reads the memory and, on a first start, the desktop's theme — file and process work, kept off the FX thread. */
+    @Override
+    public void init() {
+        if (settings == null) {
+            settings = ConsoleSettings.fromNamed(getParameters().getNamed());
+        }
+        memory = ConsoleMemory.in(settings.dataDir());
+        remembered = memory.load().orElse(null);
+        if (remembered == null) {
+            desktopTheme = DesktopTheme.ofThisMachine().detect();
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        List<Rectangle2D> screens = visibleScreens();
+        model = new MainViewModel();
+        model.restore(remembered != null ? remembered
+                : new RememberedWindow(Screen.CLUSTERS, desktopTheme, WindowGeometry.centredOn(screens.get(0))),
+                screens);
+        if (settings.openOn() != null) {
+            model.navigate(settings.openOn());
+        }
+        Application.setUserAgentStylesheet(model.themeProperty().get().userAgentStylesheet());
+        model.themeProperty().addListener((obs, old, theme) -> Application.setUserAgentStylesheet(theme.userAgentStylesheet()));
+
+        Notifications notifications = new Notifications();
+        // Whatever escapes an event handler becomes a notification instead of a trace on the console.
+        Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> notifications.error(failure));
+        StatusBarModel status = new StatusBarModel();
+        ScreenHost host = new ScreenHost(new ConsoleContext(settings.configFile(), settings.dataDir(), notifications));
+        Parent root = load(new MainWindow(model, status, host, notifications));
+
+        stage.setScene(new Scene(root));
+        stage.titleProperty().bind(model.screenProperty().map(screen -> "kaf-mirror — " + screen.title()));
+        stage.setMinWidth(WindowGeometry.MIN_WIDTH);
+        stage.setMinHeight(WindowGeometry.MIN_HEIGHT);
+        place(stage, model.geometryProperty().get());
+        stage.show();
+
+        statusUpdates = new StatusUpdates(new StatusProbe(settings.configFile(), settings.dataDir(), Clock.systemUTC()),
+                status, JOBS_EVERY, STORES_EVERY);
+        statusUpdates.start();
+    }
+
+    /** Stops the status updates and remembers the window. */
+    @Override
+    public void stop() {
+        if (statusUpdates != null) {
+            statusUpdates.close();
+        }
+        if (model != null) {
+            // A few hundred bytes on the way out: no frame left to stall.
+            memory.save(model.remembered());
+        }
+    }
+
+    /** The visual bounds of the screens, the primary first. */
+    private static List<Rectangle2D> visibleScreens() {
+        Rectangle2D primary = javafx.stage.Screen.getPrimary().getVisualBounds();
+        return Stream.concat(Stream.of(primary), javafx.stage.Screen.getScreens().stream()
+                .map(javafx.stage.Screen::getVisualBounds).filter(bounds -> !bounds.equals(primary))).toList();
+    }
+
+    private void place(Stage stage, WindowGeometry geometry) {
+        stage.setX(geometry.x());
+        stage.setY(geometry.y());
+        stage.setWidth(geometry.width());
+        stage.setHeight(geometry.height());
+        stage.setMaximized(geometry.maximized());
+        // Bounds are remembered only while not maximized, so restoring a maximized window gives back its old size.
+        stage.xProperty().addListener(o -> moved(stage));
+        stage.yProperty().addListener(o -> moved(stage));
+        stage.widthProperty().addListener(o -> moved(stage));
+        stage.heightProperty().addListener(o -> moved(stage));
+        stage.maximizedProperty().addListener((obs, was, is) -> model.windowMaximized(is));
+    }
+
+    private void moved(Stage stage) {
+        if (!stage.isMaximized() && !stage.isIconified()) {
+            model.windowMoved(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        }
+    }
+
+    private static Parent load(MainWindow controller) {
+        FXMLLoader loader = new FXMLLoader(ConsoleApplication.class.getResource("MainWindow.fxml"));
+        loader.setControllerFactory(type -> controller);
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The console's main window could not be built: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.kafmirror.ui;
+
+import java.nio.file.Path;
+
+/**
+ * What a screen's controller may need from the console. A controller with a public constructor taking this
+ * gets it; one with a no-argument constructor is built without it.
+ *
+ * @param configFile    the YAML configuration shared with the CLI
+ * @param dataDir       the data folder (state database, catalogs) shared with the CLI
+ * @param notifications where to report failures, as readable messages with details on demand
+ */
+public record ConsoleContext(Path configFile, Path dataDir, Notifications notifications) {
+}

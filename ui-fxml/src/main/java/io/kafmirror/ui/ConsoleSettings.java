@@ -1,0 +1,34 @@
+package io.kafmirror.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How the console was started: the configuration file and data folder it shares with the CLI, and optionally
+ * the screen to open on instead of the remembered one.
+ *
+ * @param configFile the YAML configuration (clusters, stores, jobs)
+ * @param dataDir    the folder of the state database, catalogs and the console's memory
+ * @param openOn     the screen to open on, or {@code null} for the one shown last
+ */
+public record ConsoleSettings(Path configFile, Path dataDir, Screen openOn) {
+
+    /** As JavaFX application parameters, because {@code Application.launch} takes only strings. */
+    List<String> toArguments() {
+        List<String> arguments = new ArrayList<>(List.of("--config=" + configFile, "--data=" + dataDir));
+        if (openOn != null) {
+            arguments.add("--screen=" + openOn.name().toLowerCase(Locale.ROOT));
+        }
+        return arguments;
+    }
+
+    /** Read back from {@link #toArguments()}. */
+    static ConsoleSettings fromNamed(Map<String, String> named) {
+        String screen = named.get("screen");
+        return new ConsoleSettings(Path.of(named.get("config")), Path.of(named.get("data")),
+                screen == null ? null : Screen.valueOf(screen.toUpperCase(Locale.ROOT)));
+    }
+}

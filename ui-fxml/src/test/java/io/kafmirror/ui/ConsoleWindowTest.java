@@ -1,0 +1,122 @@
+package io.kafmirror.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.controls.Notification;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real console window, rendered headless: navigation by mouse and keyboard, the theme, and what it remembers. */
+class ConsoleWindowTest {
+
+    @TempDir
+    Path data;
+
+    final FxRobot robot = new FxRobot();
+    ConsoleApplication running;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (running != null) {
+            FxToolkit.cleanupApplication(running);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    ConsoleApplication start() throws Exception {
+        long started = System.nanoTime();
+        running = (ConsoleApplication) FxToolkit.setupApplication(
+                () -> new ConsoleApplication(new ConsoleSettings(data.resolve("config.yml"), data, null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        System.out.printf("Console window shown in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return running;
+    }
+
+    @Test
+    void navigatesByMouseAndShortcutTogglesTheThemeAndReopensWhereItWasLeft() throws Exception {
+        start();
+        assertThat(title()).isEqualTo("kaf-mirror — Clusters");
+        assertThat(placeholderText()).contains("Clusters", "arrives with issue #5");
+
+        robot.clickOn("#nav-jobs");
+        assertThat(title()).isEqualTo("kaf-mirror — Jobs");
+        assertThat(selected("#nav-jobs")).isTrue();
+        robot.clickOn("#nav-jobs");
+        assertThat(selected("#nav-jobs")).as("clicking the current screen keeps it selected").isTrue();
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT5);
+        assertThat(title()).isEqualTo("kaf-mirror — Audit log");
+        assertThat(placeholderText()).contains("arrives with issue #6");
+        robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT3);
+        assertThat(title()).isEqualTo("kaf-mirror — Dashboard");
+        assertThat(selected("#nav-dashboard")).isTrue();
+
+        String light = Theme.LIGHT.userAgentStylesheet();
+        String dark = Theme.DARK.userAgentStylesheet();
+        robot.interact(() -> Application.setUserAgentStylesheet(light));
+        robot.clickOn("#themeToggle");
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(dark);
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.T);
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(light);
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.T);
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(dark);
+        assertThat(selected("#themeToggle")).isTrue();
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "No jobs".equals(label("#runningJobs")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "No stores configured".equals(label("#storeHealth")));
+
+        FxToolkit.cleanupApplication(running);
+        robot.interact(() -> Application.setUserAgentStylesheet(light));
+        start();
+        assertThat(title()).isEqualTo("kaf-mirror — Dashboard");
+        assertThat(selected("#nav-dashboard")).isTrue();
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(dark);
+    }
+
+    @Test
+    void anExceptionEscapingAnEventHandlerBecomesANotification() throws Exception {
+        start();
+        Platform.runLater(() -> {
+            throw new IllegalStateException("The store 'vault' refused the credentials: check KAF_MIRROR_S3_ACCESS_KEY");
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".notification").tryQuery().isPresent());
+        Notification notification = robot.lookup(".notification").queryAs(Notification.class);
+        assertThat(notification.getMessage()).isEqualTo("The store 'vault' refused the credentials: check KAF_MIRROR_S3_ACCESS_KEY");
+    }
+
+    private String title() {
+        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+        return stage.getTitle();
+    }
+
+    private boolean selected(String query) {
+        return robot.lookup(query).queryAs(ToggleButton.class).isSelected();
+    }
+
+    private String label(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private String placeholderText() {
+        return robot.lookup(".screen-placeholder .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .reduce("", (a, b) -> a + "\n" + b);
+    }
+}
