@@ -1,6 +1,7 @@
 package io.kafmirror.app;
 
 import io.kafmirror.app.cli.ClustersCommand;
+import io.kafmirror.app.cli.ConsoleCommand;
 import io.kafmirror.app.cli.FailureReporter;
 import io.kafmirror.app.cli.JobsCommand;
 import io.kafmirror.app.cli.RestoreCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 /** The {@code kaf-mirror} command: the headless entry point to everything the console does. */
 @Command(name = "kaf-mirror", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Kafka backup, disaster recovery and point-in-time restore into immutable .kfs segments.",
-        subcommands = {ClustersCommand.class, JobsCommand.class, RunCommand.class, RestoreCommand.class, StoreCommand.class,
+        subcommands = {ConsoleCommand.class, ClustersCommand.class, JobsCommand.class, RunCommand.class, RestoreCommand.class, StoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KafMirror {
 

@@ -14,6 +14,11 @@ public final class ConfigOptions {
             defaultValue = "${env:KAF_MIRROR_CONFIG:-${sys:user.home}/.kaf-mirror/config.yml}")
     Path config;
 
+    /** The configuration file's path, whether or not it exists yet (the console can start without one). */
+    public Path file() {
+        return config;
+    }
+
     /** Loads the configuration, expanding ${VARIABLES} from the environment. */
     public MirrorConfig load() {
         if (!Files.isRegularFile(config)) {

@@ -1,0 +1,64 @@
+package io.kafmirror.app.cli;
+
+import io.kafmirror.ui.ConsoleApplication;
+import io.kafmirror.ui.ConsoleSettings;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code kaf-mirror console}: opens the operations console on the same configuration and data folder as the
+ * other commands. This class does not extend {@code Application}, so JavaFX starts from the plain class path.
+ */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = "Open the operations console (needs a display; on a server use run, jobs, restore and store).")
+public final class ConsoleCommand implements Callable<Integer> {
+
+    private static final String HEADLESS_HINT = "Without a display, use the headless commands: kaf-mirror run, jobs,"
+            + " restore, store (kaf-mirror --help).";
+
+    @Mixin
+    ConfigOptions config;
+
+    @Mixin
+    DataOptions data;
+
+    @Override
+    public Integer call() {
+        Optional<String> noDisplay = missingDisplay(System.getenv(), System.getProperty("os.name", ""));
+        if (noDisplay.isPresent()) {
+            throw new IllegalStateException(noDisplay.get());
+        }
+        try {
+            ConsoleApplication.launch(new ConsoleSettings(config.file(), data.folder(), null));
+        } catch (RuntimeException e) {
+            // JavaFX wraps what stopped it (GTK unable to open DISPLAY, a missing native library): its root says why.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new IllegalStateException("The console could not start: " + root.getMessage() + ". " + HEADLESS_HINT, e);
+        }
+        return 0;
+    }
+
+    /** Why the console cannot open a window here, or empty when it can try: on Linux and other X11/Wayland systems a display must be named. */
+    static Optional<String> missingDisplay(Map<String, String> environment, String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) {
+            return Optional.empty();
+        }
+        if (isSet(environment.get("DISPLAY")) || isSet(environment.get("WAYLAND_DISPLAY"))) {
+            return Optional.empty();
+        }
+        return Optional.of("The console needs a graphical display and there is none (DISPLAY and WAYLAND_DISPLAY are"
+                + " not set). " + HEADLESS_HINT);
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+}

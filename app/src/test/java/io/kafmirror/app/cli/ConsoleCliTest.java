@@ -1,0 +1,41 @@
+package io.kafmirror.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafmirror.app.KafMirror;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+
+class ConsoleCliTest {
+
+    @Test
+    void helpNamesTheSharedConfigurationAndDataFolder() {
+        CliRun run = CliRun.of("console", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: kaf-mirror console", "--config=FILE", "--data=FOLDER", ".kaf-mirror");
+        assertThat(CliRun.of("--help").out()).contains("console");
+    }
+
+    @Test
+    void aDisplayIsNeededOnLinuxButNotOnWindowsOrMac() {
+        assertThat(ConsoleCommand.missingDisplay(Map.of(), "Linux")).get().asString()
+                .contains("needs a graphical display", "kaf-mirror run");
+        assertThat(ConsoleCommand.missingDisplay(Map.of("DISPLAY", ":0"), "Linux")).isEmpty();
+        assertThat(ConsoleCommand.missingDisplay(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux")).isEmpty();
+        assertThat(ConsoleCommand.missingDisplay(Map.of(), "Windows 11")).isEmpty();
+        assertThat(ConsoleCommand.missingDisplay(Map.of(), "Mac OS X")).isEmpty();
+    }
+
+    @Test
+    @DisabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+", disabledReason = "would open a window")
+    @DisabledIfEnvironmentVariable(named = "WAYLAND_DISPLAY", matches = ".+", disabledReason = "would open a window")
+    void withoutADisplayItSaysSoInOneLine() {
+        CliRun run = CliRun.of("console");
+
+        assertThat(run.exitCode()).isEqualTo(KafMirror.FAILED);
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("error: The console needs a graphical display").contains("kaf-mirror run");
+    }
+}
