@@ -77,8 +77,8 @@ final class ConsumeVsBackup {
             }
         }
         Map<SegmentCodec, Rate> engineRates = new LinkedHashMap<>();
-        engine.forEach((codec, nanos) -> engineRates.put(codec, Rate.of(loaded, median(nanos))));
-        return new Result(Rate.of(loaded, median(raw)), engineRates, peakAfterGc, poolPeaks);
+        engine.forEach((codec, nanos) -> engineRates.put(codec, Rate.of(loaded, Median.of(nanos))));
+        return new Result(Rate.of(loaded, Median.of(raw)), engineRates, peakAfterGc, poolPeaks);
     }
 
     private long timeRawConsume() {
@@ -108,12 +108,5 @@ final class ConsumeVsBackup {
 
     static String name(SegmentCodec codec) {
         return codec.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The median of {@code nanos}; for an even count, the mean of the middle two. */
-    private static double median(List<Long> nanos) {
-        List<Long> sorted = nanos.stream().sorted().toList();
-        int mid = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2.0;
     }
 }
