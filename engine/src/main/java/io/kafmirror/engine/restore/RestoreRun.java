@@ -84,7 +84,7 @@ public final class RestoreRun {
         progress = new RestoreProgress(plan.records(), written.values().stream().mapToLong(Long::longValue).sum(), started);
         AtomicReference<Exception> failure = new AtomicReference<>();
         Throttle throttle = new Throttle(maxBytesPerSecond);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(client), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             List<Partition> open = new ArrayList<>();
             for (PartitionCut cut : plan.cuts()) {
@@ -150,7 +150,11 @@ public final class RestoreRun {
         }
     }
 
-    private Properties producerProperties() {
+    /**
+     * The producer settings a run writes with, over {@code client}'s connection and security: public so that a benchmark
+     * can race a plain producer with the very same settings.
+     */
+    public static Properties producerProperties(Properties client) {
         Properties p = new Properties();
         p.putAll(client);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
