@@ -123,17 +123,15 @@ final class ProduceVsRestore {
     }
 
     private Pass rawProduce(Admin admin, String topic) throws InterruptedException {
-        broker.createTopic(topic, options.partitions(), TOPIC_CONFIG);
+        createEmpty(admin, topic);
         Pass pass = timed(() -> RawProduce.send(broker.client(), topic, records));
         TopicEnds.require(admin, topic, expected, "The raw producer");
         return pass;
     }
 
     private Pass restore(Admin admin, String topic, boolean verify) throws InterruptedException {
-        broker.createTopic(topic, options.partitions(), TOPIC_CONFIG);
-        Map<Integer, Long> startOffsets = new TreeMap<>();
-        expected.keySet().forEach(p -> startOffsets.put(p, 0L));
-        RestoreTarget target = new RestoreTarget(topic, startOffsets);
+        createEmpty(admin, topic);
+        RestoreTarget target = new RestoreTarget(topic, emptyPartitions());
         Pass pass = timed(() -> {
             long start = System.nanoTime();
             plan = new RestorePlanner(archive).plan(RestoreRequest.of(RestoreBenchOptions.CLUSTER, sourceTopic,
@@ -153,6 +151,22 @@ final class ProduceVsRestore {
             }
         }
         return pass;
+    }
+
+    /**
+     * Creates {@code topic} and waits until its leaders answer: a producer that starts before the broker knows it leads a
+     * new partition gets NOT_LEADER_OR_FOLLOWER, backs off and retries, which would put the broker's start-up of the topic
+     * on one side's clock (a restore is spared, as it asks the target for its end offsets first).
+     */
+    private void createEmpty(Admin admin, String topic) throws InterruptedException {
+        broker.createTopic(topic, options.partitions(), TOPIC_CONFIG);
+        TopicEnds.require(admin, topic, emptyPartitions(), "Creating the topic");
+    }
+
+    private Map<Integer, Long> emptyPartitions() {
+        Map<Integer, Long> zeros = new TreeMap<>();
+        expected.keySet().forEach(p -> zeros.put(p, 0L));
+        return zeros;
     }
 
     /** Runs {@code work} after a collection (so that the previous pass's garbage is not collected on its clock). */
