@@ -15,13 +15,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -36,6 +42,8 @@ public final class KafkaTestBroker implements AutoCloseable {
     public static final String SCRAM_USER = "mirror";
     /** Its password. */
     public static final String SCRAM_PASSWORD = "mirror-secret";
+    /** How long {@link #createTopic} waits for the broker to lead the new partitions. */
+    private static final Duration LEADER_WAIT = Duration.ofSeconds(30);
 
     private static KafkaTestBroker shared;
 
@@ -135,15 +143,38 @@ public final class KafkaTestBroker implements AutoCloseable {
         return p;
     }
 
-    /** Creates {@code topic} with {@code partitions} partitions and the given topic configs, waiting until it exists. */
+    /**
+     * Creates {@code topic} with {@code partitions} partitions and the given topic configs, waiting until it exists and the
+     * broker answers as the leader of every partition: a producer that starts before then gets NOT_LEADER_OR_FOLLOWER,
+     * and now and then its retries stall until the delivery timeout (120 s) fails the test.
+     */
     public void createTopic(String topic, int partitions, Map<String, String> configs) {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all().get();
+            awaitLeaders(admin, topic, partitions);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted creating " + topic, e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot create topic " + topic, e.getCause());
+        }
+    }
+
+    // The admin client answers UNKNOWN_TOPIC_OR_PARTITION or NOT_LEADER_OR_FOLLOWER until the broker has loaded the topic.
+    private static void awaitLeaders(Admin admin, String topic, int partitions) throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions).boxed()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
+        long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(latest).all().get();
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
         }
     }
 
