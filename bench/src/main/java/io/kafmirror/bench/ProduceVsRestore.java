@@ -153,11 +153,7 @@ final class ProduceVsRestore {
         return pass;
     }
 
-    /**
-     * Creates {@code topic} and waits until its leaders answer: a producer that starts before the broker knows it leads a
-     * new partition gets NOT_LEADER_OR_FOLLOWER, backs off and retries, which would put the broker's start-up of the topic
-     * on one side's clock (a restore is spared, as it asks the target for its end offsets first).
-     */
+    /** Creates {@code topic}; the broker leads its partitions once this returns, so no pass pays for the topic's start. */
     private void createEmpty(Admin admin, String topic) throws InterruptedException {
         broker.createTopic(topic, options.partitions(), TOPIC_CONFIG);
         TopicEnds.require(admin, topic, emptyPartitions(), "Creating the topic");
