@@ -11,6 +11,8 @@ import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.Record;
 import org.apache.kafka.common.record.internal.RecordBatch;
 import org.apache.kafka.common.record.internal.Records;
+import org.apache.kafka.common.utils.internals.BufferSupplier;
+import org.apache.kafka.common.utils.internals.CloseableIterator;
 
 /**
  * Splits chunk bytes into Kafka v2 record batches and decodes their records, turning every
@@ -22,6 +24,8 @@ final class BatchDecoder {
     private final ChunkEntry chunk;
     private final SegmentCodec codec;
     private final String part;
+    // One decoder serves one thread's read of one chunk, so an unsynchronised cache is enough.
+    private final BufferSupplier buffers = BufferSupplier.create();
 
     BatchDecoder(String objectName, ChunkEntry chunk, SegmentCodec codec) {
         this.objectName = objectName;
@@ -72,8 +76,11 @@ final class BatchDecoder {
     List<KfsRecord> records(PositionedBatch b) {
         RecordBatch batch = b.batch();
         List<KfsRecord> records = new ArrayList<>();
-        try {
-            for (Record r : batch) {
+        // Streaming, as a consumer reads: no list of the batch's records in between, and the decompression buffer is
+        // reused from batch to batch instead of allocated for each.
+        try (CloseableIterator<Record> it = batch.streamingIterator(buffers)) {
+            while (it.hasNext()) {
+                Record r = it.next();
                 records.add(new KfsRecord(r.offset(), r.timestamp(), batch.timestampType(), bytes(r.key()),
                         bytes(r.value()), copy(r.headers())));
             }
