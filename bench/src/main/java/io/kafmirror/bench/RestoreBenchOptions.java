@@ -39,7 +39,7 @@ record RestoreBenchOptions(int payloadMib, int partitions, int warmups, int iter
             "  --mib N                   payload of the race's source topic, MiB (default 512)",
             "  --partitions N            partitions of the race's topics (default 6)",
             "  --warmup N                raw produce + restore passes before measuring (default 1)",
-            "  --iterations N            measured raw produce + restore passes; medians are reported (default 3)",
+            "  --iterations N            measured raw produce + restore passes; medians are reported (default 5)",
             "  --codec C                 segment codec of the race's backup (default zstd, the engine's default)",
             "  --producer-compression C  compression of the source topic's batches: none, lz4, zstd, ... (default lz4)",
             "  --planning-records N      records in the backup planning is timed on (default 10000000)",
@@ -71,7 +71,7 @@ record RestoreBenchOptions(int payloadMib, int partitions, int warmups, int iter
     /** Parses {@code --name value} pairs, defaulting the rest; empty when {@code --help} was asked for. */
     static Optional<RestoreBenchOptions> parse(String[] args) {
         return OptionValues.parse(args, NAMES).map(o -> new RestoreBenchOptions(o.number("--mib", 512),
-                o.number("--partitions", 6), o.number("--warmup", 1), o.number("--iterations", 3),
+                o.number("--partitions", 6), o.number("--warmup", 1), o.number("--iterations", 5),
                 SegmentCodec.parse(o.text("--codec", "zstd")), o.text("--producer-compression", "lz4"),
                 o.number("--planning-records", 10_000_000), o.number("--planning-partitions", 6),
                 o.number("--planning-flush-mib", 16), o.number("--lookups", 6), o.number("--repeats", 3),
