@@ -37,7 +37,7 @@ final class TurnReader implements AutoCloseable {
     private static final long POLL_MILLIS = 100;
     private static final Object END = new Object();
 
-    // Holds turns, then END, or the RuntimeException that stopped the reading.
+    // Holds turns, then END, or what was thrown while reading (an Error too, so that the run cannot wait forever).
     private final BlockingQueue<Object> ahead = new ArrayBlockingQueue<>(TURNS_AHEAD);
     private final Thread thread;
     private volatile boolean closed;
@@ -57,6 +57,9 @@ final class TurnReader implements AutoCloseable {
     Optional<Turn> next() throws InterruptedException {
         Object next = ahead.take();
         if (next instanceof RuntimeException e) {
+            throw e;
+        }
+        if (next instanceof Error e) {
             throw e;
         }
         return next == END ? Optional.empty() : Optional.of((Turn) next);
@@ -91,7 +94,7 @@ final class TurnReader implements AutoCloseable {
                 }
             }
             handOver(END);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             handOver(e);
         }
     }
