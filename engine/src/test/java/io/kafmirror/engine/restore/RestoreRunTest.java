@@ -10,7 +10,9 @@ import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.engine.testkit.SourceRecords;
 import io.kafmirror.engine.testkit.TestBackup;
 import io.kafmirror.kfs.catalog.SegmentArchive;
+import io.kafmirror.kfs.format.CorruptSegmentException;
 import io.kafmirror.kfs.format.KfsRecord;
+import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +31,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Restores into a real broker: the seed scenario of a corrupt burst, and a restore interrupted and run again. */
+/**
+ * Restores into a real broker: the seed scenario of a corrupt burst, a restore interrupted and run again, and restores
+ * that must fail.
+ */
 class RestoreRunTest {
 
     // Recent: the test broker applies its 7-day retention every half second, to producer timestamps too.
@@ -153,6 +158,38 @@ class RestoreRunTest {
         assertThatThrownBy(run::run).isInstanceOf(RestoreFailedException.class)
                 .hasMessageContaining("raise max.message.bytes of large.documents.restored")
                 .hasMessageContaining("run the restore again to continue where it stopped");
+    }
+
+    @Test
+    void aSegmentDamagedInTheStoreStopsTheRestoreNamingIt() throws Exception {
+        String topic = "damaged.orders";
+        broker.createTopic(topic, 2, Map.of());
+        try (SourceProducer producer = SourceProducer.to(broker.bootstrap())) {
+            for (int i = 0; i < 2_000; i++) {
+                producer.send(new ProducerRecord<>(topic, i % 2, BASE + i, utf8("order-" + i), utf8("y".repeat(100) + i)));
+            }
+            producer.confirm();
+        }
+        try (TestBackup backup = TestBackup.of(broker.bootstrap(), "prod", topic, archive)) {
+            backup.awaitStored(topic, 2_000);
+        }
+        RestorePlan plan = new RestorePlanner(archive).plan(RestoreRequest.of("prod", topic,
+                new RestorePoint.AtTime(Instant.ofEpochMilli(BASE + 10_000))));
+        String key = plan.cuts().get(0).segments().get(0);
+        // A byte of the first chunk's first batch, after planning: the footer and indexes still read, the records do not.
+        Path file = dir.resolve("store").resolve(key);
+        assertThat(file.toFile().setWritable(true)).isTrue();
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(200);
+            int b = raf.read();
+            raf.seek(200);
+            raf.write(b ^ 0xff);
+        }
+        broker.createTopic("damaged.orders.restored", 2, Map.of());
+
+        RestoreRun run = new RestoreRun(archive, plan, client(), startingAtZero("damaged.orders.restored"), 0, Clock.systemUTC());
+
+        assertThatThrownBy(run::run).isInstanceOf(CorruptSegmentException.class).hasMessageContaining(key);
     }
 
     private Properties client() {
