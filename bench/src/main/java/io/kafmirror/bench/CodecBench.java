@@ -52,7 +52,7 @@ final class CodecBench {
                 throw new IllegalStateException("The raw builder built nothing");
             }
         });
-        samples.time(Step.MEMORY_WRITE, () -> flusher.write(records.stream(), segments::add));
+        samples.time(Step.MEMORY_WRITE, () -> flusher.write(records.stream().iterator(), segments::add));
         samples.time(Step.RAW_ITERATE, () -> RawBatchReader.read(segments).requireSame(records.tally(), "raw iteration"));
         samples.time(Step.MEMORY_READ, () -> {
             Tally tally = new Tally();
@@ -67,7 +67,7 @@ final class CodecBench {
     private void throughLocalStore(Samples samples, SegmentFlusher flusher) {
         LocalStoreTrip trip = new LocalStoreTrip(store);
         try {
-            samples.time(Step.LOCAL_WRITE, () -> flusher.write(records.stream(), trip::put));
+            samples.time(Step.LOCAL_WRITE, () -> flusher.write(records.stream().iterator(), trip::put));
             samples.time(Step.LOCAL_READ, () -> trip.readAll().requireSame(records.tally(), "the local store"));
         } finally {
             trip.clear();

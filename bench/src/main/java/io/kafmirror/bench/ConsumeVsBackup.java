@@ -76,8 +76,8 @@ final class ConsumeVsBackup {
             }
         }
         Map<BackupVariant, Rate> engineRates = new LinkedHashMap<>();
-        engine.forEach((variant, nanos) -> engineRates.put(variant, Rate.of(loaded, median(nanos))));
-        return new Result(Rate.of(loaded, median(raw)), engineRates, peakAfterGc, poolPeaks);
+        engine.forEach((variant, nanos) -> engineRates.put(variant, Rate.of(loaded, Median.of(nanos))));
+        return new Result(Rate.of(loaded, Median.of(raw)), engineRates, peakAfterGc, poolPeaks);
     }
 
     private long timeRawConsume() {
@@ -105,10 +105,4 @@ final class ConsumeVsBackup {
         }
     }
 
-    /** The median of {@code nanos}; for an even count, the mean of the middle two. */
-    private static double median(List<Long> nanos) {
-        List<Long> sorted = nanos.stream().sorted().toList();
-        int mid = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2.0;
-    }
 }

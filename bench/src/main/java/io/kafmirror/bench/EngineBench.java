@@ -25,17 +25,8 @@ public final class EngineBench {
 
     /** Runs the benchmark; {@code --help} lists the options. */
     public static void main(String[] args) throws Exception {
-        Optional<EngineBenchOptions> parsed;
-        try {
-            parsed = EngineBenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(EngineBenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        Optional<EngineBenchOptions> parsed = OptionValues.parseOrExit(args, EngineBenchOptions::parse, EngineBenchOptions.USAGE);
         if (parsed.isEmpty()) {
-            System.out.println(EngineBenchOptions.USAGE);
             return;
         }
         run(parsed.get(), System.out, System.err);
@@ -50,7 +41,8 @@ public final class EngineBench {
             out.println("Broker: Kafka KRaft (broker + controller) in this JVM; data in " + work.path());
             Map<String, String> topicConfig = Map.of("segment.bytes", String.valueOf(256 << 20), "retention.ms", "-1");
             broker.createTopic(BULK_TOPIC, options.partitions(), topicConfig);
-            Tally loaded = load(broker.bootstrap(), options, log);
+            Tally loaded = PaymentProducer.load(broker.bootstrap(), BULK_TOPIC, options.partitions(),
+                    options.producerCompression(), options.seed(), options.payloadBytes(), log);
             out.printf(Locale.ROOT, "Topic %s: %,d records over %d partitions, %.1f MiB payload (avg %d bytes), producer"
                             + " batches %s, seed %d%n", BULK_TOPIC, loaded.records(), options.partitions(),
                     loaded.payloadBytes() / 1048576.0, loaded.payloadBytes() / loaded.records(),
@@ -71,26 +63,14 @@ public final class EngineBench {
         }
     }
 
-    private static Tally load(String bootstrap, EngineBenchOptions options, PrintStream log) {
-        long start = System.nanoTime();
-        try (PaymentProducer producer = new PaymentProducer(bootstrap, BULK_TOPIC, options.partitions(),
-                options.producerCompression(), options.seed())) {
-            producer.fill(options.payloadBytes());
-            long nanos = System.nanoTime() - start;
-            log.printf(Locale.ROOT, "Loaded in %.1f s (%.1f MB/s)%n", nanos / 1e9,
-                    Rate.of(producer.tally(), nanos).megabytesPerSecond());
-            return producer.tally();
-        }
-    }
-
     private static void printThroughput(PrintStream out, EngineBenchOptions options, ConsumeVsBackup.Result r) {
         out.printf(Locale.ROOT, "%nThroughput, median of %d iterations after %d warm-up (MB = 10^6 bytes of payload:"
                 + " keys, values, headers)%n", options.iterations(), options.warmups());
         String row = "%-36s %10s %12s %9s%n";
         out.printf(Locale.ROOT, row, "", "MB/s", "records/s", "vs raw");
-        out.printf(Locale.ROOT, row, "raw consume (kafka-clients)", mb(r.raw()), records(r.raw()), "1.00x");
+        out.printf(Locale.ROOT, row, "raw consume (kafka-clients)", r.raw().megabytesText(), r.raw().recordsText(), "1.00x");
         r.engine().forEach((variant, rate) -> out.printf(Locale.ROOT, row, "engine backup, " + variant.label(),
-                mb(rate), records(rate), String.format(Locale.ROOT, "%.2fx", rate.ratioTo(r.raw()))));
+                rate.megabytesText(), rate.recordsText(), String.format(Locale.ROOT, "%.2fx", rate.ratioTo(r.raw()))));
         StringBuilder verdicts = new StringBuilder();
         r.engine().forEach((variant, rate) -> verdicts.append(String.format(Locale.ROOT, "%s%s %.3fx %s",
                 verdicts.length() == 0 ? "" : ", ", variant.label(), rate.ratioTo(r.raw()),
@@ -116,13 +96,5 @@ public final class EngineBench {
                         + " while mirroring (after a full GC); %s, pool peaks %.0f MiB (garbage included); the engine"
                         + " held at most %.1f MiB of records%n", r.baselineLiveMib(), r.mirroringLiveMib(), afterGc,
                 r.poolPeaksMib(), r.maxHeldMib());
-    }
-
-    private static String mb(Rate rate) {
-        return String.format(Locale.ROOT, "%.1f", rate.megabytesPerSecond());
-    }
-
-    private static String records(Rate rate) {
-        return String.format(Locale.ROOT, "%,.0f", rate.recordsPerSecond());
     }
 }

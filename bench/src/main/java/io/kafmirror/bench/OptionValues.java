@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Command-line {@code --name value} pairs, read with defaults; unknown names and missing values are refused. */
 final class OptionValues {
@@ -13,6 +14,26 @@ final class OptionValues {
 
     private OptionValues(Map<String, String> values) {
         this.values = values;
+    }
+
+    /**
+     * The options {@code parse} reads from {@code args}; empty after printing {@code usage} for {@code --help}. A mistake
+     * prints what is wrong and the usage, and exits with status 2.
+     */
+    static <T> Optional<T> parseOrExit(String[] args, Function<String[], Optional<T>> parse, String usage) {
+        Optional<T> parsed;
+        try {
+            parsed = parse.apply(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(usage);
+            System.exit(2);
+            return Optional.empty();
+        }
+        if (parsed.isEmpty()) {
+            System.out.println(usage);
+        }
+        return parsed;
     }
 
     /** Parses {@code args} allowing only {@code names}; empty when {@code --help} was asked for. */

@@ -1,7 +1,9 @@
 package io.kafmirror.bench;
 
 import io.kafmirror.kfs.format.KfsRecord;
+import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,6 +56,19 @@ final class PaymentProducer implements AutoCloseable {
                 acked.onCompletion(metadata, null);
             }
         });
+    }
+
+    /** Fills {@code topic} with events drawn from {@code seed} until their payload reaches {@code payloadBytes}; logs the time taken. */
+    static Tally load(String bootstrap, String topic, int partitions, String compression, long seed, long payloadBytes,
+                      PrintStream log) {
+        long start = System.nanoTime();
+        try (PaymentProducer producer = new PaymentProducer(bootstrap, topic, partitions, compression, seed)) {
+            producer.fill(payloadBytes);
+            long nanos = System.nanoTime() - start;
+            log.printf(Locale.ROOT, "Loaded in %.1f s (%.1f MB/s)%n", nanos / 1e9,
+                    Rate.of(producer.tally(), nanos).megabytesPerSecond());
+            return producer.tally();
+        }
     }
 
     /** Sends events until their payload reaches {@code payloadBytes}, then waits for every acknowledgement. */

@@ -1,5 +1,7 @@
 package io.kafmirror.bench;
 
+import java.util.Locale;
+
 /**
  * A throughput.
  *
@@ -12,6 +14,16 @@ record Rate(double megabytesPerSecond, double recordsPerSecond) {
     static Rate of(Tally tally, double nanos) {
         double seconds = nanos / 1e9;
         return new Rate(tally.payloadBytes() / 1e6 / seconds, tally.records() / seconds);
+    }
+
+    /** MB/s with one decimal, as every table prints it. */
+    String megabytesText() {
+        return String.format(Locale.ROOT, "%.1f", megabytesPerSecond);
+    }
+
+    /** Records/s with thousands separators, as every table prints it. */
+    String recordsText() {
+        return String.format(Locale.ROOT, "%,.0f", recordsPerSecond);
     }
 
     /** This rate relative to {@code other}, by bytes (records scale alike: both handle the same records). */

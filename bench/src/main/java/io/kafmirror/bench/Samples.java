@@ -21,11 +21,10 @@ final class Samples {
 
     /** The median duration of {@code step}; for an even count, the mean of the middle two. */
     double medianNanos(Step step) {
-        List<Long> sorted = nanos.getOrDefault(step, List.of()).stream().sorted().toList();
-        if (sorted.isEmpty()) {
+        List<Long> samples = nanos.getOrDefault(step, List.of());
+        if (samples.isEmpty()) {
             throw new IllegalStateException("No samples of " + step);
         }
-        int mid = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2.0;
+        return Median.of(samples);
     }
 }

@@ -23,6 +23,7 @@ final class ScratchMirror implements AutoCloseable {
     private final ScratchDir dir;
     private final SegmentCatalog catalog;
     private final LocalSegmentStore store;
+    private final SegmentArchive archive;
     private final StoredCount stored = new StoredCount();
     private final MirrorTask task;
     private final Thread thread;
@@ -34,7 +35,8 @@ final class ScratchMirror implements AutoCloseable {
         this.store = new LocalSegmentStore(dir.path().resolve("store"));
         Properties client = new Properties();
         client.put("bootstrap.servers", bootstrap);
-        this.task = new MirrorTask(settings, client, new SegmentArchive(store, catalog), stored, Clock.systemUTC());
+        this.archive = new SegmentArchive(store, catalog);
+        this.task = new MirrorTask(settings, client, archive, stored, Clock.systemUTC());
         this.thread = new Thread(task, "bench-mirror");
     }
 
@@ -56,14 +58,24 @@ final class ScratchMirror implements AutoCloseable {
         return stored;
     }
 
-    /** Stops the task, waits for it, and deletes the archive. */
-    @Override
-    public void close() throws InterruptedException {
+    /** The archive the task writes, readable until {@link #close}. */
+    SegmentArchive archive() {
+        return archive;
+    }
+
+    /** Stops the task and waits for it; the archive stays until {@link #close}. */
+    void stop() throws InterruptedException {
         task.stop();
         if (!task.awaitStopped(STOP_TIMEOUT)) {
             // Closing the store under a running task would only add errors to this one.
             throw new IllegalStateException("The mirror did not stop within " + STOP_TIMEOUT.toSeconds() + " s");
         }
+    }
+
+    /** Stops the task, waits for it, and deletes the archive. */
+    @Override
+    public void close() throws InterruptedException {
+        stop();
         catalog.close();
         store.close();
         dir.close();

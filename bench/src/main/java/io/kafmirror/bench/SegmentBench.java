@@ -23,17 +23,8 @@ public final class SegmentBench {
 
     /** Runs the benchmark; {@code --help} lists the options. */
     public static void main(String[] args) throws IOException {
-        Optional<BenchOptions> parsed;
-        try {
-            parsed = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(BenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        Optional<BenchOptions> parsed = OptionValues.parseOrExit(args, BenchOptions::parse, BenchOptions.USAGE);
         if (parsed.isEmpty()) {
-            System.out.println(BenchOptions.USAGE);
             return;
         }
         run(parsed.get(), System.out);

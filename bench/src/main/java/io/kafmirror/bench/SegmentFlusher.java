@@ -4,7 +4,7 @@ import io.kafmirror.kfs.format.SealedSegment;
 import io.kafmirror.kfs.format.SegmentIdentity;
 import io.kafmirror.kfs.format.SegmentWriter;
 import io.kafmirror.kfs.format.SegmentWriterConfig;
-import java.util.List;
+import java.util.Iterator;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  */
 final class SegmentFlusher {
 
-    private static final SegmentIdentity IDENTITY = new SegmentIdentity("bench", "payments",
+    /** Whose segments these are: a topic {@code payments} of cluster {@code bench}. */
+    static final SegmentIdentity IDENTITY = new SegmentIdentity("bench", "payments",
             new UUID(0x6b66_7362_656e_6368L, 1), "bench-writer", 0);
 
     private final SegmentWriterConfig config;
@@ -29,9 +30,10 @@ final class SegmentFlusher {
     }
 
     /** Appends every record of {@code stream}, handing each sealed segment to {@code sink}. */
-    void write(List<PartitionRecord> stream, Consumer<SealedSegment> sink) {
+    void write(Iterator<PartitionRecord> stream, Consumer<SealedSegment> sink) {
         SegmentWriter writer = nextWriter();
-        for (PartitionRecord r : stream) {
+        while (stream.hasNext()) {
+            PartitionRecord r = stream.next();
             writer.append(r.partition(), r.record());
             if (writer.bufferedBytes() >= flushBytes) {
                 sink.accept(writer.seal(System.currentTimeMillis()));

@@ -32,7 +32,7 @@ final class ThroughputTable {
                     Rate ours = r.rate(step);
                     Rate raw = r.rate(step.baseline());
                     out.printf(Locale.ROOT, ROW, r.codec().name().toLowerCase(Locale.ROOT), step.path(), step.operation(),
-                            mb(ours), records(ours), mb(raw), records(raw), ratio(ours.ratioTo(raw)),
+                            ours.megabytesText(), ours.recordsText(), raw.megabytesText(), raw.recordsText(), ratio(ours.ratioTo(raw)),
                             String.format(Locale.ROOT, "%.2f:1", r.compressionRatio()));
                 }
             }
@@ -51,14 +51,6 @@ final class ThroughputTable {
                     ratio >= WRITER_TARGET ? "met" : "MISSED");
         }).collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "Target: in-memory writer >= %.2fx raw batch building: %s", WRITER_TARGET, verdicts);
-    }
-
-    private static String mb(Rate rate) {
-        return String.format(Locale.ROOT, "%.1f", rate.megabytesPerSecond());
-    }
-
-    private static String records(Rate rate) {
-        return String.format(Locale.ROOT, "%,.0f", rate.recordsPerSecond());
     }
 
     private static String ratio(double ratio) {

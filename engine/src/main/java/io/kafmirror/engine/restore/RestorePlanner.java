@@ -3,6 +3,7 @@ package io.kafmirror.engine.restore;
 import io.kafmirror.kfs.catalog.CatalogEntry;
 import io.kafmirror.kfs.catalog.SegmentArchive;
 import io.kafmirror.kfs.catalog.SegmentCatalog;
+import io.kafmirror.kfs.format.TimeCut;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,9 +19,10 @@ import java.util.stream.Collectors;
 /**
  * Turns a {@link RestoreRequest} into a {@link RestorePlan} from the catalog and the segment indexes:
  * it opens only the segment in which a partition's cut (or window start) falls — its footer, sparse
- * index and the batches around the cut — and never scans the backup. Under strict timestamps it also
- * counts the records of the window's chunks that hold one earlier than its start (the catalog knows
- * each chunk's smallest timestamp). The rule is in {@code docs/restore.md}.
+ * index and the batches around the cut; where the chunk's offsets have holes, those from the chunk's start
+ * up to the cut in the same single read, to count them — and never scans the backup. Under strict
+ * timestamps it also counts the records of the window's chunks that hold one earlier than its start (the
+ * catalog knows each chunk's smallest timestamp). The rule is in {@code docs/restore.md}.
  */
 public final class RestorePlanner {
 
@@ -143,6 +145,10 @@ public final class RestorePlanner {
 
         private final int partition;
         private final List<StoredChunk> chunks;
+        // Found with the cut at a time: the chunk it falls in and how many of its records precede it, so the count of
+        // that chunk needs no second read of it.
+        private StoredChunk cutChunk;
+        private long recordsBeforeCut;
 
         PartitionPlanning(int partition, List<StoredChunk> chunks) {
             this.partition = partition;
@@ -161,7 +167,9 @@ public final class RestorePlanner {
             long bytes = 0;
             List<String> keys = new ArrayList<>();
             for (StoredChunk c : chunks) {
-                long taken = c.records(archive, start, end, request.lowestTimestamp());
+                boolean countedAtCut = c == cutChunk && start <= c.chunk().firstOffset()
+                        && request.lowestTimestamp() == Long.MIN_VALUE;
+                long taken = countedAtCut ? recordsBeforeCut : c.records(archive, start, end, request.lowestTimestamp());
                 if (taken > 0) {
                     records += taken;
                     bytes += c.chunk().bytes() * taken / c.chunk().recordCount();
@@ -179,7 +187,12 @@ public final class RestorePlanner {
         private long endAt(long millis) {
             for (StoredChunk c : chunks) {
                 if (c.chunk().maxTimestamp() > millis) {
-                    return millis == Long.MAX_VALUE ? c.chunk().lastOffset() + 1 : firstAtOrAfter(c, millis + 1);
+                    TimeCut cut = archive.open(c.key()).cutAfter(partition, millis).orElseThrow(() -> new IllegalStateException(
+                            "Segment " + c.key() + " says partition " + partition + " reaches timestamp "
+                                    + c.chunk().maxTimestamp() + " but holds no record after " + millis));
+                    cutChunk = c;
+                    recordsBeforeCut = cut.recordsBefore();
+                    return cut.offset();
                 }
             }
             return chunks.get(chunks.size() - 1).chunk().lastOffset() + 1;

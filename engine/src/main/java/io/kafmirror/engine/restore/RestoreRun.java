@@ -5,10 +5,10 @@ import io.kafmirror.kfs.format.KfsRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,8 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class RestoreRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestoreRun.class);
-    /** Records sent from one partition before turning to the next, so all partitions advance together. */
-    private static final int TURN = 1_000;
     /** The largest record a run sends: the producer's buffer, which cannot hold a larger one anyway. */
     private static final int MAX_RECORD_BYTES = 32 << 20;
 
@@ -84,17 +82,19 @@ public final class RestoreRun {
         progress = new RestoreProgress(plan.records(), written.values().stream().mapToLong(Long::longValue).sum(), started);
         AtomicReference<Exception> failure = new AtomicReference<>();
         Throttle throttle = new Throttle(maxBytesPerSecond);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(client), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            List<Partition> open = new ArrayList<>();
+            Map<Integer, Partition> partitions = new HashMap<>();
             for (PartitionCut cut : plan.cuts()) {
-                open.add(new Partition(cut, new CutRecords(archive, cut, plan.request()), written.get(cut.partition())));
+                partitions.put(cut.partition(), new Partition(cut, written.get(cut.partition())));
             }
-            while (!open.isEmpty() && !cancelled && failure.get() == null) {
-                for (Partition p : new ArrayList<>(open)) {
-                    if (!p.send(producer, throttle, failure)) {
-                        open.remove(p);
+            try (TurnReader reader = new TurnReader(archive, plan)) {
+                while (!cancelled && failure.get() == null) {
+                    Optional<TurnReader.Turn> turn = reader.next();
+                    if (turn.isEmpty()) {
+                        break;
                     }
+                    partitions.get(turn.get().partition()).send(turn.get().records(), producer, throttle, failure);
                 }
             }
             producer.flush();
@@ -150,7 +150,11 @@ public final class RestoreRun {
         }
     }
 
-    private Properties producerProperties() {
+    /**
+     * The producer settings a run writes with, over {@code client}'s connection and security: public so that a benchmark
+     * can race a plain producer with the very same settings.
+     */
+    public static Properties producerProperties(Properties client) {
         Properties p = new Properties();
         p.putAll(client);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -171,23 +175,17 @@ public final class RestoreRun {
     private final class Partition {
 
         private final PartitionCut cut;
-        private final CutRecords records;
         private long skip;
 
-        Partition(PartitionCut cut, CutRecords records, long alreadyWritten) {
+        Partition(PartitionCut cut, long alreadyWritten) {
             this.cut = cut;
-            this.records = records;
             this.skip = alreadyWritten;
         }
 
-        /** Sends up to one turn of records; false when the partition has none left. */
-        boolean send(KafkaProducer<byte[], byte[]> producer, Throttle throttle, AtomicReference<Exception> failure)
-                throws InterruptedException {
-            for (int i = 0; i < TURN; i++) {
-                if (!records.hasNext()) {
-                    return false;
-                }
-                KfsRecord r = records.next();
+        /** Sends {@code records}, the partition's next ones in offset order, but those already in the target. */
+        void send(List<KfsRecord> records, KafkaProducer<byte[], byte[]> producer, Throttle throttle,
+                  AtomicReference<Exception> failure) throws InterruptedException {
+            for (KfsRecord r : records) {
                 if (skip > 0) {
                     skip--;
                     continue;
@@ -203,7 +201,6 @@ public final class RestoreRun {
                     }
                 });
             }
-            return true;
         }
     }
 }

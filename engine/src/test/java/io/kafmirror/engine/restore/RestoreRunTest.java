@@ -10,7 +10,9 @@ import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.engine.testkit.SourceRecords;
 import io.kafmirror.engine.testkit.TestBackup;
 import io.kafmirror.kfs.catalog.SegmentArchive;
+import io.kafmirror.kfs.format.CorruptSegmentException;
 import io.kafmirror.kfs.format.KfsRecord;
+import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +32,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Restores into a real broker: the seed scenario of a corrupt burst, and a restore interrupted and run again. */
+/**
+ * Restores into a real broker: the seed scenario of a corrupt burst, a restore interrupted and run again, and restores
+ * that must fail.
+ */
 class RestoreRunTest {
 
     // Recent: the test broker applies its 7-day retention every half second, to producer timestamps too.
@@ -92,18 +98,7 @@ class RestoreRunTest {
     @Test
     void aCancelledRestoreRunAgainEndsWithEveryRecordOnce() throws Exception {
         String topic = "resume.ledger";
-        broker.createTopic(topic, 2, Map.of());
-        try (SourceProducer producer = SourceProducer.to(broker.bootstrap())) {
-            for (int i = 0; i < 4_000; i++) {
-                producer.send(new ProducerRecord<>(topic, i % 2, BASE + i, utf8("entry-" + i), utf8("x".repeat(200) + i)));
-            }
-            producer.confirm();
-        }
-        try (TestBackup backup = TestBackup.of(broker.bootstrap(), "prod", topic, archive)) {
-            backup.awaitStored(topic, 4_000);
-        }
-        RestorePlan plan = new RestorePlanner(archive).plan(RestoreRequest.of("prod", topic,
-                new RestorePoint.AtTime(Instant.ofEpochMilli(BASE + 10_000))));
+        RestorePlan plan = backedUpAndPlanned(topic, 4_000, i -> utf8("entry-" + i), i -> utf8("x".repeat(200) + i));
         String restored = "resume.ledger.restored";
         broker.createTopic(restored, 2, Map.of());
         RestoreTarget target = startingAtZero(restored);
@@ -153,6 +148,46 @@ class RestoreRunTest {
         assertThatThrownBy(run::run).isInstanceOf(RestoreFailedException.class)
                 .hasMessageContaining("raise max.message.bytes of large.documents.restored")
                 .hasMessageContaining("run the restore again to continue where it stopped");
+    }
+
+    @Test
+    void aSegmentDamagedInTheStoreStopsTheRestoreNamingIt() throws Exception {
+        RestorePlan plan = backedUpAndPlanned("damaged.orders", 2_000, i -> utf8("order-" + i), i -> utf8("y".repeat(100) + i));
+        String key = plan.cuts().get(0).segments().get(0);
+        // A byte of the first chunk's first batch, after planning: the footer and indexes still read, the records do not.
+        Path file = dir.resolve("store").resolve(key);
+        assertThat(file.toFile().setWritable(true)).isTrue();
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(200);
+            int b = raf.read();
+            raf.seek(200);
+            raf.write(b ^ 0xff);
+        }
+        broker.createTopic("damaged.orders.restored", 2, Map.of());
+
+        RestoreRun run = new RestoreRun(archive, plan, client(), startingAtZero("damaged.orders.restored"), 0, Clock.systemUTC());
+
+        assertThatThrownBy(run::run).isInstanceOf(CorruptSegmentException.class).hasMessageContaining(key);
+    }
+
+    /**
+     * Creates {@code topic} with 2 partitions, fills it with {@code records} records (key and value of record {@code i},
+     * one ms apart from {@code BASE}), backs it up and plans its restore as of {@code BASE} + 10 s: all of it.
+     */
+    private RestorePlan backedUpAndPlanned(String topic, int records, IntFunction<byte[]> key, IntFunction<byte[]> value)
+            throws Exception {
+        broker.createTopic(topic, 2, Map.of());
+        try (SourceProducer producer = SourceProducer.to(broker.bootstrap())) {
+            for (int i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>(topic, i % 2, BASE + i, key.apply(i), value.apply(i)));
+            }
+            producer.confirm();
+        }
+        try (TestBackup backup = TestBackup.of(broker.bootstrap(), "prod", topic, archive)) {
+            backup.awaitStored(topic, records);
+        }
+        return new RestorePlanner(archive).plan(RestoreRequest.of("prod", topic,
+                new RestorePoint.AtTime(Instant.ofEpochMilli(BASE + 10_000))));
     }
 
     private Properties client() {

@@ -12,6 +12,8 @@ import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.Record;
 import org.apache.kafka.common.record.internal.RecordBatch;
 import org.apache.kafka.common.record.internal.Records;
+import org.apache.kafka.common.utils.internals.BufferSupplier;
+import org.apache.kafka.common.utils.internals.CloseableIterator;
 
 /**
  * Splits chunk bytes into Kafka v2 record batches and decodes their records, turning every
@@ -28,6 +30,8 @@ final class BatchDecoder {
     private final SegmentCodec codec;
     private final SegmentFlags flags;
     private final String part;
+    // One decoder serves one thread's read of one chunk, so an unsynchronised cache is enough.
+    private final BufferSupplier buffers = BufferSupplier.create();
 
     BatchDecoder(String objectName, ChunkEntry chunk, SegmentCodec codec, SegmentFlags flags) {
         this.objectName = objectName;
@@ -80,8 +84,11 @@ final class BatchDecoder {
         RecordBatch batch = b.batch();
         List<KfsRecord> records = new ArrayList<>();
         long previous = batch.baseOffset() - 1;
-        try {
-            for (Record r : batch) {
+        // Streaming, as a consumer reads: no list of the batch's records in between, and the decompression buffer is
+        // reused from batch to batch instead of allocated for each.
+        try (CloseableIterator<Record> it = batch.streamingIterator(buffers)) {
+            while (it.hasNext()) {
+                Record r = it.next();
                 if (r.offset() <= previous || r.offset() > batch.lastOffset()) {
                     throw corrupt(chunk.chunkPosition() + b.chunkPosition(), "record offset " + r.offset() + " follows " + previous
                             + " or lies outside its batch's offsets " + batch.baseOffset() + ".." + batch.lastOffset());

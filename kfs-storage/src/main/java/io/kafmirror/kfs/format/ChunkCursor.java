@@ -21,14 +21,22 @@ final class ChunkCursor implements Iterator<BatchDecoder.PositionedBatch> {
     private final ChunkIndex index;
     private final BatchDecoder decoder;
     private final Deque<BatchDecoder.PositionedBatch> ready = new ArrayDeque<>();
+    private final long readWindow;
     private int nextEntry;
 
+    /** A cursor from index entry {@code startEntry} reading up to {@link #READ_WINDOW} at a time. */
     ChunkCursor(SegmentSource source, ChunkEntry chunk, ChunkIndex index, BatchDecoder decoder, int startEntry) {
+        this(source, chunk, index, decoder, startEntry, READ_WINDOW);
+    }
+
+    /** A cursor from index entry {@code startEntry} whose ranged reads gather intervals up to {@code readWindow} bytes. */
+    ChunkCursor(SegmentSource source, ChunkEntry chunk, ChunkIndex index, BatchDecoder decoder, int startEntry, long readWindow) {
         this.source = source;
         this.chunk = chunk;
         this.index = index;
         this.decoder = decoder;
         this.nextEntry = startEntry;
+        this.readWindow = readWindow;
     }
 
     @Override
@@ -51,7 +59,7 @@ final class ChunkCursor implements Iterator<BatchDecoder.PositionedBatch> {
         int first = nextEntry;
         long length = index.intervalLength(first);
         int last = first;
-        while (last + 1 < index.entries().size() && length + index.intervalLength(last + 1) <= READ_WINDOW) {
+        while (last + 1 < index.entries().size() && length + index.intervalLength(last + 1) <= readWindow) {
             last++;
             length += index.intervalLength(last);
         }

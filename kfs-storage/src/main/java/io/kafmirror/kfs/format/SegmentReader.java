@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.zip.CRC32C;
 
@@ -20,6 +21,8 @@ public final class SegmentReader {
 
     /** One ranged read of this size at the end usually holds trailer and footer together. */
     static final int TAIL_READ = 64 * 1024;
+    /** The largest ranged read of {@link #cutAfter}: a chunk's start up to its time cut, in one read up to this size. */
+    static final int CUT_READ_LIMIT = 64 * 1024 * 1024;
 
     private final SegmentSource source;
     private final SegmentTrailer trailer;
@@ -148,6 +151,46 @@ public final class SegmentReader {
         }
         throw decoder.corrupt(chunk.chunkPosition(), "the directory says the chunk reaches timestamp " + chunk.maxTimestamp()
                 + " but no batch does");
+    }
+
+    /**
+     * Where {@code partition}'s chunk stops being at or before {@code timestamp}: its first record, in offset order,
+     * later than {@code timestamp}, and the records before it; empty when none is later. Where the chunk's offsets have
+     * holes, the records before the cut are counted from the batch headers from the chunk's start, read together with the
+     * batch holding the cut in one ranged read (up to {@link #CUT_READ_LIMIT}): counting costs no request more than
+     * finding the cut, and no decompression.
+     */
+    public Optional<TimeCut> cutAfter(int partition, long timestamp) {
+        ChunkEntry chunk = footer.chunk(partition).orElse(null);
+        if (chunk == null || chunk.maxTimestamp() <= timestamp) {
+            return Optional.empty();
+        }
+        ChunkIndex index = index(chunk);
+        int cutEntry = index.floorForTimestamp(timestamp + 1);
+        boolean contiguous = chunk.lastOffset() - chunk.firstOffset() + 1 == chunk.recordCount();
+        int startEntry = contiguous ? cutEntry : 0;
+        long span = index.entries().get(cutEntry).position() + index.intervalLength(cutEntry)
+                - index.entries().get(startEntry).position();
+        BatchDecoder decoder = decoder(chunk);
+        ChunkCursor cursor = new ChunkCursor(source, chunk, index, decoder, startEntry,
+                Math.min(CUT_READ_LIMIT, Math.max(ChunkCursor.READ_WINDOW, span)));
+        long before = 0;
+        while (cursor.hasNext()) {
+            BatchDecoder.PositionedBatch b = cursor.next();
+            if (b.batch().maxTimestamp() <= timestamp) {
+                // A v2 batch header carries its record count: no need to decompress the records.
+                before += b.batch().countOrNull();
+                continue;
+            }
+            for (KfsRecord r : decoder.records(b)) {
+                if (r.timestamp() > timestamp) {
+                    return Optional.of(new TimeCut(r.offset(), contiguous ? r.offset() - chunk.firstOffset() : before));
+                }
+                before++;
+            }
+        }
+        throw decoder.corrupt(chunk.chunkPosition(), "the directory says the chunk reaches timestamp " + chunk.maxTimestamp()
+                + " but no batch is later than " + timestamp);
     }
 
     SegmentTrailer trailer() {
