@@ -1,0 +1,70 @@
+package io.kafmirror.ui.clusters;
+
+import io.kafmirror.engine.config.ClientProperties;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A cluster's free {@code properties:} map as the form shows it: one {@code key=value} a line, in order.
+ *
+ * @param values  the properties of the lines that could be read
+ * @param problem the first line that could not, said plainly; empty when every line could
+ */
+record PropertyLines(Map<String, String> values, Optional<String> problem) {
+
+    /** Reads {@code text}; blank lines are skipped. */
+    static PropertyLines parse(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        String[] lines = text == null ? new String[0] : text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int equals = line.indexOf('=');
+            if (equals <= 0) {
+                return new PropertyLines(values, Optional.of("line " + (i + 1) + " '" + line + "' is not key=value,"
+                        + " e.g. client.dns.lookup=use_all_dns_ips"));
+            }
+            String key = line.substring(0, equals).strip();
+            if (values.put(key, line.substring(equals + 1).strip()) != null) {
+                return new PropertyLines(values, Optional.of("line " + (i + 1) + ": '" + key + "' is set twice: keep one"));
+            }
+        }
+        return new PropertyLines(values, Optional.empty());
+    }
+
+    /**
+     * The lines for loaded properties: each value as it was written in the file when that was an environment
+     * reference (so a secret shows as {@code ${VARIABLE}}), else as it is.
+     */
+    static String format(Map<String, String> revealed, Map<String, String> written) {
+        StringBuilder text = new StringBuilder();
+        revealed.forEach((key, value) -> {
+            String shown = written.get(key);
+            text.append(key).append('=')
+                    .append(shown != null && EnvironmentValues.refersToEnvironment(shown) ? shown : value).append('\n');
+        });
+        return text.toString();
+    }
+
+    /** The note for these lines: the first unreadable one, a secret in clear, or a reference that cannot be read. */
+    FieldNote note(EnvironmentValues environment) {
+        if (problem.isPresent()) {
+            return FieldNote.error(problem.get());
+        }
+        for (Map.Entry<String, String> property : values.entrySet()) {
+            String value = property.getValue();
+            Optional<FieldNote> fromEnvironment = environment.note(value, ClientProperties.isSecret(property.getKey(), value));
+            if (fromEnvironment.isPresent() && fromEnvironment.get().isError()) {
+                return FieldNote.error(property.getKey() + ": " + fromEnvironment.get().text());
+            }
+            if (fromEnvironment.isEmpty() && ClientProperties.isSecret(property.getKey(), value)) {
+                return FieldNote.error(property.getKey() + " holds a secret, which would be saved as ****: put it in an"
+                        + " environment variable and write ${VARIABLE}");
+            }
+        }
+        return FieldNote.NONE;
+    }
+}
