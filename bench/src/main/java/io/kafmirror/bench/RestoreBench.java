@@ -66,9 +66,11 @@ public final class RestoreBench {
                 Map<Integer, List<KfsRecord>> records = StoredRecords.of(mirror.archive(), RestoreBenchOptions.CLUSTER, SOURCE_TOPIC);
                 long segments = mirror.archive().catalog().segments(RestoreBenchOptions.CLUSTER, SOURCE_TOPIC).size();
                 out.printf(Locale.ROOT, "Topic %s: %,d records over %d partitions, %.1f MiB payload (avg %d bytes), producer"
-                                + " batches %s; backed up once into %d %s segments; seed %d%n", SOURCE_TOPIC, loaded.records(),
+                                + " batches %s; backed up once into %d segments (source batches kept, %s for those the engine"
+                                + " builds); seed %d%n", SOURCE_TOPIC, loaded.records(),
                         options.partitions(), loaded.payloadBytes() / 1048576.0, loaded.payloadBytes() / loaded.records(),
-                        options.producerCompression(), segments, ConsumeVsBackup.name(options.codec()), options.seed());
+                        options.producerCompression(), segments, options.codec().name().toLowerCase(Locale.ROOT),
+                        options.seed());
                 ProduceVsRestore.Result r = new ProduceVsRestore(broker, mirror.archive(), SOURCE_TOPIC, records, loaded, options)
                         .run(log);
                 RestoreReport.race(out, options, r);

@@ -1,5 +1,7 @@
 package io.kafmirror.ui.clusters;
 
+import io.kafmirror.ui.ConsoleContext;
+import java.util.concurrent.Executors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -24,6 +26,8 @@ public final class ClustersController {
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
 
     private final ClustersViewModel model;
+    // Built by the console shell, this controller reads the configuration once its view exists.
+    private final boolean loadsItsModel;
     private final ObjectProperty<CheckOutcome> shownTest = new SimpleObjectProperty<>();
 
     @FXML private Parent root;
@@ -46,9 +50,23 @@ public final class ClustersController {
     @FXML private Button revert;
     @FXML private Label status;
 
-    /** A controller showing {@code model}. */
+    /** A controller showing {@code model}, which its creator loads. */
     public ClustersController(ClustersViewModel model) {
+        this(model, false);
+    }
+
+    /** The console shell's controller: the console's configuration file, connection tests on daemon threads. */
+    public ClustersController(ConsoleContext context) {
+        this(new ClustersViewModel(context.configFile(), System.getenv(), Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "clusters-test-connection");
+            thread.setDaemon(true);
+            return thread;
+        }), ClustersView.PROBE_TIMEOUT), true);
+    }
+
+    private ClustersController(ClustersViewModel model, boolean loadsItsModel) {
         this.model = model;
+        this.loadsItsModel = loadsItsModel;
     }
 
     @FXML
@@ -88,6 +106,9 @@ public final class ClustersController {
         model.statusProperty().addListener((o, was, now) -> status.pseudoClassStateChanged(ERROR, now.isError()));
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        if (loadsItsModel) {
+            model.load();
+        }
     }
 
     // Enter saves and Escape reverts from any field, except where those keys already mean something:
