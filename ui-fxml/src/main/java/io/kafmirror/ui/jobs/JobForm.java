@@ -121,6 +121,7 @@ public final class JobForm {
         this.state = state;
         this.background = background;
         this.errors = errors;
+        fill(DEFAULTS);
         // Change listeners, not invalidation ones: those stay silent until the value is read again.
         List<ObservableValue<?>> inputs = List.of(name, source, store, includes, excludes, flushBytes, flushLinger, lock, lockDays);
         inputs.forEach(input -> input.addListener((o, before, after) -> validate()));
@@ -128,7 +129,6 @@ public final class JobForm {
                         && storeError.get().isEmpty() && includesError.get().isEmpty() && excludesError.get().isEmpty()
                         && flushBytesError.get().isEmpty() && flushLingerError.get().isEmpty() && lockDaysError.get().isEmpty(),
                 nameError, sourceError, storeError, includesError, excludesError, flushBytesError, flushLingerError, lockDaysError);
-        fill(DEFAULTS);
         validate();
     }
 

@@ -36,11 +36,14 @@ class JobFormTest {
     Path dir;
 
     final List<Throwable> errors = new ArrayList<>();
+    final List<Throwable> listenerFailures = new ArrayList<>();
     JobsState state;
     JobForm form;
 
     @BeforeEach
     void form() {
+        // JavaFX hands a listener's exception to the thread's handler instead of the caller: collect it to fail on it.
+        Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> listenerFailures.add(e));
         state = new JobsState(dir.resolve("data"));
         form = new JobForm(JobsTestConfig.write(dir), state, new SameThread(), errors::add);
         form.loadConfig();
@@ -48,7 +51,9 @@ class JobFormTest {
 
     @AfterEach
     void close() {
+        Thread.currentThread().setUncaughtExceptionHandler(null);
         state.close();
+        assertThat(listenerFailures).isEmpty();
     }
 
     @Test
