@@ -1,0 +1,137 @@
+package io.kafmirror.ui.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.kafmirror.engine.state.DesiredState;
+import io.kafmirror.engine.state.Job;
+import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.engine.testkit.KafkaTestBroker;
+import io.kafmirror.ui.ConsoleContext;
+import io.kafmirror.ui.Notifications;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Jobs screen rendered headless against the real test broker and a real H2 file: a job set up through the form. */
+class JobsViewTest {
+
+    @TempDir
+    Path dir;
+
+    final FxRobot robot = new FxRobot();
+    final Notifications notifications = new Notifications();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void createsAJobThroughTheFormWithALivePreviewThenPausesIt() throws Exception {
+        KafkaTestBroker broker = KafkaTestBroker.shared();
+        broker.createTopic("view.orders.eu", 3, Map.of());
+        broker.createTopic("view.orders.us", 2, Map.of());
+        broker.createTopic("view.payments", 1, Map.of());
+        Path data = dir.resolve("data");
+        ConsoleContext context = new ConsoleContext(JobsTestConfig.write(dir), data, notifications);
+        FxToolkit.setupStage(stage -> {
+            FXMLLoader loader = new FXMLLoader(JobsController.class.getResource("/io/kafmirror/ui/jobs/JobsView.fxml"));
+            loader.setControllerFactory(type -> type == JobsController.class ? new JobsController(context) : new JobFormController());
+            Parent view;
+            try {
+                view = loader.load();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            stage.setScene(new Scene(new StackPane(view, notifications.layer()), 1200, 760));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "test".equals(robot.lookup("#sourceChoice")
+                .queryAs(ChoiceBox.class).getValue()));
+
+        robot.clickOn("#nameField").write("orders-view");
+        robot.clickOn("#includesField").write("view\\.orders.*");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview().size() == 2);
+        assertThat(preview()).extracting(TopicPreview.Line::name, l -> l.topic().partitions())
+                .containsExactly(tuple("view.orders.eu", 3),
+                        tuple("view.orders.us", 2));
+        assertThat(preview()).allSatisfy(l -> assertThat(l.sizeText()).isEqualTo("0 B"));
+
+        robot.write("[");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#includesError").contains("position"));
+        assertThat(text("#includesError")).contains("'view\\.orders.*['", "Unclosed character class");
+        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> preview().isEmpty());
+        robot.eraseText(1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview().size() == 2);
+        assertThat(robot.lookup("#includesError").queryAs(Label.class).isVisible()).isFalse();
+
+        robot.clickOn("#saveButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> jobs().size() == 1);
+        assertThat(text("#status")).contains("Job orders-view added");
+        assertThat(robot.lookup("#nameField").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(desiredState(data)).contains(DesiredState.RUNNING);
+        assertThat(jobs().get(0).stateText()).isEqualTo("running");
+
+        robot.clickOn("orders-view");
+        assertThat(button("#resumeButton").isDisabled()).isTrue();
+        robot.clickOn("#pauseButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "paused".equals(jobs().get(0).stateText()));
+        assertThat(desiredState(data)).contains(DesiredState.PAUSED);
+        assertThat(robot.lookup("paused").tryQuery()).as("the state cell shows it").isPresent();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(button("#pauseButton").isDisabled()).isTrue();
+        assertThat(button("#resumeButton").isDisabled()).isFalse();
+        assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
+    }
+
+    private Optional<DesiredState> desiredState(Path data) {
+        try (StateDatabase cli = StateDatabase.open(data, "cli")) {
+            return cli.jobs().find("orders-view").map(Job::desiredState);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<TopicPreview.Line> preview() {
+        return List.copyOf(robot.lookup("#previewTable").queryAs(TableView.class).getItems());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<JobRow> jobs() {
+        return List.copyOf(robot.lookup("#jobsTable").queryAs(TableView.class).getItems());
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private Button button(String query) {
+        return robot.lookup(query).queryButton();
+    }
+}
