@@ -7,6 +7,7 @@ import io.kafmirror.app.cli.RestoreCommand;
 import io.kafmirror.app.cli.RunCommand;
 import io.kafmirror.app.cli.StoreCommand;
 import io.kafmirror.app.cli.VersionProvider;
+import io.kafmirror.app.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kaf-mirror", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Kafka backup, disaster recovery and point-in-time restore into immutable .kfs segments.",
         subcommands = {ClustersCommand.class, JobsCommand.class, RunCommand.class, RestoreCommand.class, StoreCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KafMirror {
 
