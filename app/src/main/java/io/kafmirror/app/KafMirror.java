@@ -8,13 +8,15 @@ import io.kafmirror.app.cli.RestoreCommand;
 import io.kafmirror.app.cli.RunCommand;
 import io.kafmirror.app.cli.StoreCommand;
 import io.kafmirror.app.cli.VersionProvider;
+import io.kafmirror.app.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code kaf-mirror} command: the headless entry point to everything the console does. */
 @Command(name = "kaf-mirror", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Kafka backup, disaster recovery and point-in-time restore into immutable .kfs segments.",
-        subcommands = {ConsoleCommand.class, ClustersCommand.class, JobsCommand.class, RunCommand.class, RestoreCommand.class, StoreCommand.class,
+        subcommands = {ConsoleCommand.class, DemoCommand.class, ClustersCommand.class, JobsCommand.class, RunCommand.class,
+                RestoreCommand.class, StoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KafMirror {
 

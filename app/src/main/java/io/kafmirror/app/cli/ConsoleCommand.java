@@ -46,7 +46,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     }
 
     /** Why the console cannot open a window here, or empty when it can try: on Linux and other X11/Wayland systems a display must be named. */
-    static Optional<String> missingDisplay(Map<String, String> environment, String osName) {
+    public static Optional<String> missingDisplay(Map<String, String> environment, String osName) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.contains("win") || os.contains("mac")) {
             return Optional.empty();

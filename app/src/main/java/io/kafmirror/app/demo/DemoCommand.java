@@ -1,0 +1,97 @@
+package io.kafmirror.app.demo;
+
+import io.kafmirror.app.cli.ConsoleCommand;
+import io.kafmirror.ui.ConsoleApplication;
+import io.kafmirror.ui.ConsoleSettings;
+import io.kafmirror.ui.Screen;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import javafx.application.Platform;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kaf-mirror demo [--dir DIR] [--headless]}: the {@link Demo} on loopback until SIGTERM or Ctrl-C. Stdout's first
+ * line says it is ready and where everything is; the console opens on it (unless headless or without a display), and
+ * a status line follows every 10 s.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Start a demo on this machine only: a Kafka broker with orders and payments traffic, a local"
+                + " store and a running backup job, until SIGTERM or Ctrl-C.",
+            "A second start on the same folder carries on with its data. Nothing leaves 127.0.0.1."})
+public final class DemoCommand implements Callable<Integer> {
+
+    private static final Duration STATUS_EVERY = Duration.ofSeconds(10);
+
+    @Option(names = "--dir", paramLabel = "FOLDER",
+            description = "Folder of the demo's broker, store, configuration and state. Default: demo in the data"
+                    + " folder ($KAF_MIRROR_HOME or ~/.kaf-mirror).")
+    Path dir;
+
+    @Option(names = "--headless", description = "No window: status lines on stdout, for scripts and services.")
+    boolean headless;
+
+    @Spec
+    CommandSpec spec;
+
+    /** A signal while the console is open closes its window, so the demo stops as it does headless. */
+    private static void closeConsoleOn(StopSignal stop) {
+        Thread closer = new Thread(() -> {
+            try {
+                stop.await();
+                Platform.exit();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "kaf-mirror-demo-console-closer");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    /** Whether the console can open here; if not, says so on stderr and the demo runs headless. */
+    private boolean windowPossible() {
+        Optional<String> noDisplay = ConsoleCommand.missingDisplay(System.getenv(), System.getProperty("os.name", ""));
+        noDisplay.ifPresent(why -> {
+            spec.commandLine().getErr().println(why + " Running the demo headless.");
+            spec.commandLine().getErr().flush();
+        });
+        return noDisplay.isEmpty();
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean window = !headless && windowPossible();
+        StopSignal stop = StopSignal.install();
+        try (Demo demo = Demo.start(dir == null ? Demo.defaultFolder() : dir)) {
+            out.printf("demo ready: cluster %s, store %s, config %s%n", demo.bootstrap(), demo.storeFolder(), demo.configFile());
+            out.printf("job %s backs up orders and payments; 'kaf-mirror jobs status --data %s' shows it. Stop with"
+                    + " Ctrl-C or SIGTERM.%n", Demo.JOB, demo.folder());
+            out.flush();
+            if (window) {
+                closeConsoleOn(stop);
+                // Returns when the window is closed; the demo then stops as after Ctrl-C.
+                ConsoleApplication.launch(new ConsoleSettings(demo.configFile(), demo.folder(), Screen.JOBS));
+                stop.request();
+            }
+            while (!stop.await(STATUS_EVERY)) {
+                DemoStatus status = demo.status();
+                out.printf("demo: produced %d records, stored %d, lag %d%n", status.produced(), status.stored(),
+                        status.lagRecords());
+                out.flush();
+            }
+            out.println("demo stopping: storing what was produced, then stopping the broker...");
+            out.flush();
+        } finally {
+            stop.stopped();
+        }
+        out.println("demo stopped.");
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,90 @@
+package io.kafmirror.app.demo;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SIGTERM and Ctrl-C (SIGINT) as a request to stop. They are caught with {@code sun.misc.Signal}, so the JVM does not
+ * begin its shutdown: shutdown hooks run all at once, and H2's own hook would close the state database and catalog
+ * under the backup's final flush. The demo instead closes everything in order and exits 0, which a service manager
+ * reads as a clean stop. A second signal kills at once, for a stop that hangs.
+ *
+ * <p>{@code sun.misc.Signal} (module {@code jdk.unsupported}) is reached by reflection because javac warns about every
+ * use of it, in every build, without a way to silence it. On a runtime without it a shutdown hook asks for the stop and
+ * holds the JVM until {@link #stopped()}.
+ */
+final class StopSignal {
+
+    private static final long HOOK_WAIT_SECONDS = 120;
+
+    private final CountDownLatch requested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private StopSignal() {
+    }
+
+    /** Catches SIGTERM and SIGINT from now on. */
+    static StopSignal install() {
+        StopSignal signal = new StopSignal();
+        if (!signal.catchSignals("TERM", "INT")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(signal::requestAndWait, "kaf-mirror-demo-stop"));
+        }
+        return signal;
+    }
+
+    /** Waits up to {@code timeout} for a signal; true once one came. */
+    boolean await(Duration timeout) throws InterruptedException {
+        return requested.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits for a signal, however long it takes. */
+    void await() throws InterruptedException {
+        requested.await();
+    }
+
+    /** Asks for the stop as a signal does: the console window on the demo was closed. */
+    void request() {
+        requested.countDown();
+    }
+
+    /** Says the demo has closed, releasing a shutdown hook that waits for it. */
+    void stopped() {
+        stopped.countDown();
+    }
+
+    private boolean catchSignals(String... names) {
+        try {
+            Class<?> signalClass = Class.forName("sun.misc.Signal");
+            Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
+            Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
+            Object defaultHandler = handlerClass.getField("SIG_DFL").get(null);
+            Object handler = Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("handle")) {
+                            requested.countDown();
+                            handle.invoke(null, args[0], defaultHandler);
+                            return null;
+                        }
+                        return method.invoke(this, args);
+                    });
+            for (String name : names) {
+                handle.invoke(null, signalClass.getConstructor(String.class).newInstance(name), handler);
+            }
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void requestAndWait() {
+        requested.countDown();
+        try {
+            stopped.await(HOOK_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
