@@ -7,7 +7,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.ScheduledService;
 import javafx.concurrent.Task;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -138,7 +140,18 @@ public final class JobsController {
 
     @FXML
     private void remove() {
-        jobs.remove();
+        JobRow job = jobs.selectedProperty().get();
+        if (job == null) {
+            return;
+        }
+        // One click would otherwise stop a backup for good; what is already stored is kept either way.
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Job " + job.name() + " stops being backed up and"
+                + " leaves the job list. Its stored segments and its history are kept.", ButtonType.CANCEL, ButtonType.OK);
+        confirm.setHeaderText("Remove job " + job.name() + "?");
+        confirm.initOwner(root.getScene().getWindow());
+        if (confirm.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+            jobs.remove();
+        }
     }
 
     private static void column(TableColumn<JobRow, String> column, Function<JobRow, String> text) {

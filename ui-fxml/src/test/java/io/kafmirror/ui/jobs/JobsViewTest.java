@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,9 @@ class JobsViewTest {
         assertThat(desiredState(data)).contains(DesiredState.RUNNING);
         assertThat(jobs().get(0).stateText()).isEqualTo("running");
 
+        // The row is in the table's items before its cell is laid out.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell .text").match(
+                (Text t) -> "orders-view".equals(t.getText())).tryQuery().isPresent());
         robot.clickOn("orders-view");
         assertThat(button("#resumeButton").isDisabled()).isTrue();
         robot.clickOn("#pauseButton");
@@ -109,6 +113,16 @@ class JobsViewTest {
         assertThat(button("#pauseButton").isDisabled()).isTrue();
         assertThat(button("#resumeButton").isDisabled()).isFalse();
         assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
+
+        robot.clickOn("#removeButton");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(desiredState(data)).as("kept after Cancel").contains(DesiredState.PAUSED);
+        robot.clickOn("#removeButton");
+        assertThat(robot.lookup("Remove job orders-view?").tryQuery()).as("the confirmation names the job").isPresent();
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> jobs().isEmpty());
+        assertThat(desiredState(data)).as("removed after OK").isEmpty();
     }
 
     private Optional<DesiredState> desiredState(Path data) {
