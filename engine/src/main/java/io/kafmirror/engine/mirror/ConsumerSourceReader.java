@@ -2,8 +2,10 @@ package io.kafmirror.engine.mirror;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -77,6 +79,19 @@ final class ConsumerSourceReader implements SourceReader {
     @Override
     public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions, Duration timeout) {
         return consumer.endOffsets(partitions, timeout);
+    }
+
+    @Override
+    public Map<TopicPartition, Long> knownEnds() {
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            // Present once a fetch answered, and then the position is known too: position() does not block.
+            OptionalLong lag = consumer.currentLag(tp);
+            if (lag.isPresent()) {
+                ends.put(tp, consumer.position(tp) + lag.getAsLong());
+            }
+        }
+        return ends;
     }
 
     @Override

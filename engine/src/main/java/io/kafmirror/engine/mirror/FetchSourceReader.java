@@ -61,6 +61,11 @@ final class FetchSourceReader implements SourceReader {
     }
 
     @Override
+    public Map<TopicPartition, Long> knownEnds() {
+        return fetcher.knownEnds();
+    }
+
+    @Override
     public void read(Duration timeout, SourceSink sink) {
         FetchedBatches fetched = fetcher.poll(timeout);
         for (TopicPartition partition : fetched.partitions()) {

@@ -43,6 +43,7 @@ public final class MirrorTask implements Runnable {
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_DRAIN = Duration.ofSeconds(30);
     private static final Duration END_OFFSETS_EVERY = Duration.ofSeconds(5);
+    private static final Duration KNOWN_ENDS_EVERY = Duration.ofSeconds(1);
 
     private final MirrorSettings settings;
     private final Properties clientProperties;
@@ -145,6 +146,7 @@ public final class MirrorTask implements Runnable {
     private void mirror(SourceReader source, Admin admin) {
         long nextRefresh = System.nanoTime();
         long nextEnds = System.nanoTime();
+        long nextKnownEnds = System.nanoTime();
         while (!stopping) {
             try {
                 if (System.nanoTime() - nextRefresh >= 0) {
@@ -159,7 +161,13 @@ public final class MirrorTask implements Runnable {
                 applyBackpressure(source);
                 readAtNanos = -1;
                 source.read(POLL, sink);
-                sealDue(System.nanoTime());
+                long now = System.nanoTime();
+                if (now - nextKnownEnds >= 0) {
+                    // Fresher than the ListOffsets answers every few seconds, so lag counts what was just produced.
+                    progress.sourceEnds(source.knownEnds());
+                    nextKnownEnds = now + KNOWN_ENDS_EVERY.toNanos();
+                }
+                sealDue(now);
             } catch (WakeupException e) {
                 break;
             } catch (OffsetOutOfRangeException e) {

@@ -37,6 +37,12 @@ interface SourceReader extends AutoCloseable {
     Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions, Duration timeout);
 
     /**
+     * The end offsets (as {@link #endOffsets}) the source reported with the data read last, without asking it;
+     * partitions not read from yet are left out.
+     */
+    Map<TopicPartition, Long> knownEnds();
+
+    /**
      * Waits up to {@code timeout} for data and hands what came to {@code sink}, each partition in offset order.
      * A position the source no longer has throws {@link org.apache.kafka.clients.consumer.OffsetOutOfRangeException};
      * {@link #wakeup} makes it throw {@link org.apache.kafka.common.errors.WakeupException}.

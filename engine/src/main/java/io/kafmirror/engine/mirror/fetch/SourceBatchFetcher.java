@@ -146,6 +146,17 @@ public final class SourceBatchFetcher implements AutoCloseable {
         return offsets.offsets(tps, ListOffsetsRequest.LATEST_TIMESTAMP, timeout);
     }
 
+    /** The end offsets (as {@link #endOffsets}) the last fetch of each partition answered with, without asking; partitions not fetched yet are left out. */
+    public Map<TopicPartition, Long> knownEnds() {
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        assigned.forEach((tp, state) -> {
+            if (state.knownEnd >= 0) {
+                ends.put(tp, state.knownEnd);
+            }
+        });
+        return ends;
+    }
+
     /**
      * Waits up to {@code timeout} for batches of the assigned, unpaused partitions and returns them, each
      * partition's from its position on; positions move past them. Returns empty when none came in time.
@@ -304,6 +315,9 @@ public final class SourceBatchFetcher implements AutoCloseable {
     private void readPartition(TopicPartition tp, PartitionState state, FetchResponseData.PartitionData data,
                                Map<TopicPartition, List<ByteBuffer>> read) {
         PartitionBatches selected = PartitionBatches.select(tp.toString(), data, state.position, isolation, decompression);
+        // Brokers before the last stable offset existed answer -1 for it; the high watermark is their end then.
+        state.knownEnd = isolation == IsolationLevel.READ_COMMITTED && data.lastStableOffset() >= 0
+                ? data.lastStableOffset() : data.highWatermark();
         if (!selected.batches().isEmpty()) {
             read.computeIfAbsent(tp, t -> new ArrayList<>()).addAll(selected.batches());
         }
