@@ -22,7 +22,11 @@ public final class ConsoleApplication extends Application {
     private static final Duration JOBS_EVERY = Duration.seconds(3);
     private static final Duration STORES_EVERY = Duration.minutes(5);
 
+    // Application.launch builds the console itself and passes only strings: the actions travel beside them.
+    private static volatile List<ConsoleAction> launchActions = List.of();
+
     private ConsoleSettings settings;
+    private List<ConsoleAction> actions;
     private ConsoleMemory memory;
     private RememberedWindow remembered;
     private Theme desktopTheme;
@@ -35,11 +39,23 @@ public final class ConsoleApplication extends Application {
 
     /** The console with explicit settings, for tests that start it on their own stage. */
     public ConsoleApplication(ConsoleSettings settings) {
+        this(settings, List.of());
+    }
+
+    /** The console with explicit settings and {@code actions} in its menus, for tests that start it on their own stage. */
+    public ConsoleApplication(ConsoleSettings settings, List<ConsoleAction> actions) {
         this.settings = settings;
+        this.actions = List.copyOf(actions);
     }
 
     /** Starts the JavaFX toolkit and opens the console; returns when its window is closed. */
     public static void launch(ConsoleSettings settings) {
+        launch(settings, List.of());
+    }
+
+    /** As {@link #launch(ConsoleSettings)}, with {@code actions} added to the menus. */
+    public static void launch(ConsoleSettings settings, List<ConsoleAction> actions) {
+        launchActions = List.copyOf(actions);
         Application.launch(ConsoleApplication.class, settings.toArguments().toArray(String[]::new));
     }
 
@@ -48,6 +64,7 @@ public final class ConsoleApplication extends Application {
     public void init() {
         if (settings == null) {
             settings = ConsoleSettings.fromNamed(getParameters().getNamed());
+            actions = launchActions;
         }
         memory = ConsoleMemory.in(settings.dataDir());
         remembered = memory.load().orElse(null);
@@ -74,7 +91,7 @@ public final class ConsoleApplication extends Application {
         Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> notifications.error(failure));
         StatusBarModel status = new StatusBarModel();
         ScreenHost host = new ScreenHost(new ConsoleContext(settings.configFile(), settings.dataDir(), notifications));
-        Parent root = load(new MainWindow(model, status, host, notifications));
+        Parent root = load(new MainWindow(model, status, host, notifications, actions));
 
         stage.setScene(new Scene(root));
         stage.titleProperty().bind(model.screenProperty().map(screen -> "kaf-mirror — " + screen.title()));

@@ -1,12 +1,15 @@
 package io.kafmirror.ui;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
+import javafx.concurrent.Task;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -26,8 +29,11 @@ public final class MainWindow {
     private final StatusBarModel status;
     private final ScreenHost screens;
     private final Notifications notifications;
+    private final List<ConsoleAction> actions;
     private final ToggleGroup navigationGroup = new ToggleGroup();
 
+    @FXML
+    private MenuBar menuBar;
     @FXML
     private VBox navigation;
     @FXML
@@ -45,12 +51,14 @@ public final class MainWindow {
     @FXML
     private Label runningJobs;
 
-    /** A controller over these models, showing screens in {@code screens}. */
-    public MainWindow(MainViewModel model, StatusBarModel status, ScreenHost screens, Notifications notifications) {
+    /** A controller over these models, showing screens in {@code screens} and {@code actions} in the menus. */
+    public MainWindow(MainViewModel model, StatusBarModel status, ScreenHost screens, Notifications notifications,
+                      List<ConsoleAction> actions) {
         this.model = model;
         this.status = status;
         this.screens = screens;
         this.notifications = notifications;
+        this.actions = List.copyOf(actions);
     }
 
     @FXML
@@ -88,6 +96,7 @@ public final class MainWindow {
         bind(storeHealth, status.storeHealth());
         bind(objectLock, status.objectLock());
         bind(runningJobs, status.jobs());
+        actions.forEach(this::addToMenus);
     }
 
     @FXML
@@ -118,5 +127,32 @@ public final class MainWindow {
         label.setTooltip(tooltip);
         item.attentionProperty().addListener((obs, was, is) -> label.pseudoClassStateChanged(ATTENTION, is));
         label.pseudoClassStateChanged(ATTENTION, item.attentionProperty().get());
+    }
+
+    private void addToMenus(ConsoleAction action) {
+        Menu menu = menuBar.getMenus().stream().filter(m -> m.getText().equals(action.menu())).findFirst()
+                .orElseGet(() -> {
+                    Menu added = new Menu(action.menu());
+                    menuBar.getMenus().add(added);
+                    return added;
+                });
+        MenuItem item = new MenuItem(action.label());
+        item.setOnAction(e -> run(action));
+        menu.getItems().add(item);
+    }
+
+    /** Runs {@code action} off the FX thread and tells the operator what came of it. */
+    private void run(ConsoleAction action) {
+        Task<String> task = new Task<>() {
+            @Override
+            protected String call() throws Exception {
+                return action.action().call();
+            }
+        };
+        task.setOnSucceeded(e -> notifications.info(task.getValue()));
+        task.setOnFailed(e -> notifications.error(task.getException()));
+        Thread thread = new Thread(task, "console-action");
+        thread.setDaemon(true);
+        thread.start();
     }
 }

@@ -44,13 +44,17 @@ public final class Notifications {
         show(Problem.of(failure));
     }
 
+    /** Shows {@code message}, news rather than a failure, until closed. */
+    public void info(String message) {
+        Notification notification = new Notification(message);
+        notification.getStyleClass().addAll(Styles.ACCENT, Styles.ELEVATED_1);
+        add(notification);
+    }
+
     /** Shows {@code problem}: its message, and its details once "Details" is pressed. */
     public void show(Problem problem) {
         Notification notification = new Notification(problem.message());
         notification.getStyleClass().addAll(Styles.DANGER, Styles.ELEVATED_1);
-        notification.setPrefWidth(WIDTH);
-        notification.setMaxWidth(WIDTH);
-        notification.setMaxHeight(Region.USE_PREF_SIZE);
         Button details = new Button("Details");
         details.setOnAction(e -> {
             boolean showing = notification.getMessage().length() > problem.message().length();
@@ -58,6 +62,13 @@ public final class Notifications {
             details.setText(showing ? "Details" : "Hide details");
         });
         notification.setPrimaryActions(details);
+        add(notification);
+    }
+
+    private void add(Notification notification) {
+        notification.setPrefWidth(WIDTH);
+        notification.setMaxWidth(WIDTH);
+        notification.setMaxHeight(Region.USE_PREF_SIZE);
         notification.setOnClose(e -> layer.getChildren().remove(notification));
         if (layer.getChildren().size() >= MAX_SHOWN) {
             layer.getChildren().remove(0);

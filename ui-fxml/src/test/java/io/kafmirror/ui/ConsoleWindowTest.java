@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.controls.Notification;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
@@ -42,9 +44,13 @@ class ConsoleWindowTest {
     }
 
     ConsoleApplication start() throws Exception {
+        return start(List.of());
+    }
+
+    ConsoleApplication start(List<ConsoleAction> actions) throws Exception {
         long started = System.nanoTime();
         running = (ConsoleApplication) FxToolkit.setupApplication(
-                () -> new ConsoleApplication(new ConsoleSettings(data.resolve("config.yml"), data, null)));
+                () -> new ConsoleApplication(new ConsoleSettings(data.resolve("config.yml"), data, null), actions));
         WaitForAsyncUtils.waitForFxEvents();
         System.out.printf("Console window shown in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return running;
@@ -100,6 +106,23 @@ class ConsoleWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".notification").tryQuery().isPresent());
         Notification notification = robot.lookup(".notification").queryAs(Notification.class);
         assertThat(notification.getMessage()).isEqualTo("The store 'vault' refused the credentials: check KAF_MIRROR_S3_ACCESS_KEY");
+    }
+
+    @Test
+    void anActionGivenToTheConsoleIsInItsMenuRunsOffTheFxThreadAndSaysWhatCameOfIt() throws Exception {
+        AtomicReference<String> ranOn = new AtomicReference<>();
+        start(List.of(new ConsoleAction("Demo", "Inject a bad deploy", () -> {
+            ranOn.set(Thread.currentThread().getName());
+            return "Bad deploy started: payments are corrupt for 2 minutes";
+        })));
+
+        robot.clickOn("Demo");
+        robot.clickOn("Inject a bad deploy");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".notification").tryQuery().isPresent());
+        assertThat(robot.lookup(".notification").queryAs(Notification.class).getMessage())
+                .isEqualTo("Bad deploy started: payments are corrupt for 2 minutes");
+        assertThat(ranOn.get()).isNotNull().doesNotContain("JavaFX Application Thread");
     }
 
     private String title() {

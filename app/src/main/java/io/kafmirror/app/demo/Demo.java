@@ -9,6 +9,7 @@ import io.kafmirror.engine.state.StateDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one-command demo, without a window: a {@link DemoCluster} with topics {@value DemoEvents#ORDERS} (6 partitions)
- * and {@value DemoEvents#PAYMENTS} (3), {@link DemoTraffic} producing into them, and the job {@value #JOB} backing them
+ * The one-command demo, without a window: a {@link DemoCluster} with topics {@value DemoEvents#ORDERS} (6 partitions),
+ * {@value DemoEvents#PAYMENTS} (3) and {@value DemoEvents#AUDIT} (1), {@link DemoTraffic} producing into them, and
+ * the job {@value #JOB} backing them
  * up into a local store through the engine's {@link BackupRunner}, as {@code kaf-mirror run} does. Everything lives in
  * one folder, which is also the data folder ({@code --data}) of the state database and catalogs, so the CLI and the
  * console see the demo's job, history and metrics; a second start on the same folder carries on with its data.
@@ -39,7 +41,8 @@ public final class Demo implements AutoCloseable {
     public static final String JOB = DemoConfig.JOB;
 
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
-    private static final Map<String, Integer> TOPICS = Map.of(DemoEvents.ORDERS, 6, DemoEvents.PAYMENTS, 3);
+    private static final Map<String, Integer> TOPICS = Map.of(DemoEvents.ORDERS, 6, DemoEvents.PAYMENTS, 3,
+            DemoEvents.AUDIT, 1);
     /** Samples for the charts more often than {@code run}'s default 10 s, so a newcomer sees them move at once. */
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
     /** Longest wait on stop for the backup to store what was produced; a flush takes at most the job's 5 s linger. */
@@ -110,6 +113,18 @@ public final class Demo implements AutoCloseable {
     /** The demo folder: the data folder ({@code --data}) of its state database and catalogs. */
     public Path folder() {
         return folder;
+    }
+
+    /**
+     * Starts a bad deploy: for {@code length}, payment events are what a broken release writes (see
+     * {@link DemoEvents#checkout(long, boolean)}). Returns when it began, the instant to restore to just before.
+     */
+    public Instant badDeploy(Duration length) {
+        Instant begins = Instant.now();
+        traffic.badDeploy(length);
+        LOG.info("Bad deploy of {} from {} for {} s: payment events are corrupt", DemoEvents.BAD_VERSION, begins,
+                length.toSeconds());
+        return begins;
     }
 
     /** The configuration file ({@code --config}): cluster {@code demo}, store {@code local}, job {@value #JOB}. */

@@ -1,12 +1,14 @@
 package io.kafmirror.app.demo;
 
 import io.kafmirror.app.cli.ConsoleCommand;
+import io.kafmirror.ui.ConsoleAction;
 import io.kafmirror.ui.ConsoleApplication;
 import io.kafmirror.ui.ConsoleSettings;
 import io.kafmirror.ui.Screen;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
 import java.util.concurrent.Callable;
@@ -21,12 +23,13 @@ import picocli.CommandLine.Spec;
  * a status line follows every 10 s.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start a demo on this machine only: a Kafka broker with orders and payments traffic, a local"
+        description = {"Start a demo on this machine only: a Kafka broker with orders, payments and audit traffic, a local"
                 + " store and a running backup job, until SIGTERM or Ctrl-C.",
             "A second start on the same folder carries on with its data. Nothing leaves 127.0.0.1."})
 public final class DemoCommand implements Callable<Integer> {
 
     private static final Duration STATUS_EVERY = Duration.ofSeconds(10);
+    private static final Duration BAD_DEPLOY = Duration.ofMinutes(2);
 
     @Option(names = "--dir", paramLabel = "FOLDER",
             description = "Folder of the demo's broker, store, configuration and state. Default: demo in the data"
@@ -38,6 +41,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The console's Demo menu item that starts a bad deploy. */
+    private static ConsoleAction badDeploy(Demo demo) {
+        return new ConsoleAction("Demo", "Inject a bad deploy (corrupt payments for " + BAD_DEPLOY.toMinutes() + " minutes)",
+                () -> "Bad deploy of " + DemoEvents.BAD_VERSION + " started at " + demo.badDeploy(BAD_DEPLOY)
+                        + ": payment events are corrupt for the next " + BAD_DEPLOY.toMinutes() + " minutes. The backup"
+                        + " keeps everything from before it.");
+    }
 
     /** A signal while the console is open closes its window, so the demo stops as it does headless. */
     private static void closeConsoleOn(StopSignal stop) {
@@ -70,13 +81,14 @@ public final class DemoCommand implements Callable<Integer> {
         StopSignal stop = StopSignal.install();
         try (Demo demo = Demo.start(dir == null ? Demo.defaultFolder() : dir)) {
             out.printf("demo ready: cluster %s, store %s, config %s%n", demo.bootstrap(), demo.storeFolder(), demo.configFile());
-            out.printf("job %s backs up orders and payments; 'kaf-mirror jobs status --data %s' shows it. Stop with"
+            out.printf("job %s backs up orders, payments and audit; 'kaf-mirror jobs status --data %s' shows it. Stop with"
                     + " Ctrl-C or SIGTERM.%n", Demo.JOB, demo.folder());
             out.flush();
             if (window) {
                 closeConsoleOn(stop);
                 // Returns when the window is closed; the demo then stops as after Ctrl-C.
-                ConsoleApplication.launch(new ConsoleSettings(demo.configFile(), demo.folder(), Screen.JOBS));
+                ConsoleApplication.launch(new ConsoleSettings(demo.configFile(), demo.folder(), Screen.JOBS),
+                        List.of(badDeploy(demo)));
                 stop.request();
             }
             while (!stop.await(STATUS_EVERY)) {

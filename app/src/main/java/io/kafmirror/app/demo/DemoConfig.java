@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * The demo's configuration file {@code <folder>/kaf-mirror.yml}: cluster {@value #CLUSTER} at the demo cluster, store
- * {@value #STORE} in {@code <folder>/store}, and job {@value #JOB} backing up the orders and payments topics. Written
+ * {@value #STORE} in {@code <folder>/store}, and job {@value #JOB} backing up the orders, payments and audit topics. Written
  * on every start, because the cluster's port may differ from the previous run's.
  */
 final class DemoConfig {
@@ -47,7 +47,7 @@ final class DemoConfig {
                       %s:
                         source: %s
                         store: %s
-                        topics: "orders.*,payments.*"
+                        topics: "orders.*,payments.*,audit"
                         flush: { max_bytes: 8MiB, max_linger: 5s }
                         snapshot_interval: 1m
                     """.formatted(CLUSTER, bootstrap, STORE, STORE_FOLDER, JOB, CLUSTER, STORE));

@@ -23,6 +23,10 @@ public final class DemoEvents {
     public static final String ORDERS = "orders";
     /** The payments topic. */
     public static final String PAYMENTS = "payments";
+    /** The audit topic: who did what in the shop's back office. */
+    public static final String AUDIT = "audit";
+    /** The payment service's version whose events are corrupt, as a bad deploy writes them. */
+    static final String BAD_VERSION = "payment-service 2.14.0";
 
     private static final String[] COUNTRIES = {"DE", "FR", "NL", "AT", "IT", "ES", "SE", "PL", "GB", "IE"};
     private static final String[] CURRENCIES = {"EUR", "EUR", "EUR", "GBP", "SEK", "PLN", "CHF"};
@@ -32,6 +36,9 @@ public final class DemoEvents {
     private static final String[] METHODS = {"card", "card", "card", "paypal", "sepa_debit", "apple_pay", "klarna"};
     private static final String[] PAYMENT_OUTCOMES = {"payment.authorized", "payment.authorized", "payment.authorized",
         "payment.authorized", "payment.authorized", "payment.authorized", "payment.authorized", "payment.declined"};
+    private static final String[] STAFF = {"a.kowalski", "m.dubois", "j.svensson", "l.rossi", "s.garcia", "k.novak"};
+    private static final String[] AUDIT_ACTIONS = {"user.login", "user.login", "user.login", "refund.approved",
+        "price.changed", "role.granted", "user.logout", "export.downloaded"};
     private static final int CUSTOMERS = 50_000;
     private static final double PAID_SHARE = 0.8;
 
@@ -44,6 +51,14 @@ public final class DemoEvents {
 
     /** One checkout at {@code timestamp}: the order, then usually its payment. */
     public List<ProducerRecord<byte[], byte[]>> checkout(long timestamp) {
+        return checkout(timestamp, false);
+    }
+
+    /**
+     * One checkout at {@code timestamp}; during a bad deploy ({@code badDeploy}) its payment event is what a broken
+     * release of the payment service writes: cut-off JSON after a stray binary prefix, still labelled JSON.
+     */
+    public List<ProducerRecord<byte[], byte[]>> checkout(long timestamp, boolean badDeploy) {
         int customer = random.nextInt(CUSTOMERS);
         String orderId = "ord-" + new UUID(random.nextLong(), random.nextLong());
         String currency = CURRENCIES[customer % CURRENCIES.length];
@@ -65,7 +80,7 @@ public final class DemoEvents {
                 + "\"},\"createdAt\":" + timestamp + "}";
         String trace = HexFormat.of().formatHex(bytes(16));
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(2);
-        records.add(record(ORDERS, timestamp, customerId, order, "order.created", "checkout-service", trace));
+        records.add(record(ORDERS, timestamp, customerId, utf8(order), "order.created", "checkout-service", trace));
         if (random.nextDouble() < PAID_SHARE) {
             String outcome = pick(PAYMENT_OUTCOMES);
             String payment = "{\"type\":\"" + outcome + "\",\"paymentId\":\"pay-" + new UUID(random.nextLong(),
@@ -73,12 +88,36 @@ public final class DemoEvents {
                     + ",\"currency\":\"" + currency + "\"},\"method\":\"" + pick(METHODS) + "\",\"pspReference\":\""
                     + HexFormat.of().formatHex(bytes(8)).toUpperCase(Locale.ROOT) + "\",\"riskScore\":"
                     + random.nextInt(1000) / 1000.0 + ",\"at\":" + timestamp + "}";
-            records.add(record(PAYMENTS, timestamp, orderId, payment, outcome, "payment-service", trace));
+            if (badDeploy) {
+                records.add(record(PAYMENTS, timestamp, orderId, corrupt(payment), outcome, BAD_VERSION, trace));
+            } else {
+                records.add(record(PAYMENTS, timestamp, orderId, utf8(payment), outcome, "payment-service", trace));
+            }
         }
         return records;
     }
 
-    private ProducerRecord<byte[], byte[]> record(String topic, long timestamp, String key, String json, String type,
+    /** One back-office action at {@code timestamp}, keyed by the member of staff. */
+    public ProducerRecord<byte[], byte[]> auditEntry(long timestamp) {
+        String who = pick(STAFF);
+        String action = pick(AUDIT_ACTIONS);
+        String entry = "{\"type\":\"" + action + "\",\"actor\":\"" + who + "\",\"ip\":\"10.20." + random.nextInt(256)
+                + "." + random.nextInt(256) + "\",\"at\":" + timestamp + "}";
+        return record(AUDIT, timestamp, who, utf8(entry), action, "backoffice", HexFormat.of().formatHex(bytes(16)));
+    }
+
+    private byte[] corrupt(String json) {
+        byte[] text = utf8(json.substring(0, 1 + random.nextInt(json.length() / 2)));
+        byte[] value = new byte[4 + text.length];
+        value[0] = 0;
+        value[1] = (byte) 0xff;
+        value[2] = (byte) random.nextInt(256);
+        value[3] = (byte) random.nextInt(256);
+        System.arraycopy(text, 0, value, 4, text.length);
+        return value;
+    }
+
+    private ProducerRecord<byte[], byte[]> record(String topic, long timestamp, String key, byte[] value, String type,
                                                   String producer, String trace) {
         // One trace across the order and its payment, as a traced checkout produces; only the span differs.
         String traceparent = "00-" + trace + "-" + HexFormat.of().formatHex(bytes(8)) + "-01";
@@ -87,7 +126,7 @@ public final class DemoEvents {
                 header("content-type", "application/json"),
                 header("event-type", type),
                 header("producer", producer));
-        return new ProducerRecord<>(topic, null, timestamp, utf8(key), utf8(json), headers);
+        return new ProducerRecord<>(topic, null, timestamp, utf8(key), value, headers);
     }
 
     private static Header header(String key, String value) {

@@ -1,5 +1,6 @@
 package io.kafmirror.app.demo;
 
+import java.time.Duration;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,13 +25,17 @@ final class DemoTraffic implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoTraffic.class);
     private static final long TICK_MILLIS = 50;
     private static final double WAVE_MILLIS = 5 * 60 * 1000;
+    /** Back-office actions a second on the audit topic. */
+    private static final double AUDIT_PER_SECOND = 2;
 
     private final KafkaProducer<byte[], byte[]> producer;
-    private final DemoEvents events = new DemoEvents(new Random());
+    private final Random random = new Random();
+    private final DemoEvents events = new DemoEvents(random);
     private final AtomicLong produced = new AtomicLong();
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile long badUntilMillis;
 
     private DemoTraffic(String bootstrap) {
         Properties p = new Properties();
@@ -49,6 +54,11 @@ final class DemoTraffic implements AutoCloseable {
         DemoTraffic traffic = new DemoTraffic(bootstrap);
         traffic.thread.start();
         return traffic;
+    }
+
+    /** Makes the payment events of the next {@code length} corrupt, as a bad deploy of the payment service would. */
+    void badDeploy(Duration length) {
+        badUntilMillis = System.currentTimeMillis() + length.toMillis();
     }
 
     /** Records the cluster acknowledged since the start. */
@@ -75,10 +85,14 @@ final class DemoTraffic implements AutoCloseable {
             long now = System.currentTimeMillis();
             double wave = 1 + Math.sin(2 * Math.PI * (now - start) / WAVE_MILLIS) / 3;
             owed += CHECKOUTS_PER_SECOND * wave * TICK_MILLIS / 1000.0;
+            boolean bad = now < badUntilMillis;
             for (; owed >= 1; owed--) {
-                for (ProducerRecord<byte[], byte[]> record : events.checkout(now)) {
+                for (ProducerRecord<byte[], byte[]> record : events.checkout(now, bad)) {
                     producer.send(record, (metadata, e) -> acknowledged(e));
                 }
+            }
+            if (random.nextDouble() < AUDIT_PER_SECOND * TICK_MILLIS / 1000.0) {
+                producer.send(events.auditEntry(now), (metadata, e) -> acknowledged(e));
             }
             try {
                 Thread.sleep(TICK_MILLIS);

@@ -64,6 +64,45 @@ class DemoEventsTest {
         });
     }
 
+    @Test
+    void duringABadDeployPaymentsDoNotParseWhileOrdersStillDo() throws IOException {
+        DemoEvents events = new DemoEvents(new Random(13));
+        int corrupt = 0;
+        for (int i = 0; i < 200; i++) {
+            List<ProducerRecord<byte[], byte[]>> checkout = events.checkout(i, true);
+            assertThat(json.readTree(checkout.get(0).value()).get("type").asText()).isEqualTo("order.created");
+            if (checkout.size() == 2) {
+                ProducerRecord<byte[], byte[]> payment = checkout.get(1);
+                assertThat(header(payment, "producer")).isEqualTo(DemoEvents.BAD_VERSION);
+                assertThat(payment.value()[0]).as("a stray binary prefix").isZero();
+                assertThat(parses(payment.value())).as("payment %d parses as JSON", i).isFalse();
+                corrupt++;
+            }
+        }
+        assertThat(corrupt).isGreaterThan(100);
+    }
+
+    @Test
+    void anAuditEntryIsJsonKeyedByWhoActed() throws IOException {
+        DemoEvents events = new DemoEvents(new Random(17));
+        for (int i = 0; i < 50; i++) {
+            ProducerRecord<byte[], byte[]> entry = events.auditEntry(1_700_000_000_000L + i);
+            JsonNode entryJson = json.readTree(entry.value());
+            assertThat(entry.topic()).isEqualTo(DemoEvents.AUDIT);
+            assertThat(text(entry.key())).isEqualTo(entryJson.get("actor").asText());
+            assertThat(header(entry, "event-type")).isEqualTo(entryJson.get("type").asText());
+        }
+    }
+
+    private boolean parses(byte[] value) {
+        try {
+            json.readTree(value);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static String header(ProducerRecord<byte[], byte[]> record, String key) {
         Header header = record.headers().lastHeader(key);
         assertThat(header).as("header %s", key).isNotNull();
