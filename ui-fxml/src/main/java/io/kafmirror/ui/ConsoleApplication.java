@@ -103,6 +103,16 @@ public final class ConsoleApplication extends Application {
         statusUpdates = new StatusUpdates(new StatusProbe(settings.configFile(), settings.dataDir(), Clock.systemUTC()),
                 status, JOBS_EVERY, STORES_EVERY);
         statusUpdates.start();
+        if (settings.screenshots() != null) {
+            Theme chosen = model.themeProperty().get();
+            Screen shown = model.screenProperty().get();
+            new ScreenshotTour(stage.getScene(), model, settings.screenshots(), ScreenshotTour.SETTLE, () -> {
+                // The tour is not the operator's doing: the console reopens as it was.
+                model.themeProperty().set(chosen);
+                model.navigate(shown);
+                stage.close();
+            }).start();
+        }
     }
 
     /** Stops the status updates and remembers the window. */

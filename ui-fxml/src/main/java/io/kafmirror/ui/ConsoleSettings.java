@@ -13,8 +13,15 @@ import java.util.Map;
  * @param configFile the YAML configuration (clusters, stores, jobs)
  * @param dataDir    the folder of the state database, catalogs and the console's memory
  * @param openOn     the screen to open on, or {@code null} for the one shown last
+ * @param screenshots a folder to photograph every screen into before closing (see {@link ScreenshotTour}), or
+ *                    {@code null} for a normal session
  */
-public record ConsoleSettings(Path configFile, Path dataDir, Screen openOn) {
+public record ConsoleSettings(Path configFile, Path dataDir, Screen openOn, Path screenshots) {
+
+    /** A normal session. */
+    public ConsoleSettings(Path configFile, Path dataDir, Screen openOn) {
+        this(configFile, dataDir, openOn, null);
+    }
 
     /** As JavaFX application parameters, because {@code Application.launch} takes only strings. */
     List<String> toArguments() {
@@ -22,13 +29,18 @@ public record ConsoleSettings(Path configFile, Path dataDir, Screen openOn) {
         if (openOn != null) {
             arguments.add("--screen=" + openOn.name().toLowerCase(Locale.ROOT));
         }
+        if (screenshots != null) {
+            arguments.add("--screenshots=" + screenshots);
+        }
         return arguments;
     }
 
     /** Read back from {@link #toArguments()}. */
     static ConsoleSettings fromNamed(Map<String, String> named) {
         String screen = named.get("screen");
+        String screenshots = named.get("screenshots");
         return new ConsoleSettings(Path.of(named.get("config")), Path.of(named.get("data")),
-                screen == null ? null : Screen.valueOf(screen.toUpperCase(Locale.ROOT)));
+                screen == null ? null : Screen.valueOf(screen.toUpperCase(Locale.ROOT)),
+                screenshots == null ? null : Path.of(screenshots));
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,6 +31,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static final Duration STATUS_EVERY = Duration.ofSeconds(10);
     private static final Duration BAD_DEPLOY = Duration.ofMinutes(2);
+    /** Traffic before the screenshots, so the charts and tables in them show something. */
+    private static final Duration SCREENSHOT_TRAFFIC = Duration.ofMinutes(1);
 
     @Option(names = "--dir", paramLabel = "FOLDER",
             description = "Folder of the demo's broker, store, configuration and state. Default: demo in the data"
@@ -38,6 +41,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--headless", description = "No window: status lines on stdout, for scripts and services.")
     boolean headless;
+
+    @Option(names = "--screenshots", paramLabel = "FOLDER",
+            description = "After a minute of traffic, photograph every console screen in both themes into FOLDER, then"
+                    + " stop (how the README's screenshots are made; needs a display, e.g. xvfb-run).")
+    Path screenshots;
 
     @Spec
     CommandSpec spec;
@@ -78,6 +86,10 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         boolean window = !headless && windowPossible();
+        if (screenshots != null && !window) {
+            throw new ParameterException(spec.commandLine(), "--screenshots needs the console's window: leave out"
+                    + " --headless and run where there is a display (on a server: xvfb-run kaf-mirror demo --screenshots ...)");
+        }
         StopSignal stop = StopSignal.install();
         try (Demo demo = Demo.start(dir == null ? Demo.defaultFolder() : dir)) {
             out.printf("demo ready: cluster %s, store %s, config %s%n", demo.bootstrap(), demo.storeFolder(), demo.configFile());
@@ -85,10 +97,13 @@ public final class DemoCommand implements Callable<Integer> {
                     + " Ctrl-C or SIGTERM.%n", Demo.JOB, demo.folder());
             out.flush();
             if (window) {
-                closeConsoleOn(stop);
-                // Returns when the window is closed; the demo then stops as after Ctrl-C.
-                ConsoleApplication.launch(new ConsoleSettings(demo.configFile(), demo.folder(), Screen.JOBS),
-                        List.of(badDeploy(demo)));
+                boolean stoppedFirst = screenshots != null && stop.await(SCREENSHOT_TRAFFIC);
+                if (!stoppedFirst) {
+                    closeConsoleOn(stop);
+                    // Returns when the window is closed; the demo then stops as after Ctrl-C.
+                    ConsoleApplication.launch(new ConsoleSettings(demo.configFile(), demo.folder(), Screen.JOBS,
+                            screenshots == null ? null : screenshots.toAbsolutePath()), List.of(badDeploy(demo)));
+                }
                 stop.request();
             }
             while (!stop.await(STATUS_EVERY)) {

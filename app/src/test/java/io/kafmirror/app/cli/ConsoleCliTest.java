@@ -38,4 +38,12 @@ class ConsoleCliTest {
         assertThat(run.err().lines()).singleElement().asString()
                 .startsWith("error: The console needs a graphical display").contains("kaf-mirror run");
     }
+
+    @Test
+    void demoScreenshotsNeedTheWindowSoHeadlessIsRefusedBeforeAnythingStarts() {
+        CliRun run = CliRun.of("demo", "--headless", "--screenshots", "shots");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--screenshots needs the console's window", "xvfb-run");
+    }
 }

@@ -78,8 +78,8 @@ public final class ClustersViewModel {
                 .orElse(entries.isEmpty() ? null : entries.get(0)));
         loaded.set(true);
         unsaved.set(false);
-        status.set(FieldNote.info(config.clusters().size() + " clusters and " + config.stores().size()
-                + " stores in " + file.path()));
+        status.set(FieldNote.info(count(config.clusters().size(), "cluster") + " and "
+                + count(config.stores().size(), "store") + " in " + file.path()));
     }
 
     /** Discards every unsaved change and reads the file again. */
@@ -156,7 +156,7 @@ public final class ClustersViewModel {
             return false;
         }
         unsaved.set(false);
-        status.set(FieldNote.info("Saved " + clusters.size() + " clusters and " + stores.size() + " stores to "
+        status.set(FieldNote.info("Saved " + count(clusters.size(), "cluster") + " and " + count(stores.size(), "store") + " to "
                 + file.path()));
         return true;
     }
@@ -281,5 +281,9 @@ public final class ClustersViewModel {
     /** Where the configuration file is. */
     public Path configFile() {
         return file.path();
+    }
+
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 }
