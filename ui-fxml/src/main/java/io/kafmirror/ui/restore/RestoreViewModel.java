@@ -27,8 +27,8 @@ import javafx.collections.ObservableList;
  */
 public final class RestoreViewModel {
 
-    /** Buckets of the density histogram: about one per two pixels of a timeline in a maximized window. */
-    static final int BUCKETS = 600;
+    /** Buckets of the density histogram: about one per four pixels of the timeline in a 1200 px window, so a sparse backup still reads as a shape. */
+    static final int BUCKETS = 300;
 
     private final StoredBackups backups;
     private final Background background;
