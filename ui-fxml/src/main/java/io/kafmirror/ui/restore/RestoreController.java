@@ -42,6 +42,12 @@ public final class RestoreController {
     @FXML private TableColumn<CutRow, String> recordsColumn;
     @FXML private TableColumn<CutRow, String> bytesColumn;
     @FXML private Label planNotes;
+    @FXML private TableView<PreviewRecord> previewTable;
+    @FXML private TableColumn<PreviewRecord, String> sideColumn;
+    @FXML private TableColumn<PreviewRecord, String> offsetColumn;
+    @FXML private TableColumn<PreviewRecord, String> timestampColumn;
+    @FXML private TableColumn<PreviewRecord, String> keyColumn;
+    @FXML private TableColumn<PreviewRecord, String> valueColumn;
 
     private final ConsoleContext context;
     private final FxBackground background = new FxBackground();
@@ -79,6 +85,20 @@ public final class RestoreController {
         column(recordsColumn, r -> number(r.records()));
         column(bytesColumn, r -> number(r.bytes()));
         cutTable.setItems(model.cuts());
+        cutTable.getSelectionModel().selectedItemProperty().addListener((o, before, after) -> model.selectCut(after));
+        model.selectedCutProperty().addListener((o, before, after) -> {
+            if (after == null) {
+                cutTable.getSelectionModel().clearSelection();
+            } else {
+                cutTable.getSelectionModel().select(after);
+            }
+        });
+        column(sideColumn, r -> r.restored() ? "restored" : "not restored");
+        column(offsetColumn, r -> number(r.offset()));
+        column(timestampColumn, PreviewRecord::timestampText);
+        column(keyColumn, PreviewRecord::key);
+        column(valueColumn, PreviewRecord::value);
+        previewTable.setItems(model.preview());
         planNotes.textProperty().bind(model.planNotesProperty());
         planNotes.visibleProperty().bind(model.planNotesProperty().isNotEmpty());
         planNotes.managedProperty().bind(planNotes.visibleProperty());
@@ -108,7 +128,7 @@ public final class RestoreController {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    private static void column(TableColumn<CutRow, String> column, Function<CutRow, String> text) {
+    private static <R> void column(TableColumn<R, String> column, Function<R, String> text) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
     }
 }

@@ -29,6 +29,8 @@ public final class RestoreViewModel {
 
     /** Buckets of the density histogram: about one per four pixels of the timeline in a 1200 px window, so a sparse backup still reads as a shape. */
     static final int BUCKETS = 300;
+    /** Records shown on each side of the cut. */
+    static final int PREVIEWED = 5;
 
     private final StoredBackups backups;
     private final Background background;
@@ -43,10 +45,17 @@ public final class RestoreViewModel {
     private final ReadOnlyStringWrapper pointProblem = new ReadOnlyStringWrapper("");
     private final ObservableList<CutRow> cuts = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper planNotes = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<CutRow> selectedCut = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<PreviewRecord> preview = FXCollections.observableArrayList();
+    // The plan the cut table shows, which the preview reads around.
+    private RestorePlan shownPlan;
     // Which change started the current sync, so the point and its text do not rewrite each other.
     private boolean syncing;
-    // The latest plan asked for; an older one finishing later is dropped.
+    // While a plan replaces the rows, a table's selection jumping with them is not the operator's choice.
+    private boolean replacingRows;
+    // The latest plan and preview asked for; an older one finishing later is dropped.
     private long plansAsked;
+    private long previewsAsked;
 
     /** The choice over {@code backups}, read on {@code background}, with failures to read them to {@code errors}. */
     public RestoreViewModel(StoredBackups backups, Background background, Consumer<Throwable> errors) {
@@ -109,6 +118,24 @@ public final class RestoreViewModel {
         return planNotes.getReadOnlyProperty();
     }
 
+    /** The partition whose records around the cut are previewed. */
+    public ReadOnlyObjectProperty<CutRow> selectedCutProperty() {
+        return selectedCut.getReadOnlyProperty();
+    }
+
+    /** The last {@value #PREVIEWED} records restored of the selected partition, then the first {@value #PREVIEWED} not. */
+    public ObservableList<PreviewRecord> preview() {
+        return preview;
+    }
+
+    /** Previews the records around {@code row}'s cut. */
+    public void selectCut(CutRow row) {
+        if (!replacingRows && row != null && !row.equals(selectedCut.get())) {
+            selectedCut.set(row);
+            previewCut();
+        }
+    }
+
     /** Reads the stores from the configuration file again and chooses the first. */
     public void load() {
         background.run(backups::stores, names -> {
@@ -163,6 +190,27 @@ public final class RestoreViewModel {
         });
     }
 
+    private void previewCut() {
+        String from = store.get();
+        RestorePlan plan = shownPlan;
+        CutRow row = selectedCut.get();
+        long asked = ++previewsAsked;
+        if (from == null || plan == null || row == null) {
+            preview.clear();
+            return;
+        }
+        background.run(() -> backups.preview(from, plan, row.partition(), PREVIEWED), read -> {
+            if (asked == previewsAsked) {
+                preview.setAll(read);
+            }
+        }, failure -> {
+            if (asked == previewsAsked) {
+                preview.clear();
+                errors.accept(failure);
+            }
+        });
+    }
+
     private void loadTopics(String name) {
         topics.clear();
         topic.set(null);
@@ -179,8 +227,7 @@ public final class RestoreViewModel {
     private void loadTimeline(BackedUpTopic chosen) {
         timeline.set(null);
         point.set(null);
-        cuts.clear();
-        planNotes.set("");
+        showPlan(null);
         String from = store.get();
         if (chosen != null && from != null) {
             background.run(() -> backups.timeline(from, chosen, BUCKETS), read -> {
@@ -224,14 +271,25 @@ public final class RestoreViewModel {
         syncing = false;
     }
 
+    /** Shows {@code plan} (none: an empty table), previewing the same partition as before, else the first. */
     private void showPlan(RestorePlan plan) {
-        cuts.setAll(plan.cuts().stream().map(CutRow::of).toList());
-        planNotes.set(String.join("\n", plan.warnings()));
+        shownPlan = plan;
+        List<CutRow> rows = plan == null ? List.of() : plan.cuts().stream().map(CutRow::of).toList();
+        Integer partition = selectedCut.get() == null ? null : selectedCut.get().partition();
+        replacingRows = true;
+        cuts.setAll(rows);
+        replacingRows = false;
+        planNotes.set(plan == null ? "" : String.join("\n", plan.warnings()));
+        // Through null, so a row equal to the previous one is still announced and selected among the new rows.
+        selectedCut.set(null);
+        selectedCut.set(rows.stream().filter(r -> partition != null && r.partition() == partition).findFirst()
+                .orElse(rows.stream().findFirst().orElse(null)));
+        previewCut();
     }
 
     private void refused(Throwable failure) {
         if (failure instanceof RestorePlanException refusal) {
-            cuts.setAll(List.of());
+            showPlan(null);
             planNotes.set(refusal.getMessage());
         } else {
             errors.accept(failure);

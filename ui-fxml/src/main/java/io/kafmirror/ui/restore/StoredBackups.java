@@ -87,6 +87,11 @@ public final class StoredBackups implements AutoCloseable {
         return new RestorePlan(planned.request(), planned.topicId(), planned.cuts(), warnings);
     }
 
+    /** Up to {@code count} records of {@code partition} on each side of its cut in {@code plan}, read from {@code store}. */
+    public synchronized List<PreviewRecord> preview(String store, RestorePlan plan, int partition, int count) {
+        return new CutNeighbours(archive(store), count).around(plan, partition);
+    }
+
     /**
      * The events recorded on {@code topic} (or on a whole job, for authentication failures) by the jobs that back it up:
      * those reading its cluster with patterns that select it. A removed job's events stay, as its history does.

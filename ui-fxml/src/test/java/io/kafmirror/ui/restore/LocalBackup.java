@@ -91,6 +91,12 @@ final class LocalBackup {
         return withArchive(archive -> new RestorePlanner(archive).plan(RestoreRequest.of("prod", topic, new RestorePoint.AtTime(at))));
     }
 
+    /** Every stored record of {@code partition} of {@code topic}, in offset order, each segment read whole. */
+    List<KfsRecord> records(String topic, int partition) {
+        return withArchive(archive -> archive.catalog().segments("prod", topic, partition).stream()
+                .flatMap(e -> archive.open(e.key()).readChunk(partition).stream()).toList());
+    }
+
     private <T> T withArchive(Function<SegmentArchive, T> work) {
         try (SegmentCatalog catalog = SegmentCatalog.open(dataDir.resolve("catalogs").resolve("local"));
              LocalSegmentStore store = new LocalSegmentStore(storeDir)) {

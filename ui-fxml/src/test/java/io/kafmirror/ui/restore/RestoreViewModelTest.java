@@ -3,6 +3,8 @@ package io.kafmirror.ui.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.ui.jobs.SameThread;
+import io.kafmirror.kfs.format.KfsRecord;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,6 +123,43 @@ class RestoreViewModelTest {
         assertThat(model.cuts()).isEqualTo(LocalBackup.rows(backup.plan(backup.orders, LocalBackup.GAP_AT.minusMillis(1))));
         assertThat(model.planNotesProperty().get()).contains("Partition 1 of '" + backup.orders + "' has a recorded gap",
                 "Offsets 120 to 139 were deleted");
+    }
+
+    @Test
+    void previewsTheLastRecordsBeforeTheCutAndTheFirstAfterItOfTheSelectedPartition() {
+        Instant at = LocalBackup.START.plusSeconds(250);
+        model.pick(at);
+        model.planCut();
+        assertThat(model.selectedCutProperty().get().partition()).as("the first partition until another is chosen").isZero();
+        assertPreviewAroundCut(0);
+
+        model.selectCut(model.cuts().get(2));
+        assertPreviewAroundCut(2);
+        model.pick(at.plusSeconds(30));
+        model.planCut();
+        assertThat(model.selectedCutProperty().get().partition()).as("kept when the point moves").isEqualTo(2);
+        assertPreviewAroundCut(2);
+        assertThat(model.preview()).extracting(PreviewRecord::value).first().asString().startsWith("{\"order\":");
+    }
+
+    private void assertPreviewAroundCut(int partition) {
+        long cut = model.selectedCutProperty().get().cutOffset();
+        List<KfsRecord> log = backup.records(backup.orders, partition);
+        List<Long> before = log.stream().map(KfsRecord::offset).filter(o -> o < cut).toList();
+        List<Long> after = log.stream().map(KfsRecord::offset).filter(o -> o >= cut).toList();
+        List<Long> expected = new ArrayList<>(before.subList(before.size() - 5, before.size()));
+        expected.addAll(after.subList(0, 5));
+        assertThat(model.preview()).extracting(PreviewRecord::offset).containsExactlyElementsOf(expected);
+        assertThat(model.preview()).extracting(PreviewRecord::restored).containsExactly(true, true, true, true, true,
+                false, false, false, false, false);
+    }
+
+    @Test
+    void showsKeysAndValuesAsTextOrHex() {
+        assertThat(PreviewRecord.text("{\"id\": 7}\n".getBytes(StandardCharsets.UTF_8))).isEqualTo("{\"id\": 7} ");
+        assertThat(PreviewRecord.text(new byte[] {0, 1, (byte) 0xff})).isEqualTo("0x0001ff");
+        assertThat(PreviewRecord.text(new byte[100])).startsWith("0x0000").endsWith("… (100 bytes)");
+        assertThat(PreviewRecord.text(null)).isEqualTo("null");
     }
 
     @Test

@@ -6,10 +6,13 @@ import io.kafmirror.ui.ConsoleContext;
 import io.kafmirror.ui.Notifications;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.kafmirror.kfs.format.KfsRecord;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Point2D;
 import javafx.scene.Parent;
@@ -46,11 +49,20 @@ class RestoreViewTest {
 
     @AfterEach
     void close() throws Exception {
+        // Leaving the screen closes its catalogs and state database, so the temporary folder can go.
+        robot.interact(() -> robot.listWindows().forEach(w -> w.getScene().setRoot(new StackPane())));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, this::noDatabaseOpen);
         FxToolkit.cleanupStages();
     }
 
+    private boolean noDatabaseOpen() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.noneMatch(f -> f.getFileName().toString().endsWith(".lock.db"));
+        }
+    }
+
     @Test
-    void picksARestorePointByDraggingTheTimelineAndByTypingIt() throws Exception {
+    void picksARestorePointByDraggingTheTimelineAndByTypingItAndPreviewsAPartitionsCut() throws Exception {
         LocalBackup backup = LocalBackup.write(dir, "view");
         ConsoleContext context = new ConsoleContext(backup.configFile, backup.dataDir, notifications);
         FxToolkit.setupStage(stage -> {
@@ -99,6 +111,19 @@ class RestoreViewTest {
         awaitCutsAt(backup, backup.payments, typed);
         assertThat(robot.lookup("#pointProblem").queryLabeled().isVisible()).isFalse();
 
+        TableView<?> cutTable = robot.lookup("#cutTable").queryTableView();
+        robot.interact(cutTable::requestFocus);
+        robot.type(KeyCode.DOWN, 2);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cutTable.getSelectionModel().getSelectedIndex() == 2);
+        long cut = cuts().get(2).cutOffset();
+        List<Long> log = backup.records(backup.payments, 2).stream().map(KfsRecord::offset).toList();
+        int firstNotRestored = log.indexOf(log.stream().filter(o -> o >= cut).findFirst().orElseThrow());
+        List<Long> expected = log.subList(firstNotRestored - 5, firstNotRestored + 5);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> previewOffsets().equals(expected));
+        assertThat(robot.lookup("not restored").tryQuery()).as("the records after the cut are marked").isPresent();
+
+        robot.clickOn(field);
+        robot.interact(field::end);
         robot.write("9");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#pointProblem").queryLabeled().getText()).contains("is not a restore time");
@@ -113,6 +138,12 @@ class RestoreViewTest {
     private void awaitCutsAt(LocalBackup backup, String topic, Instant at) throws Exception {
         List<CutRow> expected = LocalBackup.rows(backup.plan(topic, at));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cuts().equals(expected));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> previewOffsets() {
+        List<PreviewRecord> shown = robot.lookup("#previewTable").queryAs(TableView.class).getItems();
+        return shown.stream().map(PreviewRecord::offset).toList();
     }
 
     private String pointText() {
