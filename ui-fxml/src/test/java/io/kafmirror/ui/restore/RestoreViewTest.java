@@ -128,6 +128,15 @@ class RestoreViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#pointProblem").queryLabeled().getText()).contains("is not a restore time");
         assertThat(timeline.pointProperty().get()).as("the cursor stays").isEqualTo(typed);
+
+        TimelineEvent deleted = timeline.timelineProperty().get().events().get(0);
+        robot.clickOn("#eventChoice").clickOn(deleted.toString()).clickOn("#jumpButton");
+        Instant justBefore = LocalBackup.START.plusSeconds(200).minusMillis(1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(timeline.pointProperty().get()).isEqualTo(justBefore);
+        assertThat(pointText()).isEqualTo("2026-12-02T09:03:19.999Z");
+        assertThat(robot.lookup("#pointProblem").queryLabeled().isVisible()).isFalse();
+        awaitCutsAt(backup, backup.payments, justBefore);
         assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
     }
 
