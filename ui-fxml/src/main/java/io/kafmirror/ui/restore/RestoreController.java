@@ -1,0 +1,134 @@
+package io.kafmirror.ui.restore;
+
+import io.kafmirror.ui.ConsoleContext;
+import io.kafmirror.ui.jobs.FxBackground;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The Restore screen's controller: binds the store and topic pickers, the timeline, the restore point's field and the
+ * cut table to a {@link RestoreViewModel}, and plans the cut once the point has rested for {@link #SETTLE}.
+ */
+public final class RestoreController {
+
+    /** How long the point must rest before the cut is planned: dragging asks for one plan, not one per pixel. */
+    static final Duration SETTLE = Duration.millis(150);
+
+    @FXML private VBox root;
+    @FXML private ChoiceBox<String> storeChoice;
+    @FXML private ComboBox<BackedUpTopic> topicChoice;
+    @FXML private RestoreTimeline timeline;
+    @FXML private TextField pointField;
+    @FXML private Label pointProblem;
+    @FXML private ComboBox<TimelineEvent> eventChoice;
+    @FXML private Button jumpButton;
+    @FXML private TableView<CutRow> cutTable;
+    @FXML private TableColumn<CutRow, String> partitionColumn;
+    @FXML private TableColumn<CutRow, String> firstColumn;
+    @FXML private TableColumn<CutRow, String> cutColumn;
+    @FXML private TableColumn<CutRow, String> recordsColumn;
+    @FXML private TableColumn<CutRow, String> bytesColumn;
+    @FXML private Label planNotes;
+    @FXML private TableView<PreviewRecord> previewTable;
+    @FXML private TableColumn<PreviewRecord, String> sideColumn;
+    @FXML private TableColumn<PreviewRecord, String> offsetColumn;
+    @FXML private TableColumn<PreviewRecord, String> timestampColumn;
+    @FXML private TableColumn<PreviewRecord, String> keyColumn;
+    @FXML private TableColumn<PreviewRecord, String> valueColumn;
+
+    private final ConsoleContext context;
+    private final FxBackground background = new FxBackground();
+    private final StoredBackups backups;
+    private final RestoreViewModel model;
+    private final PauseTransition settle = new PauseTransition(SETTLE);
+
+    /** The controller of the Restore screen over the console's configuration file and data folder. */
+    public RestoreController(ConsoleContext context) {
+        this.context = context;
+        this.backups = new StoredBackups(context.configFile(), context.dataDir());
+        this.model = new RestoreViewModel(backups, background, context.notifications()::error);
+        settle.setOnFinished(e -> model.planCut());
+    }
+
+    @FXML
+    private void initialize() {
+        storeChoice.setItems(model.stores());
+        storeChoice.valueProperty().bindBidirectional(model.storeProperty());
+        topicChoice.setItems(model.topics());
+        topicChoice.valueProperty().bindBidirectional(model.topicProperty());
+        timeline.timelineProperty().bind(model.timelineProperty());
+        timeline.pointProperty().bind(model.pointProperty());
+        timeline.setOnPick(model::pick);
+        pointField.textProperty().bindBidirectional(model.pointTextProperty());
+        pointProblem.textProperty().bind(model.pointProblemProperty());
+        pointProblem.visibleProperty().bind(model.pointProblemProperty().isNotEmpty());
+        pointProblem.managedProperty().bind(pointProblem.visibleProperty());
+        model.timelineProperty().addListener((o, before, after) -> eventChoice.getItems()
+                .setAll(after == null ? List.of() : after.events()));
+        jumpButton.disableProperty().bind(eventChoice.valueProperty().isNull());
+        column(partitionColumn, r -> String.valueOf(r.partition()));
+        column(firstColumn, r -> number(r.firstOffset()));
+        column(cutColumn, r -> number(r.cutOffset()));
+        column(recordsColumn, r -> number(r.records()));
+        column(bytesColumn, r -> number(r.bytes()));
+        cutTable.setItems(model.cuts());
+        cutTable.getSelectionModel().selectedItemProperty().addListener((o, before, after) -> model.selectCut(after));
+        model.selectedCutProperty().addListener((o, before, after) -> {
+            if (after == null) {
+                cutTable.getSelectionModel().clearSelection();
+            } else {
+                cutTable.getSelectionModel().select(after);
+            }
+        });
+        column(sideColumn, r -> r.restored() ? "restored" : "not restored");
+        column(offsetColumn, r -> number(r.offset()));
+        column(timestampColumn, PreviewRecord::timestampText);
+        column(keyColumn, PreviewRecord::key);
+        column(valueColumn, PreviewRecord::value);
+        previewTable.setItems(model.preview());
+        planNotes.textProperty().bind(model.planNotesProperty());
+        planNotes.visibleProperty().bind(model.planNotesProperty().isNotEmpty());
+        planNotes.managedProperty().bind(planNotes.visibleProperty());
+        model.pointProperty().addListener((o, before, after) -> settle.playFromStart());
+        // Read while shown only: the catalogs and the state database are closed while another screen is.
+        root.sceneProperty().addListener((o, before, after) -> {
+            if (after != null) {
+                model.load();
+            } else {
+                background.run(() -> {
+                    backups.close();
+                    return null;
+                }, done -> { }, context.notifications()::error);
+            }
+        });
+    }
+
+    @FXML
+    private void jumpBefore() {
+        TimelineEvent event = eventChoice.getValue();
+        if (event != null) {
+            model.jumpBefore(event);
+        }
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static <R> void column(TableColumn<R, String> column, Function<R, String> text) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
+    }
+}

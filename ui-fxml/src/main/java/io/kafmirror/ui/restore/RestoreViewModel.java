@@ -1,0 +1,298 @@
+package io.kafmirror.ui.restore;
+
+import io.kafmirror.engine.restore.RestorePlan;
+import io.kafmirror.engine.restore.RestorePlanException;
+import io.kafmirror.ui.jobs.Background;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Restore screen's choice of what to restore and to when: a store, a backed-up topic, its timeline, the restore
+ * point (an instant to the millisecond, kept in sync with its text) and the per-partition cut the planner makes of it.
+ * Reads go through {@link StoredBackups} on {@code background}; only the newest plan asked for is shown. Use on the FX
+ * thread.
+ */
+public final class RestoreViewModel {
+
+    /** Buckets of the density histogram: about one per four pixels of the timeline in a 1200 px window, so a sparse backup still reads as a shape. */
+    static final int BUCKETS = 300;
+    /** Records shown on each side of the cut. */
+    static final int PREVIEWED = 5;
+
+    private final StoredBackups backups;
+    private final Background background;
+    private final Consumer<Throwable> errors;
+    private final ObservableList<String> stores = FXCollections.observableArrayList();
+    private final ObjectProperty<String> store = new SimpleObjectProperty<>();
+    private final ObservableList<BackedUpTopic> topics = FXCollections.observableArrayList();
+    private final ObjectProperty<BackedUpTopic> topic = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<BackupTimeline> timeline = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Instant> point = new ReadOnlyObjectWrapper<>();
+    private final StringProperty pointText = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper pointProblem = new ReadOnlyStringWrapper("");
+    private final ObservableList<CutRow> cuts = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper planNotes = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<CutRow> selectedCut = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<PreviewRecord> preview = FXCollections.observableArrayList();
+    // The plan the cut table shows, which the preview reads around.
+    private RestorePlan shownPlan;
+    // Which change started the current sync, so the point and its text do not rewrite each other.
+    private boolean syncing;
+    // While a plan replaces the rows, a table's selection jumping with them is not the operator's choice.
+    private boolean replacingRows;
+    // The latest plan and preview asked for; an older one finishing later is dropped.
+    private long plansAsked;
+    private long previewsAsked;
+
+    /** The choice over {@code backups}, read on {@code background}, with failures to read them to {@code errors}. */
+    public RestoreViewModel(StoredBackups backups, Background background, Consumer<Throwable> errors) {
+        this.backups = backups;
+        this.background = background;
+        this.errors = errors;
+        store.addListener((o, before, after) -> loadTopics(after));
+        topic.addListener((o, before, after) -> loadTimeline(after));
+        point.addListener((o, before, after) -> showPoint(after));
+        pointText.addListener((o, before, after) -> readPoint(after));
+    }
+
+    /** The configured stores. */
+    public ObservableList<String> stores() {
+        return stores;
+    }
+
+    /** The store restored from. */
+    public ObjectProperty<String> storeProperty() {
+        return store;
+    }
+
+    /** The topics the store holds. */
+    public ObservableList<BackedUpTopic> topics() {
+        return topics;
+    }
+
+    /** The topic restored. */
+    public ObjectProperty<BackedUpTopic> topicProperty() {
+        return topic;
+    }
+
+    /** The chosen topic's timeline, null until it is read. */
+    public ReadOnlyObjectProperty<BackupTimeline> timelineProperty() {
+        return timeline.getReadOnlyProperty();
+    }
+
+    /** The restore point, within the backup, to the millisecond; null until a timeline is shown. */
+    public ReadOnlyObjectProperty<Instant> pointProperty() {
+        return point.getReadOnlyProperty();
+    }
+
+    /** The restore point as text; typing a valid time within the backup moves the point. */
+    public StringProperty pointTextProperty() {
+        return pointText;
+    }
+
+    /** Why the typed text is not a restore point, empty when it is. */
+    public ReadOnlyStringProperty pointProblemProperty() {
+        return pointProblem.getReadOnlyProperty();
+    }
+
+    /** The per-partition cut at the point, as last planned. */
+    public ObservableList<CutRow> cuts() {
+        return cuts;
+    }
+
+    /** The planner's warnings, or why it refused, in its own sentences; empty when there is nothing to say. */
+    public ReadOnlyStringProperty planNotesProperty() {
+        return planNotes.getReadOnlyProperty();
+    }
+
+    /** The partition whose records around the cut are previewed. */
+    public ReadOnlyObjectProperty<CutRow> selectedCutProperty() {
+        return selectedCut.getReadOnlyProperty();
+    }
+
+    /** The last {@value #PREVIEWED} records restored of the selected partition, then the first {@value #PREVIEWED} not. */
+    public ObservableList<PreviewRecord> preview() {
+        return preview;
+    }
+
+    /** Previews the records around {@code row}'s cut. */
+    public void selectCut(CutRow row) {
+        if (!replacingRows && row != null && !row.equals(selectedCut.get())) {
+            selectedCut.set(row);
+            previewCut();
+        }
+    }
+
+    /** Reads the stores from the configuration file again and chooses the first. */
+    public void load() {
+        background.run(backups::stores, names -> {
+            String keep = store.get();
+            stores.setAll(names);
+            store.set(null);
+            store.set(keep != null && names.contains(keep) ? keep : names.stream().findFirst().orElse(null));
+        }, errors);
+    }
+
+    /** Moves the point to {@code at}, kept within the backup and cut to the millisecond; what the timeline reports. */
+    public void pick(Instant at) {
+        BackupTimeline shown = timeline.get();
+        if (shown == null) {
+            return;
+        }
+        Instant start = shown.density().start();
+        Instant end = shown.density().end();
+        Instant within = at.isBefore(start) ? start : at.isAfter(end) ? end : at;
+        point.set(within.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** Moves the point by {@code step}, e.g. one second for an arrow key. */
+    public void nudge(Duration step) {
+        if (point.get() != null) {
+            pick(point.get().plus(step));
+        }
+    }
+
+    /** Moves the point to one millisecond before {@code event}: the last moment the backup had not seen it. */
+    public void jumpBefore(TimelineEvent event) {
+        pick(event.at().minusMillis(1));
+    }
+
+    /** Plans the cut at the current point off the FX thread; the controller asks once dragging pauses. */
+    public void planCut() {
+        String from = store.get();
+        BackedUpTopic of = topic.get();
+        Instant at = point.get();
+        if (from == null || of == null || at == null) {
+            return;
+        }
+        long asked = ++plansAsked;
+        background.run(() -> backups.plan(from, of, at), plan -> {
+            if (asked == plansAsked) {
+                showPlan(plan);
+            }
+        }, failure -> {
+            if (asked == plansAsked) {
+                refused(failure);
+            }
+        });
+    }
+
+    private void previewCut() {
+        String from = store.get();
+        RestorePlan plan = shownPlan;
+        CutRow row = selectedCut.get();
+        long asked = ++previewsAsked;
+        if (from == null || plan == null || row == null) {
+            preview.clear();
+            return;
+        }
+        background.run(() -> backups.preview(from, plan, row.partition(), PREVIEWED), read -> {
+            if (asked == previewsAsked) {
+                preview.setAll(read);
+            }
+        }, failure -> {
+            if (asked == previewsAsked) {
+                preview.clear();
+                errors.accept(failure);
+            }
+        });
+    }
+
+    private void loadTopics(String name) {
+        topics.clear();
+        topic.set(null);
+        if (name != null) {
+            background.run(() -> backups.topics(name), found -> {
+                if (name.equals(store.get())) {
+                    topics.setAll(found);
+                    topic.set(found.stream().findFirst().orElse(null));
+                }
+            }, errors);
+        }
+    }
+
+    private void loadTimeline(BackedUpTopic chosen) {
+        timeline.set(null);
+        point.set(null);
+        showPlan(null);
+        String from = store.get();
+        if (chosen != null && from != null) {
+            background.run(() -> backups.timeline(from, chosen, BUCKETS), read -> {
+                if (chosen.equals(topic.get())) {
+                    timeline.set(read);
+                    // The newest state is what an operator looks at first; they drag back from there.
+                    pick(read.density().end());
+                    planCut();
+                }
+            }, errors);
+        }
+    }
+
+    private void showPoint(Instant at) {
+        if (!syncing) {
+            syncing = true;
+            pointText.set(at == null ? "" : PointText.format(at));
+            pointProblem.set("");
+            syncing = false;
+        }
+    }
+
+    private void readPoint(String text) {
+        if (syncing || timeline.get() == null) {
+            return;
+        }
+        Instant at;
+        try {
+            at = PointText.parse(text);
+        } catch (IllegalArgumentException e) {
+            pointProblem.set(e.getMessage());
+            return;
+        }
+        if (!timeline.get().covers(at)) {
+            pointProblem.set(timeline.get().coverage());
+            return;
+        }
+        pointProblem.set("");
+        syncing = true;
+        point.set(at.truncatedTo(ChronoUnit.MILLIS));
+        syncing = false;
+    }
+
+    /** Shows {@code plan} (none: an empty table), previewing the same partition as before, else the first. */
+    private void showPlan(RestorePlan plan) {
+        shownPlan = plan;
+        List<CutRow> rows = plan == null ? List.of() : plan.cuts().stream().map(CutRow::of).toList();
+        Integer partition = selectedCut.get() == null ? null : selectedCut.get().partition();
+        replacingRows = true;
+        cuts.setAll(rows);
+        replacingRows = false;
+        planNotes.set(plan == null ? "" : String.join("\n", plan.warnings()));
+        // Through null, so a row equal to the previous one is still announced and selected among the new rows.
+        selectedCut.set(null);
+        selectedCut.set(rows.stream().filter(r -> partition != null && r.partition() == partition).findFirst()
+                .orElse(rows.stream().findFirst().orElse(null)));
+        previewCut();
+    }
+
+    private void refused(Throwable failure) {
+        if (failure instanceof RestorePlanException refusal) {
+            showPlan(null);
+            planNotes.set(refusal.getMessage());
+        } else {
+            errors.accept(failure);
+        }
+    }
+}

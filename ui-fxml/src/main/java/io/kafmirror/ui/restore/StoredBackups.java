@@ -1,0 +1,143 @@
+package io.kafmirror.ui.restore;
+
+import io.kafmirror.engine.config.ConfigLoader;
+import io.kafmirror.engine.config.JobConfig;
+import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.mirror.MirrorEvent;
+import io.kafmirror.engine.restore.RecordedGaps;
+import io.kafmirror.engine.restore.RestorePlan;
+import io.kafmirror.engine.restore.RestorePlanner;
+import io.kafmirror.engine.restore.RestorePoint;
+import io.kafmirror.engine.restore.RestoreRequest;
+import io.kafmirror.engine.run.OpenStores;
+import io.kafmirror.engine.state.HistoryEntry;
+import io.kafmirror.engine.state.HistoryFilter;
+import io.kafmirror.engine.state.Job;
+import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.kfs.catalog.CatalogEntry;
+import io.kafmirror.kfs.catalog.SegmentArchive;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The backups the Restore screen picks from, as {@code kaf-mirror restore} opens them: the stores of the configuration
+ * file, each with its catalog in the data folder, and the job history of the state database for the events. Blocks on
+ * H2 and the stores: call it off the FX thread.
+ */
+public final class StoredBackups implements AutoCloseable {
+
+    /** The events marked on the timeline: those that change what a restore point means. */
+    private static final MirrorEvent.Type[] MARKED = {MirrorEvent.Type.GAP, MirrorEvent.Type.TOPIC_DELETED,
+            MirrorEvent.Type.TOPIC_RECREATED, MirrorEvent.Type.AUTH_FAILURE};
+
+    private final Path configFile;
+    private final Path dataDir;
+    private MirrorConfig config;
+    private OpenStores stores;
+    private StateDatabase state;
+
+    /** The backups of the stores {@code configFile} declares, with catalogs and state in {@code dataDir}; nothing opened yet. */
+    public StoredBackups(Path configFile, Path dataDir) {
+        this.configFile = configFile;
+        this.dataDir = dataDir;
+    }
+
+    /** The configured stores' names, reading the configuration file again. */
+    public synchronized List<String> stores() {
+        close();
+        config = Files.isRegularFile(configFile) ? new ConfigLoader().load(configFile) : MirrorConfig.EMPTY;
+        stores = new OpenStores(config, dataDir);
+        return List.copyOf(config.stores().keySet());
+    }
+
+    /** The topics {@code store} holds, of every backed-up cluster, sorted by cluster then topic. */
+    public synchronized List<BackedUpTopic> topics(String store) {
+        SegmentArchive archive = archive(store);
+        List<BackedUpTopic> topics = new ArrayList<>();
+        for (String cluster : archive.catalog().clusters()) {
+            archive.catalog().topics(cluster).forEach(t -> topics.add(new BackedUpTopic(cluster, t)));
+        }
+        topics.sort(Comparator.comparing(BackedUpTopic::cluster).thenComparing(BackedUpTopic::topic));
+        return topics;
+    }
+
+    /** The timeline of {@code topic} in {@code store}: its density in {@code buckets} buckets and its recorded events. */
+    public synchronized BackupTimeline timeline(String store, BackedUpTopic topic, int buckets) {
+        List<CatalogEntry> segments = archive(store).catalog().segments(topic.cluster(), topic.topic());
+        RecordDensity density = RecordDensity.of(segments.stream().flatMap(e -> e.chunks().stream()).toList(), buckets);
+        return new BackupTimeline(topic, density, events(topic));
+    }
+
+    /**
+     * The plan of restoring {@code topic} to {@code at}, with the gaps the job history recorded among its warnings, as
+     * {@code kaf-mirror restore --dry-run} prints it; a {@link io.kafmirror.engine.restore.RestorePlanException} says
+     * what the backup holds when it cannot be planned.
+     */
+    public synchronized RestorePlan plan(String store, BackedUpTopic topic, Instant at) {
+        RestorePlan planned = new RestorePlanner(archive(store)).plan(
+                RestoreRequest.of(topic.cluster(), topic.topic(), new RestorePoint.AtTime(at)));
+        List<String> warnings = new ArrayList<>(planned.warnings());
+        warnings.addAll(new RecordedGaps(state()).warnings(planned));
+        return new RestorePlan(planned.request(), planned.topicId(), planned.cuts(), warnings);
+    }
+
+    /** Up to {@code count} records of {@code partition} on each side of its cut in {@code plan}, read from {@code store}. */
+    public synchronized List<PreviewRecord> preview(String store, RestorePlan plan, int partition, int count) {
+        return new CutNeighbours(archive(store), count).around(plan, partition);
+    }
+
+    /**
+     * The events recorded on {@code topic} (or on a whole job, for authentication failures) by the jobs that back it up:
+     * those reading its cluster with patterns that select it. A removed job's events stay, as its history does.
+     */
+    private List<TimelineEvent> events(BackedUpTopic topic) {
+        Map<String, JobConfig> jobs = state().jobs().list().stream().collect(Collectors.toMap(Job::name, Job::config));
+        return state().history().query(HistoryFilter.all().types(MARKED)).stream()
+                .filter(e -> concerns(e, jobs.get(e.job()), topic))
+                .sorted(Comparator.comparing(HistoryEntry::at))
+                .map(e -> new TimelineEvent(e.at(), e.type(), e.job(), e.message()))
+                .toList();
+    }
+
+    /** Whether {@code e} of {@code job} (null once removed: then only its events naming the topic) concerns {@code topic}. */
+    private static boolean concerns(HistoryEntry e, JobConfig job, BackedUpTopic topic) {
+        if (job == null) {
+            return topic.topic().equals(e.topic());
+        }
+        return (e.topic() == null || e.topic().equals(topic.topic()))
+                && job.source().equals(topic.cluster()) && job.topics().matches(topic.topic());
+    }
+
+    private SegmentArchive archive(String store) {
+        if (stores == null) {
+            stores();
+        }
+        return stores.archive(store);
+    }
+
+    private StateDatabase state() {
+        if (state == null) {
+            state = StateDatabase.open(dataDir, "console");
+        }
+        return state;
+    }
+
+    /** Closes the stores, catalogs and state database; the next call opens them again. */
+    @Override
+    public synchronized void close() {
+        if (stores != null) {
+            stores.close();
+            stores = null;
+        }
+        if (state != null) {
+            state.close();
+            state = null;
+        }
+    }
+}

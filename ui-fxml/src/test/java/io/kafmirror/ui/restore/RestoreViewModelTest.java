@@ -1,0 +1,172 @@
+package io.kafmirror.ui.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafmirror.ui.jobs.SameThread;
+import io.kafmirror.kfs.format.KfsRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The restore point chosen over a real local backup, planned by the engine's planner, without a stage. */
+class RestoreViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    LocalBackup backup;
+    StoredBackups backups;
+    RestoreViewModel model;
+    final List<Throwable> errors = new ArrayList<>();
+
+    @BeforeEach
+    void load() {
+        backup = LocalBackup.write(dir, "vm");
+        backups = new StoredBackups(backup.configFile, backup.dataDir);
+        model = new RestoreViewModel(backups, new SameThread(), errors::add);
+        model.load();
+    }
+
+    @AfterEach
+    void close() {
+        backups.close();
+        assertThat(errors).as("failures reported").isEmpty();
+    }
+
+    @Test
+    void listsTheStoresAndTopicsAndOpensOnTheEndOfTheFirstTopic() {
+        assertThat(model.stores()).containsExactly("local");
+        assertThat(model.topics()).containsExactly(new BackedUpTopic("prod", backup.orders),
+                new BackedUpTopic("prod", backup.payments));
+        assertThat(model.topicProperty().get().topic()).isEqualTo(backup.orders);
+        BackupTimeline timeline = model.timelineProperty().get();
+        assertThat(model.pointProperty().get()).isEqualTo(timeline.density().end());
+        assertThat(model.cuts()).isEqualTo(LocalBackup.rows(backup.plan(backup.orders, timeline.density().end())));
+    }
+
+    @Test
+    void theHistogramCountsEveryStoredRecordOnceOverTheWholeBackup() {
+        RecordDensity density = model.timelineProperty().get().density();
+        assertThat(density.buckets()).isEqualTo(RestoreViewModel.BUCKETS);
+        assertThat(density.total()).isEqualTo(backup.ordersStored());
+        assertThat(IntStream.range(0, density.buckets()).mapToLong(density::count)).allMatch(n -> n >= 0);
+        assertThat(density.start()).isBetween(LocalBackup.START, LocalBackup.START.plusSeconds(3));
+        assertThat(density.end()).isAfter(LocalBackup.START.plusSeconds(480));
+    }
+
+    @Test
+    void theCursorAndTheTextFieldFollowEachOther() {
+        Instant at = LocalBackup.START.plusSeconds(192).plusMillis(345);
+        model.pick(at.plusNanos(700_000));
+        assertThat(model.pointProperty().get()).as("snapped to the millisecond").isEqualTo(at);
+        assertThat(model.pointTextProperty().get()).isEqualTo("2026-12-02T09:03:12.345Z");
+
+        model.pointTextProperty().set("2026-12-02T10:04:00.5+01:00");
+        assertThat(model.pointProperty().get()).isEqualTo(Instant.parse("2026-12-02T09:04:00.500Z"));
+        assertThat(model.pointTextProperty().get()).as("what was typed stays").isEqualTo("2026-12-02T10:04:00.5+01:00");
+        assertThat(model.pointProblemProperty().get()).isEmpty();
+
+        model.nudge(Duration.ofSeconds(1));
+        assertThat(model.pointTextProperty().get()).isEqualTo("2026-12-02T09:04:01.500Z");
+        model.nudge(Duration.ofMinutes(-1));
+        assertThat(model.pointTextProperty().get()).isEqualTo("2026-12-02T09:03:01.500Z");
+    }
+
+    @Test
+    void invalidOrOutOfBackupTextSaysWhyAndLeavesThePoint() {
+        model.pick(LocalBackup.START.plusSeconds(60));
+        Instant before = model.pointProperty().get();
+        BackupTimeline timeline = model.timelineProperty().get();
+
+        model.pointTextProperty().set("yesterday at noon");
+        assertThat(model.pointProblemProperty().get()).contains("'yesterday at noon' is not a restore time");
+        assertThat(model.pointProperty().get()).isEqualTo(before);
+
+        model.pointTextProperty().set("2026-12-01T09:00:00Z");
+        assertThat(model.pointProblemProperty().get()).isEqualTo("The backup covers " + PointText.format(timeline.density().start())
+                + " to " + PointText.format(timeline.density().end()) + ".");
+        assertThat(model.pointProperty().get()).isEqualTo(before);
+
+        model.pick(LocalBackup.START.plusSeconds(3_600));
+        assertThat(model.pointProperty().get()).as("a drag past the end stops at it").isEqualTo(timeline.density().end());
+        assertThat(model.pointProblemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theCutTableIsThePlannersPlanAtThePoint() {
+        for (int seconds : new int[] {5, 61, 199, 333, 420}) {
+            Instant at = LocalBackup.START.plusSeconds(seconds).plusMillis(seconds * 7L);
+            model.pick(at);
+            model.planCut();
+            assertThat(model.cuts()).as("cut at %s", at).isEqualTo(LocalBackup.rows(backup.plan(backup.orders, at)));
+        }
+        assertThat(model.cuts()).extracting(CutRow::partition).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void jumpsToJustBeforeARecordedEventAndWarnsOfTheGap() {
+        assertThat(model.timelineProperty().get().events()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("GAP");
+            assertThat(e.at()).isEqualTo(LocalBackup.GAP_AT);
+        });
+        model.jumpBefore(model.timelineProperty().get().events().get(0));
+        model.planCut();
+        assertThat(model.pointTextProperty().get()).isEqualTo("2026-12-02T09:05:30.249Z");
+        assertThat(model.cuts()).isEqualTo(LocalBackup.rows(backup.plan(backup.orders, LocalBackup.GAP_AT.minusMillis(1))));
+        assertThat(model.planNotesProperty().get()).contains("Partition 1 of '" + backup.orders + "' has a recorded gap",
+                "Offsets 120 to 139 were deleted");
+    }
+
+    @Test
+    void previewsTheLastRecordsBeforeTheCutAndTheFirstAfterItOfTheSelectedPartition() {
+        Instant at = LocalBackup.START.plusSeconds(250);
+        model.pick(at);
+        model.planCut();
+        assertThat(model.selectedCutProperty().get().partition()).as("the first partition until another is chosen").isZero();
+        assertPreviewAroundCut(0);
+
+        model.selectCut(model.cuts().get(2));
+        assertPreviewAroundCut(2);
+        model.pick(at.plusSeconds(30));
+        model.planCut();
+        assertThat(model.selectedCutProperty().get().partition()).as("kept when the point moves").isEqualTo(2);
+        assertPreviewAroundCut(2);
+        assertThat(model.preview()).extracting(PreviewRecord::value).first().asString().startsWith("{\"order\":");
+    }
+
+    private void assertPreviewAroundCut(int partition) {
+        long cut = model.selectedCutProperty().get().cutOffset();
+        List<KfsRecord> log = backup.records(backup.orders, partition);
+        List<Long> before = log.stream().map(KfsRecord::offset).filter(o -> o < cut).toList();
+        List<Long> after = log.stream().map(KfsRecord::offset).filter(o -> o >= cut).toList();
+        List<Long> expected = new ArrayList<>(before.subList(before.size() - 5, before.size()));
+        expected.addAll(after.subList(0, 5));
+        assertThat(model.preview()).extracting(PreviewRecord::offset).containsExactlyElementsOf(expected);
+        assertThat(model.preview()).extracting(PreviewRecord::restored).containsExactly(true, true, true, true, true,
+                false, false, false, false, false);
+    }
+
+    @Test
+    void showsKeysAndValuesAsTextOrHex() {
+        assertThat(PreviewRecord.text("{\"id\": 7}\n".getBytes(StandardCharsets.UTF_8))).isEqualTo("{\"id\": 7} ");
+        assertThat(PreviewRecord.text(new byte[] {0, 1, (byte) 0xff})).isEqualTo("0x0001ff");
+        assertThat(PreviewRecord.text(new byte[100])).startsWith("0x0000").endsWith("… (100 bytes)");
+        assertThat(PreviewRecord.text(null)).isEqualTo("null");
+    }
+
+    @Test
+    void anotherTopicHasItsOwnTimelineAndEvents() {
+        model.topicProperty().set(new BackedUpTopic("prod", backup.payments));
+        assertThat(model.timelineProperty().get().topic().topic()).isEqualTo(backup.payments);
+        assertThat(model.timelineProperty().get().events()).extracting(TimelineEvent::type).containsExactly("TOPIC_DELETED");
+        assertThat(model.cuts()).isEqualTo(LocalBackup.rows(backup.plan(backup.payments, model.pointProperty().get())));
+    }
+}

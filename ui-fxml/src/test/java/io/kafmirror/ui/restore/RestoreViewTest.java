@@ -1,0 +1,166 @@
+package io.kafmirror.ui.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafmirror.ui.ConsoleContext;
+import io.kafmirror.ui.Notifications;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import io.kafmirror.kfs.format.KfsRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Point2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.StackPane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Restore screen rendered headless over a real local backup: a topic picked, the cursor dragged on the timeline and
+ * moved with the keyboard, a precise time typed; the field, the cursor and the cut table agree with the engine's planner.
+ */
+class RestoreViewTest {
+
+    @TempDir
+    Path dir;
+
+    final FxRobot robot = new FxRobot();
+    final Notifications notifications = new Notifications();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        // Leaving the screen closes its catalogs and state database, so the temporary folder can go.
+        robot.interact(() -> robot.listWindows().forEach(w -> w.getScene().setRoot(new StackPane())));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, this::noDatabaseOpen);
+        FxToolkit.cleanupStages();
+    }
+
+    private boolean noDatabaseOpen() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.noneMatch(f -> f.getFileName().toString().endsWith(".lock.db"));
+        }
+    }
+
+    @Test
+    void picksARestorePointByDraggingTheTimelineAndByTypingItAndPreviewsAPartitionsCut() throws Exception {
+        LocalBackup backup = LocalBackup.write(dir, "view");
+        ConsoleContext context = new ConsoleContext(backup.configFile, backup.dataDir, notifications);
+        FxToolkit.setupStage(stage -> {
+            FXMLLoader loader = new FXMLLoader(RestoreController.class.getResource("/io/kafmirror/ui/restore/RestoreView.fxml"));
+            loader.setControllerFactory(type -> new RestoreController(context));
+            Parent view;
+            try {
+                view = loader.load();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            stage.setScene(new Scene(new StackPane(view, notifications.layer()), 1200, 760));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !cuts().isEmpty());
+
+        robot.clickOn("#topicChoice").clickOn(new BackedUpTopic("prod", backup.payments).toString());
+        RestoreTimeline timeline = robot.lookup("#timeline").queryAs(RestoreTimeline.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> timeline.timelineProperty().get() != null
+                && backup.payments.equals(timeline.timelineProperty().get().topic().topic()));
+        assertThat(timeline.isVisible()).isTrue();
+        assertThat(timeline.getHeight()).isGreaterThan(100);
+
+        Instant start = LocalBackup.START;
+        robot.moveTo(onTimeline(timeline, start.plusSeconds(60))).press(MouseButton.PRIMARY)
+                .moveTo(onTimeline(timeline, start.plusSeconds(150)))
+                .moveTo(onTimeline(timeline, start.plusSeconds(240))).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Instant dragged = timeline.pointProperty().get();
+        // One pixel of a 1200 px window over a ten-minute backup is about half a second.
+        assertThat(dragged).isBetween(start.plusSeconds(238), start.plusSeconds(242));
+        assertThat(pointText()).isEqualTo(PointText.format(dragged));
+        awaitCutsAt(backup, backup.payments, dragged);
+
+        robot.type(KeyCode.RIGHT);
+        assertThat(timeline.pointProperty().get()).isEqualTo(dragged.plusSeconds(1));
+        assertThat(pointText()).isEqualTo(PointText.format(dragged.plusSeconds(1)));
+
+        TextField field = robot.lookup("#pointField").queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write("2026-12-02T09:02:03.456Z");
+        Instant typed = Instant.parse("2026-12-02T09:02:03.456Z");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(timeline.pointProperty().get()).isEqualTo(typed);
+        awaitCutsAt(backup, backup.payments, typed);
+        assertThat(robot.lookup("#pointProblem").queryLabeled().isVisible()).isFalse();
+
+        TableView<?> cutTable = robot.lookup("#cutTable").queryTableView();
+        robot.interact(cutTable::requestFocus);
+        robot.type(KeyCode.DOWN, 2);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cutTable.getSelectionModel().getSelectedIndex() == 2);
+        long cut = cuts().get(2).cutOffset();
+        List<Long> log = backup.records(backup.payments, 2).stream().map(KfsRecord::offset).toList();
+        int firstNotRestored = log.indexOf(log.stream().filter(o -> o >= cut).findFirst().orElseThrow());
+        List<Long> expected = log.subList(firstNotRestored - 5, firstNotRestored + 5);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> previewOffsets().equals(expected));
+        assertThat(robot.lookup("not restored").tryQuery()).as("the records after the cut are marked").isPresent();
+
+        robot.clickOn(field);
+        robot.interact(field::end);
+        robot.write("9");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#pointProblem").queryLabeled().getText()).contains("is not a restore time");
+        assertThat(timeline.pointProperty().get()).as("the cursor stays").isEqualTo(typed);
+
+        TimelineEvent deleted = timeline.timelineProperty().get().events().get(0);
+        robot.clickOn("#eventChoice").clickOn(deleted.toString()).clickOn("#jumpButton");
+        Instant justBefore = LocalBackup.START.plusSeconds(200).minusMillis(1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(timeline.pointProperty().get()).isEqualTo(justBefore);
+        assertThat(pointText()).isEqualTo("2026-12-02T09:03:19.999Z");
+        assertThat(robot.lookup("#pointProblem").queryLabeled().isVisible()).isFalse();
+        awaitCutsAt(backup, backup.payments, justBefore);
+        assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
+    }
+
+    private static Point2D onTimeline(RestoreTimeline timeline, Instant at) {
+        return timeline.localToScreen(timeline.xOf(at), timeline.getHeight() / 2);
+    }
+
+    private void awaitCutsAt(LocalBackup backup, String topic, Instant at) throws Exception {
+        List<CutRow> expected = LocalBackup.rows(backup.plan(topic, at));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cuts().equals(expected));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> previewOffsets() {
+        List<PreviewRecord> shown = robot.lookup("#previewTable").queryAs(TableView.class).getItems();
+        return shown.stream().map(PreviewRecord::offset).toList();
+    }
+
+    private String pointText() {
+        return robot.lookup("#pointField").queryAs(TextField.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<CutRow> cuts() {
+        return List.copyOf(robot.lookup("#cutTable").queryAs(TableView.class).getItems());
+    }
+}
