@@ -1,0 +1,65 @@
+package io.kafmirror.ui.dashboard;
+
+import io.kafmirror.engine.state.HistoryEntry;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+
+/**
+ * An entry of a job's history drawn as a marker on its chart, coloured by how much it matters.
+ *
+ * @param entry    the history entry
+ * @param severity how much it matters to the backup
+ */
+public record EventMarker(HistoryEntry entry, Severity severity) {
+
+    /** How much an event matters to the backup. */
+    public enum Severity {
+        /** The backup has or may have a hole, or stopped: someone must look. */
+        ERROR,
+        /** The backup goes on, but differently than before. */
+        WARNING,
+        /** A change someone made, or the engine following the source. */
+        INFO
+    }
+
+    private static final Set<String> ERRORS = Set.of("GAP", "TOPIC_DELETED", "AUTH_FAILURE", "STORE_ERROR", "MIRROR_FAILED");
+    private static final Set<String> WARNINGS = Set.of("TOPIC_RECREATED", "SNAPSHOT_INCOMPLETE");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** The marker of {@code entry}. */
+    public static EventMarker of(HistoryEntry entry) {
+        Severity severity = ERRORS.contains(entry.type()) ? Severity.ERROR
+                : WARNINGS.contains(entry.type()) ? Severity.WARNING : Severity.INFO;
+        return new EventMarker(entry, severity);
+    }
+
+    /** When it happened. */
+    public Instant at() {
+        return entry.at();
+    }
+
+    /** A line for the event list: local time, type and where. */
+    public String summary() {
+        return TIME.format(entry.at().atZone(ZoneId.systemDefault())) + "  " + entry.type() + where();
+    }
+
+    /** Everything about it: time (local and UTC), type, where, who wrote it, and the full message. */
+    public String details() {
+        return TIME.format(entry.at().atZone(ZoneId.systemDefault())) + " (" + entry.at() + ")\n"
+                + entry.type() + where() + ", recorded by " + entry.actor() + "\n\n" + entry.message();
+    }
+
+    private String where() {
+        if (entry.topic() == null) {
+            return "";
+        }
+        return entry.partition() < 0 ? " · " + entry.topic() : " · " + entry.topic() + "-" + entry.partition();
+    }
+
+    @Override
+    public String toString() {
+        return summary();
+    }
+}
