@@ -27,6 +27,8 @@ public record EventMarker(HistoryEntry entry, Severity severity) {
     private static final Set<String> ERRORS = Set.of("GAP", "TOPIC_DELETED", "AUTH_FAILURE", "STORE_ERROR", "MIRROR_FAILED");
     private static final Set<String> WARNINGS = Set.of("TOPIC_RECREATED", "SNAPSHOT_INCOMPLETE");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** The list beside the chart is narrow: the year goes, the details keep it. */
+    private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
 
     /** The marker of {@code entry}. */
     public static EventMarker of(HistoryEntry entry) {
@@ -42,7 +44,7 @@ public record EventMarker(HistoryEntry entry, Severity severity) {
 
     /** A line for the event list: local time, type and where. */
     public String summary() {
-        return TIME.format(entry.at().atZone(ZoneId.systemDefault())) + "  " + entry.type() + where();
+        return SHORT_TIME.format(entry.at().atZone(ZoneId.systemDefault())) + "  " + entry.type() + where();
     }
 
     /** Everything about it: time (local and UTC), type, where, who wrote it, and the full message. */
