@@ -13,7 +13,7 @@ import java.util.List;
  * @param from       the range's start
  * @param to         the range's end: when it was read
  * @param points     the job's totals over the range, oldest first
- * @param markers    the job's history in the range, oldest first
+ * @param markers    the job's history and lag spikes in the range, oldest first
  * @param partitions each partition's newest sample, sorted by topic and partition
  */
 public record DashboardReading(List<String> jobs, String job, DashboardRange range, Instant from, Instant to,

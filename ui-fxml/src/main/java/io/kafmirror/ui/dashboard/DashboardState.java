@@ -1,6 +1,5 @@
 package io.kafmirror.ui.dashboard;
 
-import io.kafmirror.engine.state.HistoryEntry;
 import io.kafmirror.engine.state.HistoryFilter;
 import io.kafmirror.engine.state.Job;
 import io.kafmirror.engine.state.SeriesQuery;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The dashboard's reads of the state database shared with {@code kaf-mirror run}, which writes the samples and
@@ -41,9 +41,10 @@ public final class DashboardState implements AutoCloseable {
         }
         SeriesQuery query = SeriesQuery.of(shown, from, now, MAX_POINTS);
         List<TotalPoint> points = TotalPoint.of(query, db.metrics().series(query));
-        List<EventMarker> markers = db.history().query(HistoryFilter.of(shown).between(from, now)).stream()
-                .sorted(Comparator.comparing(HistoryEntry::at).thenComparing(HistoryEntry::id))
-                .map(EventMarker::of).toList();
+        List<EventMarker> markers = Stream.concat(
+                        db.history().query(HistoryFilter.of(shown).between(from, now)).stream().map(EventMarker::of),
+                        LagSpikes.in(shown, points).stream())
+                .sorted(Comparator.comparing(EventMarker::at).thenComparing(m -> m.entry().id())).toList();
         List<PartitionRow> partitions = db.metrics().latest(shown).stream().map(PartitionRow::new).toList();
         return new DashboardReading(jobs, shown, range, from, now, points, markers, partitions);
     }

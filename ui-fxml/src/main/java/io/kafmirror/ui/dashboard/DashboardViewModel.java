@@ -60,7 +60,7 @@ public final class DashboardViewModel {
         return reading.getReadOnlyProperty();
     }
 
-    /** The job's history in the range, oldest first, as drawn on the chart. */
+    /** The job's history and lag spikes in the range, oldest first, as drawn on the chart. */
     public ObservableList<EventMarker> markers() {
         return markers;
     }

@@ -7,12 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Set;
 
 /**
- * An entry of a job's history drawn as a marker on its chart, coloured by how much it matters.
+ * An entry of a job's history, or an anomaly the console saw in its samples, drawn as a marker on its chart and
+ * coloured by how much it matters.
  *
- * @param entry    the history entry
+ * @param entry    the history entry, or for an anomaly one made up by the console (never written to the database)
  * @param severity how much it matters to the backup
+ * @param anomaly  seen by the console in the samples rather than recorded in the history
  */
-public record EventMarker(HistoryEntry entry, Severity severity) {
+public record EventMarker(HistoryEntry entry, Severity severity, boolean anomaly) {
 
     /** How much an event matters to the backup. */
     public enum Severity {
@@ -34,7 +36,16 @@ public record EventMarker(HistoryEntry entry, Severity severity) {
     public static EventMarker of(HistoryEntry entry) {
         Severity severity = ERRORS.contains(entry.type()) ? Severity.ERROR
                 : WARNINGS.contains(entry.type()) ? Severity.WARNING : Severity.INFO;
-        return new EventMarker(entry, severity);
+        return new EventMarker(entry, severity, false);
+    }
+
+    /**
+     * A lag spike of {@code job} the console saw at {@code at}. Its id is derived from the time, negative so it never
+     * meets a history entry's, and the same in every reading so a picked spike stays picked.
+     */
+    public static EventMarker lagSpike(String job, Instant at, String message) {
+        return new EventMarker(new HistoryEntry(-1 - at.toEpochMilli(), job, at, "LAG_SPIKE", null, -1, "console", message, null),
+                Severity.WARNING, true);
     }
 
     /** When it happened. */
@@ -50,7 +61,7 @@ public record EventMarker(HistoryEntry entry, Severity severity) {
     /** Everything about it: time (local and UTC), type, where, who wrote it, and the full message. */
     public String details() {
         return TIME.format(entry.at().atZone(ZoneId.systemDefault())) + " (" + entry.at() + ")\n"
-                + entry.type() + where() + ", recorded by " + entry.actor() + "\n\n" + entry.message();
+                + entry.type() + where() + (anomaly ? ", seen in the samples" : ", recorded by " + entry.actor()) + "\n\n" + entry.message();
     }
 
     private String where() {

@@ -3,9 +3,12 @@ package io.kafmirror.ui.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.kafmirror.engine.state.MetricSample;
+import io.kafmirror.engine.state.StateDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,21 @@ class DashboardStateTest {
                     assertThat(m.severity()).isEqualTo(EventMarker.Severity.WARNING);
                     assertThat(m.summary()).endsWith("TOPIC_RECREATED · orders.eu");
                 });
+    }
+
+    @Test
+    void aLagSpikeInTheTotalsIsMarkedAmongTheEvents() {
+        Instant spike = now.minus(SampledJob.EVERY.multipliedBy(20));
+        try (StateDatabase run = StateDatabase.open(data, "run")) {
+            run.metrics().insert(List.of(new MetricSample(SampledJob.JOB, "orders.eu", 2, spike, 50_000, 0, 50_000, 60, 0, 0, null, null)));
+        }
+
+        DashboardReading hour = state.read(SampledJob.JOB, DashboardRange.LAST_HOUR, now);
+
+        assertThat(hour.markers()).extracting(m -> m.entry().type(), EventMarker::at)
+                .containsExactly(tuple("GAP", SampledJob.gapAt(now)), tuple("LAG_SPIKE", spike),
+                        tuple("JOB_ADDED", SampledJob.runStarted(now)), tuple("RUN_STARTED", SampledJob.runStarted(now)));
+        assertThat(hour.markers().get(1).entry().message()).startsWith("Lag rose to 50,200 records");
     }
 
     @Test
