@@ -4,6 +4,8 @@ import io.kafmirror.ui.ConsoleContext;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.ScheduledService;
@@ -56,6 +58,12 @@ public final class DashboardController {
     private final DashboardState state;
     private final DashboardViewModel model;
     private final JobChart chart = new JobChart();
+    /** One daemon thread: reads never overlap, and closing the database waits for the read in progress. */
+    private final ExecutorService reads = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "console-dashboard");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ScheduledService<DashboardReading> updates;
 
     /** The controller of the Dashboard over the console's data folder. */
@@ -78,6 +86,7 @@ public final class DashboardController {
             }
         };
         updates.setPeriod(REFRESH_EVERY);
+        updates.setExecutor(reads);
         updates.setOnSucceeded(e -> model.show(updates.getValue()));
         updates.setOnFailed(e -> model.unavailable(updates.getException()));
     }
@@ -131,9 +140,15 @@ public final class DashboardController {
                 updates.restart();
             } else {
                 updates.cancel();
-                Thread closing = new Thread(state::close, "console-dashboard-close");
-                closing.setDaemon(true);
-                closing.start();
+                Task<Void> closing = new Task<>() {
+                    @Override
+                    protected Void call() {
+                        state.close();
+                        return null;
+                    }
+                };
+                closing.setOnFailed(e -> context.notifications().error(closing.getException()));
+                reads.execute(closing);
             }
         });
     }

@@ -5,6 +5,7 @@ import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
@@ -22,7 +23,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * A job's lag (records) above its throughput (records/s) over one time axis, with its history as vertical markers.
- * Zooms with a mouse drag or the wheel; a new reading keeps the zoom, {@link #resetZoom()} goes back to the range.
+ * Zooms time with a mouse drag or the wheel; a new reading keeps the zoom, {@link #resetZoom()} goes back to the range.
  * Use on the FX thread.
  */
 public final class JobChart {
@@ -35,7 +36,16 @@ public final class JobChart {
     private final DateAxis time = new DateAxis();
     private final XYPlot lagPlot = subplot(lag, "records");
     private final XYPlot throughputPlot = subplot(throughput, "records/s");
-    private final CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
+    private final CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time) {
+        /**
+         * Time only: a drag along the chart zooms into the time dragged over, and the wheel zooms time around the
+         * pointer. Were values zoomable too, a level drag would give an empty box and do nothing.
+         */
+        @Override
+        public boolean isRangeZoomable() {
+            return false;
+        }
+    };
     private final JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     private final ChartViewer viewer = new ChartViewer(chart);
     private final List<EventMarker> drawn = new ArrayList<>();
@@ -59,17 +69,18 @@ public final class JobChart {
         return viewer;
     }
 
-    /** Draws {@code reading}: its points, its markers and, unless zoomed, its whole range. */
+    /** Draws {@code reading}: its points, its markers and its whole range, unless zoomed into the same job and range. */
     public void show(DashboardReading reading) {
         fill(lag, reading.points().stream().map(p -> new double[] {p.at().toEpochMilli(), p.lagRecords()}).toList());
         fill(throughput, reading.points().stream().map(p -> new double[] {p.at().toEpochMilli(), p.recordsPerSecond()}).toList());
         drawn.clear();
         drawn.addAll(reading.markers());
         drawMarkers();
-        boolean zoomed = unzoomed != null && !unzoomed.equals(time.getRange());
+        boolean sameView = shown != null && Objects.equals(shown.job(), reading.job()) && shown.range() == reading.range();
+        boolean zoomed = sameView && unzoomed != null && !unzoomed.equals(time.getRange());
         shown = reading;
         if (!zoomed) {
-            showWholeRange();
+            resetZoom();
         }
     }
 

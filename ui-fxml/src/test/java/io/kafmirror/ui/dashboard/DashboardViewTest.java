@@ -8,11 +8,14 @@ import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -24,12 +27,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.Range;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +44,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Dashboard rendered headless over a real H2 file holding an hour of a job's samples and a gap. */
+/** The Dashboard rendered headless over a real H2 file holding an hour of a job's samples and a gap; its zoom. */
 class DashboardViewTest {
 
     @TempDir
@@ -60,7 +65,7 @@ class DashboardViewTest {
     }
 
     @Test
-    void chartsTheJobsTotalsMarksItsGapShowsTheGapsMessageAndListsItsPartitions() throws Exception {
+    void chartsTheJobsTotalsMarksItsGapShowsTheGapsMessageListsItsPartitionsAndKeepsTheZoom() throws Exception {
         SampledJob.write(data, now);
         ConsoleContext context = new ConsoleContext(data.resolve("config.yml"), data, notifications);
         FxToolkit.setupStage(stage -> {
@@ -75,18 +80,14 @@ class DashboardViewTest {
             stage.setScene(new Scene(new StackPane(view, notifications.layer()), 1200, 760));
             stage.show();
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lag().getItemCount(0) > 0);
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !fx(() -> points(0)).isEmpty());
 
-        XYDataset lag = lag();
-        int last = lag.getItemCount(0) - 1;
-        assertThat(last + 1).isEqualTo(SampledJob.SAMPLES);
-        assertThat(lag.getXValue(0, last)).isEqualTo(now.toEpochMilli());
-        assertThat(lag.getYValue(0, last)).as("both partitions' lag").isEqualTo(100 + SampledJob.SAMPLES);
-        assertThat(lag.getYValue(0, 0)).isEqualTo(100 + 1);
-        XYDataset throughput = subplots().get(1).getDataset();
-        assertThat(throughput.getYValue(0, last)).isEqualTo(30.0);
-        assertThat(markerTimes(subplots().get(0))).contains((double) SampledJob.gapAt(now).toEpochMilli());
+        List<Point2D> lag = fx(() -> points(0));
+        assertThat(lag).hasSize(SampledJob.SAMPLES);
+        assertThat(lag.get(0)).as("both partitions' lag").isEqualTo(new Point2D(lag.get(0).getX(), 100 + 1));
+        assertThat(lag.get(lag.size() - 1)).isEqualTo(new Point2D(now.toEpochMilli(), 100 + SampledJob.SAMPLES));
+        assertThat(fx(() -> points(1))).extracting(Point2D::getY).containsOnly(30.0);
+        assertThat(fx(() -> markerTimes(subplots().get(0)))).contains((double) SampledJob.gapAt(now).toEpochMilli());
         assertThat(robot.lookup("#emptyChart").query().isVisible()).isFalse();
 
         @SuppressWarnings("unchecked")
@@ -100,22 +101,56 @@ class DashboardViewTest {
         @SuppressWarnings("unchecked")
         ListView<EventMarker> events = robot.lookup("#eventList").queryAs(ListView.class);
         robot.interact(() -> events.getSelectionModel().clearSelection());
-        robot.clickOn(runStartedOnTheChart());
+        robot.clickOn(fx(this::runStartedOnTheChart));
         assertThat(details()).as("a click on the chart at the run's start picks its event").contains("RUN_STARTED", "mirroring started");
+
+        Range whole = fx(() -> time().getRange());
+        robot.drag(fx(() -> onTheChartAt(0.25))).dropTo(fx(() -> onTheChartAt(0.5)));
+        Range zoomed = fx(() -> time().getRange());
+        assertThat(zoomed.getLength()).as("a drag zooms into the dragged quarter").isLessThan(whole.getLength() / 2);
+        Thread.sleep((long) DashboardController.REFRESH_EVERY.toMillis() + 1000);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> time().getRange())).as("the next reading keeps the zoom").isEqualTo(zoomed);
+        robot.clickOn("#resetZoomButton");
+        assertThat(fx(() -> time().getRange()).getLength()).isEqualTo(Duration.ofHours(1).toMillis());
         assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
     }
 
-    private Point2D runStartedOnTheChart() {
-        ChartViewer viewer = viewer();
-        CombinedDomainXYPlot plot = (CombinedDomainXYPlot) viewer.getChart().getPlot();
-        Rectangle2D area = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
-        double x = plot.getDomainAxis().valueToJava2D(SampledJob.runStarted(now).toEpochMilli(), area, RectangleEdge.BOTTOM);
-        Bounds screen = viewer.getCanvas().localToScreen(viewer.getCanvas().getBoundsInLocal());
-        return new Point2D(screen.getMinX() + x + 2, screen.getMinY() + area.getCenterY());
+    /** Reads the chart on the FX thread, where a redraw rebuilds its layout and a reading refills its series. */
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
     }
 
-    private XYDataset lag() {
-        return subplots().get(0).getDataset();
+    private Point2D onTheChartAt(double fraction) {
+        Rectangle2D area = viewer().getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+        return onTheChart(area.getMinX() + fraction * area.getWidth(), inTheLagPlot(area));
+    }
+
+    /** Half-way down the upper subplot: the middle of the chart is the gap between the two, where a drag does not zoom. */
+    private static double inTheLagPlot(Rectangle2D area) {
+        return area.getMinY() + area.getHeight() / 4;
+    }
+
+    private Point2D onTheChart(double x, double y) {
+        Bounds screen = viewer().getCanvas().localToScreen(viewer().getCanvas().getBoundsInLocal());
+        return new Point2D(screen.getMinX() + x, screen.getMinY() + y);
+    }
+
+    private ValueAxis time() {
+        return ((CombinedDomainXYPlot) viewer().getChart().getPlot()).getDomainAxis();
+    }
+
+    private Point2D runStartedOnTheChart() {
+        Rectangle2D area = viewer().getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+        double x = time().valueToJava2D(SampledJob.runStarted(now).toEpochMilli(), area, RectangleEdge.BOTTOM);
+        return onTheChart(x + 2, inTheLagPlot(area));
+    }
+
+    /** The points of subplot {@code index}: 0 lag, 1 throughput. */
+    private List<Point2D> points(int index) {
+        XYDataset dataset = subplots().get(index).getDataset();
+        return IntStream.range(0, dataset.getItemCount(0))
+                .mapToObj(i -> new Point2D(dataset.getXValue(0, i), dataset.getYValue(0, i))).toList();
     }
 
     private ChartViewer viewer() {
