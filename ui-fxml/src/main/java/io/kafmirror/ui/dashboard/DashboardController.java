@@ -98,10 +98,10 @@ public final class DashboardController {
         chart.viewer().addChartMouseListener(new MarkerPicking());
         emptyChart.textProperty().bind(model.emptyMessageProperty());
         emptyChart.visibleProperty().bind(model.emptyMessageProperty().isNotEmpty());
-        model.readingProperty().addListener((o, before, reading) -> {
-            chart.look(ChartLook.current());
-            chart.show(reading);
-        });
+        model.readingProperty().addListener((o, before, reading) -> chart.show(reading));
+        // The console switches themes by the user-agent stylesheet, which notifies no one; the chart pane's background
+        // is the theme's (dashboard.css), so its change is the moment to repaint the chart, which CSS cannot reach.
+        chartPane.backgroundProperty().addListener((o, before, after) -> chart.look(ChartLook.current()));
 
         jobChoice.setItems(model.jobs());
         jobChoice.valueProperty().bindBidirectional(model.jobProperty());
@@ -137,6 +137,7 @@ public final class DashboardController {
         // Read while shown only; the database is closed while another screen is, and opened again on return.
         root.sceneProperty().addListener((o, before, after) -> {
             if (after != null) {
+                chart.look(ChartLook.current());
                 updates.restart();
             } else {
                 updates.cancel();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.ui.ConsoleContext;
 import io.kafmirror.ui.Notifications;
+import io.kafmirror.ui.Theme;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -44,7 +46,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Dashboard rendered headless over a real H2 file holding an hour of a job's samples and a gap; its zoom. */
+/** The Dashboard rendered headless over a real H2 file: an hour of a job's samples and a gap, its zoom; its theme, an empty database. */
 class DashboardViewTest {
 
     @TempDir
@@ -67,19 +69,7 @@ class DashboardViewTest {
     @Test
     void chartsTheJobsTotalsMarksItsGapShowsTheGapsMessageListsItsPartitionsAndKeepsTheZoom() throws Exception {
         SampledJob.write(data, now);
-        ConsoleContext context = new ConsoleContext(data.resolve("config.yml"), data, notifications);
-        FxToolkit.setupStage(stage -> {
-            FXMLLoader loader = new FXMLLoader(DashboardController.class.getResource("/io/kafmirror/ui/dashboard/DashboardView.fxml"));
-            loader.setControllerFactory(type -> new DashboardController(context));
-            Parent view;
-            try {
-                view = loader.load();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            stage.setScene(new Scene(new StackPane(view, notifications.layer()), 1200, 760));
-            stage.show();
-        });
+        show(new ConsoleContext(data.resolve("config.yml"), data, notifications));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !fx(() -> points(0)).isEmpty());
 
         List<Point2D> lag = fx(() -> points(0));
@@ -114,6 +104,38 @@ class DashboardViewTest {
         robot.clickOn("#resetZoomButton");
         assertThat(fx(() -> time().getRange()).getLength()).isEqualTo(Duration.ofHours(1).toMillis());
         assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
+    }
+
+    @Test
+    void theChartFollowsTheThemeAtOnceAndAnEmptyDatabaseSaysWhy() throws Exception {
+        String before = Application.getUserAgentStylesheet();
+        try {
+            robot.interact(() -> Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet()));
+            show(new ConsoleContext(data.resolve("config.yml"), data, notifications));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#emptyChart").queryLabeled().getText().startsWith("No jobs"));
+            assertThat(fx(() -> viewer().getChart().getBackgroundPaint())).isEqualTo(ChartLook.LIGHT.background());
+
+            robot.interact(() -> Application.setUserAgentStylesheet(Theme.DARK.userAgentStylesheet()));
+            WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> ChartLook.DARK.background().equals(fx(() -> viewer().getChart().getBackgroundPaint())));
+            assertThat(robot.lookup("#emptyChart").query().isVisible()).isTrue();
+        } finally {
+            robot.interact(() -> Application.setUserAgentStylesheet(before));
+        }
+    }
+
+    private void show(ConsoleContext context) throws Exception {
+        FxToolkit.setupStage(stage -> {
+            FXMLLoader loader = new FXMLLoader(DashboardController.class.getResource("/io/kafmirror/ui/dashboard/DashboardView.fxml"));
+            loader.setControllerFactory(type -> new DashboardController(context));
+            Parent view;
+            try {
+                view = loader.load();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            stage.setScene(new Scene(new StackPane(view, notifications.layer()), 1200, 760));
+            stage.show();
+        });
     }
 
     /** Reads the chart on the FX thread, where a redraw rebuilds its layout and a reading refills its series. */
