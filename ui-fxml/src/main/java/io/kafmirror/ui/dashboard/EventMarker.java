@@ -58,10 +58,10 @@ public record EventMarker(HistoryEntry entry, Severity severity, boolean anomaly
         return SHORT_TIME.format(entry.at().atZone(ZoneId.systemDefault())) + "  " + entry.type() + where();
     }
 
-    /** Everything about it: time (local and UTC), type, where, who wrote it, and the full message. */
+    /** Everything about it, the full message first: type and place, message, time (local and UTC) and who saw it. */
     public String details() {
-        return TIME.format(entry.at().atZone(ZoneId.systemDefault())) + " (" + entry.at() + ")\n"
-                + entry.type() + where() + (anomaly ? ", seen in the samples" : ", recorded by " + entry.actor()) + "\n\n" + entry.message();
+        return entry.type() + where() + "\n" + entry.message() + "\n\n" + TIME.format(entry.at().atZone(ZoneId.systemDefault()))
+                + " (" + entry.at() + ")" + (anomaly ? ", seen in the samples" : ", recorded by " + entry.actor());
     }
 
     private String where() {

@@ -63,7 +63,8 @@ class DashboardStateTest {
                         tuple("RUN_STARTED", EventMarker.Severity.INFO, SampledJob.runStarted(now)));
         EventMarker gap = hour.markers().get(0);
         assertThat(gap.summary()).endsWith("GAP · orders.eu-1");
-        assertThat(gap.details()).contains(SampledJob.gapAt(now).toString(), "recorded by run", SampledJob.GAP_MESSAGE);
+        assertThat(gap.details()).startsWith("GAP · orders.eu-1\n" + SampledJob.GAP_MESSAGE + "\n\n")
+                .endsWith("(" + SampledJob.gapAt(now) + "), recorded by run");
 
         assertThat(state.read(SampledJob.JOB, DashboardRange.LAST_DAY, now).markers())
                 .first().satisfies(m -> {
