@@ -27,6 +27,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.axis.ValueAxis;
@@ -63,6 +64,9 @@ class DashboardViewTest {
 
     @AfterEach
     void close() throws Exception {
+        // Off the scene the view stops reading and closes the database, as when the console shows another screen;
+        // a hidden stage alone would leave it reading every few seconds through the tests that follow.
+        robot.interact(() -> FxToolkit.toolkitContext().getRegisteredStage().getScene().setRoot(new Pane()));
         FxToolkit.cleanupStages();
     }
 
