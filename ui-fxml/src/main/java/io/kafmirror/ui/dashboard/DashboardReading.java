@@ -1,0 +1,29 @@
+package io.kafmirror.ui.dashboard;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one read of the state database gives the dashboard: the jobs to pick from and, for the job shown, its
+ * totals over the range, its history in the range and its partitions' newest samples.
+ *
+ * @param jobs       the jobs' names, sorted
+ * @param job        the job read, or {@code null} when there is none
+ * @param range      the range read
+ * @param from       the range's start
+ * @param to         the range's end: when it was read
+ * @param points     the job's totals over the range, oldest first
+ * @param markers    the job's history and lag spikes in the range, oldest first
+ * @param partitions each partition's newest sample, sorted by topic and partition
+ */
+public record DashboardReading(List<String> jobs, String job, DashboardRange range, Instant from, Instant to,
+                               List<TotalPoint> points, List<EventMarker> markers, List<PartitionRow> partitions) {
+
+    /** Copies the lists. */
+    public DashboardReading {
+        jobs = List.copyOf(jobs);
+        points = List.copyOf(points);
+        markers = List.copyOf(markers);
+        partitions = List.copyOf(partitions);
+    }
+}

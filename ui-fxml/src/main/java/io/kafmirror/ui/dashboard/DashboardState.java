@@ -1,0 +1,67 @@
+package io.kafmirror.ui.dashboard;
+
+import io.kafmirror.engine.state.HistoryFilter;
+import io.kafmirror.engine.state.Job;
+import io.kafmirror.engine.state.SeriesQuery;
+import io.kafmirror.engine.state.StateDatabase;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The dashboard's reads of the state database shared with {@code kaf-mirror run}, which writes the samples and
+ * events; opened as actor {@code console} on first use. Blocks on H2: call it off the FX thread.
+ */
+public final class DashboardState implements AutoCloseable {
+
+    /** Points per partition in a chart: one per 10 s engine sample over an hour, about a pixel each on a wide screen. */
+    static final int MAX_POINTS = 360;
+
+    private final Path dataDir;
+    private StateDatabase state;
+
+    /** The state database in {@code dataDir}, not opened yet. */
+    public DashboardState(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * The jobs, and {@code job} over {@code range} up to {@code now}; the first job when {@code job} is
+     * {@code null} or gone.
+     */
+    public synchronized DashboardReading read(String job, DashboardRange range, Instant now) {
+        StateDatabase db = open();
+        List<String> jobs = db.jobs().list().stream().map(Job::name).sorted().toList();
+        String shown = jobs.contains(job) ? job : jobs.isEmpty() ? null : jobs.get(0);
+        Instant from = now.minus(range.length());
+        if (shown == null) {
+            return new DashboardReading(jobs, null, range, from, now, List.of(), List.of(), List.of());
+        }
+        SeriesQuery query = SeriesQuery.of(shown, from, now, MAX_POINTS);
+        List<TotalPoint> points = TotalPoint.of(query, db.metrics().series(query));
+        List<EventMarker> markers = Stream.concat(
+                        db.history().query(HistoryFilter.of(shown).between(from, now)).stream().map(EventMarker::of),
+                        LagSpikes.in(shown, points).stream())
+                .sorted(Comparator.comparing(EventMarker::at).thenComparing(m -> m.entry().id())).toList();
+        List<PartitionRow> partitions = db.metrics().latest(shown).stream().map(PartitionRow::new).toList();
+        return new DashboardReading(jobs, shown, range, from, now, points, markers, partitions);
+    }
+
+    /** Closes the database; the next read opens it again. */
+    @Override
+    public synchronized void close() {
+        if (state != null) {
+            state.close();
+            state = null;
+        }
+    }
+
+    private StateDatabase open() {
+        if (state == null) {
+            state = StateDatabase.open(dataDir, "console");
+        }
+        return state;
+    }
+}

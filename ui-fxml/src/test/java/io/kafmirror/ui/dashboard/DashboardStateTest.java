@@ -1,0 +1,117 @@
+package io.kafmirror.ui.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.kafmirror.engine.state.MetricSample;
+import io.kafmirror.engine.state.StateDatabase;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard's reads of a real H2 file written through the engine's API: chart totals, markers and partition rows. */
+class DashboardStateTest {
+
+    @TempDir
+    Path data;
+
+    final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    DashboardState state;
+
+    @BeforeEach
+    void anHourOfSamples() {
+        SampledJob.write(data, now);
+        state = new DashboardState(data);
+    }
+
+    @AfterEach
+    void close() {
+        state.close();
+    }
+
+    @Test
+    void chartPointsSumThePartitionsPerBucketOverTheRange() {
+        DashboardReading hour = state.read(SampledJob.JOB, DashboardRange.LAST_HOUR, now);
+
+        assertThat(hour.from()).isEqualTo(now.minusSeconds(3600));
+        assertThat(hour.points()).as("one per sampling instant, the two-hour-old sample left out").hasSize(SampledJob.SAMPLES);
+        assertThat(hour.points()).allSatisfy(p -> assertThat(p.recordsPerSecond()).isEqualTo(30.0));
+        TotalPoint oldest = hour.points().get(0);
+        assertThat(oldest.at()).as("the newer of the two partitions' samples").isEqualTo(now.minus(SampledJob.EVERY.multipliedBy(119)));
+        assertThat(oldest.lagRecords()).isEqualTo(100 + 1);
+        TotalPoint newest = hour.points().get(hour.points().size() - 1);
+        assertThat(newest.at()).isEqualTo(now);
+        assertThat(newest.lagRecords()).isEqualTo(100 + SampledJob.SAMPLES);
+
+        DashboardReading day = state.read(SampledJob.JOB, DashboardRange.LAST_DAY, now);
+        assertThat(day.points().get(0).lagRecords()).as("the two-hour-old sample is in the day").isEqualTo(50_000);
+        assertThat(day.points().size()).as("a day of 360 buckets of 4 minutes").isBetween(16, 17);
+    }
+
+    @Test
+    void markersAreTheJobsHistoryInTheRangeOldestFirstBySeverity() {
+        DashboardReading hour = state.read(SampledJob.JOB, DashboardRange.LAST_HOUR, now);
+
+        assertThat(hour.markers()).extracting(m -> m.entry().type(), EventMarker::severity, EventMarker::at)
+                .containsExactly(tuple("GAP", EventMarker.Severity.ERROR, SampledJob.gapAt(now)),
+                        tuple("JOB_ADDED", EventMarker.Severity.INFO, SampledJob.runStarted(now)),
+                        tuple("RUN_STARTED", EventMarker.Severity.INFO, SampledJob.runStarted(now)));
+        EventMarker gap = hour.markers().get(0);
+        assertThat(gap.summary()).endsWith("GAP · orders.eu-1");
+        assertThat(gap.details()).startsWith("GAP · orders.eu-1\n" + SampledJob.GAP_MESSAGE + "\n\n")
+                .endsWith("(" + SampledJob.gapAt(now) + "), recorded by run");
+
+        assertThat(state.read(SampledJob.JOB, DashboardRange.LAST_DAY, now).markers())
+                .first().satisfies(m -> {
+                    assertThat(m.entry().type()).isEqualTo("TOPIC_RECREATED");
+                    assertThat(m.severity()).isEqualTo(EventMarker.Severity.WARNING);
+                    assertThat(m.summary()).endsWith("TOPIC_RECREATED · orders.eu");
+                });
+    }
+
+    @Test
+    void aLagSpikeInTheTotalsIsMarkedAmongTheEvents() {
+        Instant spike = now.minus(SampledJob.EVERY.multipliedBy(20));
+        try (StateDatabase run = StateDatabase.open(data, "run")) {
+            run.metrics().insert(List.of(new MetricSample(SampledJob.JOB, "orders.eu", 2, spike, 50_000, 0, 50_000, 60, 0, 0, null, null)));
+        }
+
+        DashboardReading hour = state.read(SampledJob.JOB, DashboardRange.LAST_HOUR, now);
+
+        assertThat(hour.markers()).extracting(m -> m.entry().type(), EventMarker::at)
+                .containsExactly(tuple("GAP", SampledJob.gapAt(now)), tuple("LAG_SPIKE", spike),
+                        tuple("JOB_ADDED", SampledJob.runStarted(now)), tuple("RUN_STARTED", SampledJob.runStarted(now)));
+        assertThat(hour.markers().get(1).entry().message()).startsWith("Lag rose to 50,200 records");
+    }
+
+    @Test
+    void partitionRowsAreTheNewestSampleOfEachPartition() {
+        DashboardReading hour = state.read(SampledJob.JOB, DashboardRange.LAST_HOUR, now);
+
+        assertThat(hour.partitions()).extracting(PartitionRow::topic, PartitionRow::partitionText, PartitionRow::sourceEndText,
+                        PartitionRow::storedText, PartitionRow::lagRecordsText, PartitionRow::lagSecondsText,
+                        PartitionRow::recordsPerSecondText, PartitionRow::latencyP50Text, PartitionRow::lastErrorText)
+                .containsExactly(
+                        tuple("orders.eu", "0", "120,100", "120,000", "100", "1.5 s", "10", "40 ms", ""),
+                        tuple("orders.eu", "1", "60,120", "60,000", "120", "14.0 s", "20", "–", "NOT_LEADER_OR_FOLLOWER: retrying"));
+    }
+
+    @Test
+    void theFirstJobIsShownUntilOneIsPickedAndAJobNeverSampledHasNothingToDraw() {
+        DashboardReading first = state.read(null, DashboardRange.LAST_HOUR, now);
+        assertThat(first.jobs()).containsExactly("orders", "payments");
+        assertThat(first.job()).isEqualTo("orders");
+        assertThat(state.read("gone", DashboardRange.LAST_HOUR, now).job()).as("a removed job").isEqualTo("orders");
+
+        DashboardReading idle = state.read("payments", DashboardRange.LAST_WEEK, now);
+        assertThat(idle.job()).isEqualTo("payments");
+        assertThat(idle.points()).isEmpty();
+        assertThat(idle.partitions()).isEmpty();
+        assertThat(idle.markers()).extracting(m -> m.entry().type()).containsExactly("JOB_ADDED");
+    }
+}
