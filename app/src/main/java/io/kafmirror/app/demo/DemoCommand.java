@@ -101,7 +101,7 @@ public final class DemoCommand implements Callable<Integer> {
                 if (!stoppedFirst) {
                     closeConsoleOn(stop);
                     // Returns when the window is closed; the demo then stops as after Ctrl-C.
-                    ConsoleApplication.launch(new ConsoleSettings(demo.configFile(), demo.folder(), Screen.JOBS,
+                    ConsoleApplication.launch(new ConsoleSettings(demo.configFile(), demo.folder(), Screen.DASHBOARD,
                             screenshots == null ? null : screenshots.toAbsolutePath()), List.of(badDeploy(demo)));
                 }
                 stop.request();

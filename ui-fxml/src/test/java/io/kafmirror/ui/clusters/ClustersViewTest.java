@@ -87,7 +87,7 @@ class ClustersViewTest {
         retype(robot, brokers, BROKER.bootstrap());
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(label(robot, "#status").getText()).startsWith("Saved 1 clusters");
+        assertThat(label(robot, "#status").getText()).startsWith("Saved 1 cluster and 0 stores");
         MirrorConfig saved = new ConfigLoader().load(file);
         assertThat(saved.clusters()).containsOnlyKeys("local");
         assertThat(saved.cluster("local").brokers()).isEqualTo(BROKER.bootstrap());

@@ -73,12 +73,12 @@ class JobsViewTest {
             stage.setScene(new Scene(new StackPane(view, notifications.layer()), 1200, 760));
             stage.show();
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "test".equals(robot.lookup("#sourceChoice")
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "test".equals(robot.lookup("#sourceChoice")
                 .queryAs(ChoiceBox.class).getValue()));
 
         robot.clickOn("#nameField").write("orders-view");
         robot.clickOn("#includesField").write("view\\.orders.*");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview().size() == 2);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> preview().size() == 2);
         assertThat(preview()).extracting(TopicPreview.Line::name, l -> l.topic().partitions())
                 .containsExactly(tuple("view.orders.eu", 3),
                         tuple("view.orders.us", 2));
@@ -90,23 +90,23 @@ class JobsViewTest {
         assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> preview().isEmpty());
         robot.eraseText(1);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview().size() == 2);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> preview().size() == 2);
         assertThat(robot.lookup("#includesError").queryAs(Label.class).isVisible()).isFalse();
 
         robot.clickOn("#saveButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> jobs().size() == 1);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> jobs().size() == 1);
         assertThat(text("#status")).contains("Job orders-view added");
         assertThat(robot.lookup("#nameField").queryAs(TextField.class).getText()).isEmpty();
         assertThat(desiredState(data)).contains(DesiredState.RUNNING);
         assertThat(jobs().get(0).stateText()).isEqualTo("running");
 
         // The row is in the table's items before its cell is laid out.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell .text").match(
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell .text").match(
                 (Text t) -> "orders-view".equals(t.getText())).tryQuery().isPresent());
         robot.clickOn("orders-view");
         assertThat(button("#resumeButton").isDisabled()).isTrue();
         robot.clickOn("#pauseButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "paused".equals(jobs().get(0).stateText()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "paused".equals(jobs().get(0).stateText()));
         assertThat(desiredState(data)).contains(DesiredState.PAUSED);
         assertThat(robot.lookup("paused").tryQuery()).as("the state cell shows it").isPresent();
         WaitForAsyncUtils.waitForFxEvents();
@@ -121,7 +121,7 @@ class JobsViewTest {
         robot.clickOn("#removeButton");
         assertThat(robot.lookup("Remove job orders-view?").tryQuery()).as("the confirmation names the job").isPresent();
         robot.clickOn("OK");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> jobs().isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> jobs().isEmpty());
         assertThat(desiredState(data)).as("removed after OK").isEmpty();
     }
 
