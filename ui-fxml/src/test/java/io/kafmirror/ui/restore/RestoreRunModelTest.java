@@ -1,0 +1,93 @@
+package io.kafmirror.ui.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafmirror.engine.state.RestoreRecord;
+import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.ui.jobs.SameThread;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The target, dry run and restore of the Restore screen without a stage, into the real test broker. */
+class RestoreRunModelTest {
+
+    @TempDir
+    Path dir;
+
+    final List<Throwable> errors = new ArrayList<>();
+    StoredBackups backups;
+    RestoreViewModel source;
+
+    @AfterEach
+    void close() {
+        backups.close();
+    }
+
+    @Test
+    void theNamingShowsTheTargetTopicOrWhyThereIsNone() {
+        LocalBackup backup = LocalBackup.write(dir, "naming");
+        RestoreRunModel run = model(backup.configFile, backup.dataDir);
+
+        assertThat(run.clusters()).containsExactly("prod");
+        assertThat(run.targetTopicProperty().get()).isEqualTo("restored." + backup.orders);
+        run.namingProperty().set(TopicNaming.SAME);
+        assertThat(run.targetTopicProperty().get()).isEqualTo(backup.orders);
+        run.namingProperty().set(TopicNaming.REGEX);
+        run.namingTextProperty().set("naming\\.(.*)=bdr.$1");
+        assertThat(run.targetTopicProperty().get()).isEqualTo("bdr.orders");
+        run.namingTextProperty().set("payments\\..*=x");
+        assertThat(run.targetTopicProperty().get()).isEmpty();
+        assertThat(run.namingProblemProperty().get()).contains("does not match the mapping pattern");
+        assertThat(run.readyProperty().get()).isFalse();
+        run.namingProperty().set(TopicNaming.PREFIX);
+        run.namingTextProperty().set("bad name/");
+        assertThat(run.namingProblemProperty().get()).contains("not valid");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aDryRunWritesNothingThenTheRestoreWritesTheSourceUpToThePointAndVerifiesIt() throws Exception {
+        BrokerBackup backup = BrokerBackup.write(dir);
+        RestoreRunModel run = model(backup.configFile, backup.dataDir);
+        // Records 0 to 199 are at or before it: 200 records, 67, 67 and 66 per partition.
+        Instant point = backup.start.plusMillis(1_999);
+        source.pick(point);
+        run.namingTextProperty().set("restored.");
+        String target = "restored." + backup.topic;
+        assertThat(run.targetTopicProperty().get()).isEqualTo(target);
+
+        run.dryRun();
+        assertThat(run.outcomeProperty().get()).startsWith("Dry run: 200 records").contains("'" + target + "'", "cluster test");
+        assertThat(backup.exists(target)).as("the dry run creates no topic").isFalse();
+
+        run.restore();
+        assertThat(errors).isEmpty();
+        assertThat(run.outcomeProperty().get()).contains("completed: 200 of 200 records", "Verification passed");
+        assertThat(run.runningProperty().get()).isFalse();
+        assertThat(run.progressProperty().get()).isEqualTo(1.0);
+        assertThat(backup.records(target)).isEqualTo(backup.sourceUpTo(point));
+        try (StateDatabase state = StateDatabase.open(backup.dataDir, "test")) {
+            RestoreRecord recorded = state.restores().list().get(0);
+            assertThat(recorded.state()).isEqualTo(RestoreRecord.RestoreState.COMPLETED);
+            assertThat(recorded.spec().targetTopic()).isEqualTo(target);
+            assertThat(recorded.verification().passed()).isTrue();
+        }
+    }
+
+    private RestoreRunModel model(Path configFile, Path dataDir) {
+        backups = new StoredBackups(configFile, dataDir);
+        source = new RestoreViewModel(backups, new SameThread(), errors::add);
+        source.load();
+        RestoreRunModel run = new RestoreRunModel(source.storeProperty(), source.topicProperty(), source.pointProperty(),
+                backups, new ClusterRestore(configFile, dataDir), new SameThread(), new SameThread(), errors::add,
+                Clock.systemUTC());
+        run.load();
+        return run;
+    }
+}
