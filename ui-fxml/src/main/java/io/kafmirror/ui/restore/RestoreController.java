@@ -21,6 +21,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -66,6 +67,7 @@ public final class RestoreController {
     @FXML private Button restoreButton;
     @FXML private Button cancelButton;
     @FXML private Label namingProblem;
+    @FXML private HBox progressRow;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressText;
     @FXML private Label outcome;
@@ -163,10 +165,12 @@ public final class RestoreController {
         restoreButton.disableProperty().bind(run.readyProperty().not());
         cancelButton.disableProperty().bind(run.runningProperty().not());
         progressBar.progressProperty().bind(run.progressProperty());
-        progressBar.visibleProperty().bind(run.runningProperty());
         progressText.textProperty().bind(run.progressTextProperty());
-        progressText.visibleProperty().bind(run.runningProperty());
+        progressRow.visibleProperty().bind(run.runningProperty());
+        progressRow.managedProperty().bind(progressRow.visibleProperty());
         outcome.textProperty().bind(run.outcomeProperty());
+        outcome.visibleProperty().bind(run.outcomeProperty().isNotEmpty());
+        outcome.managedProperty().bind(outcome.visibleProperty());
         run.runningProperty().addListener((o, before, after) -> {
             if (after) {
                 progress.play();
