@@ -5,27 +5,37 @@ import io.kafmirror.ui.jobs.FxBackground;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.time.Clock;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
  * The Restore screen's controller: binds the store and topic pickers, the timeline, the restore point's field and the
- * cut table to a {@link RestoreViewModel}, and plans the cut once the point has rested for {@link #SETTLE}.
+ * cut table to a {@link RestoreViewModel}, and plans the cut once the point has rested for {@link #SETTLE}; binds the
+ * target, dry run and restore to a {@link RestoreRunModel}, reading a running restore's progress every {@link #PROGRESS}.
  */
 public final class RestoreController {
 
     /** How long the point must rest before the cut is planned: dragging asks for one plan, not one per pixel. */
     static final Duration SETTLE = Duration.millis(150);
+    /** How often a running restore's progress is read: smooth enough for a bar, far from every acknowledgement. */
+    static final Duration PROGRESS = Duration.millis(250);
 
     @FXML private VBox root;
     @FXML private ChoiceBox<String> storeChoice;
@@ -48,19 +58,40 @@ public final class RestoreController {
     @FXML private TableColumn<PreviewRecord, String> timestampColumn;
     @FXML private TableColumn<PreviewRecord, String> keyColumn;
     @FXML private TableColumn<PreviewRecord, String> valueColumn;
+    @FXML private ChoiceBox<String> clusterChoice;
+    @FXML private ChoiceBox<TopicNaming> namingChoice;
+    @FXML private TextField namingField;
+    @FXML private Label targetTopic;
+    @FXML private CheckBox appendBox;
+    @FXML private Button dryRunButton;
+    @FXML private Button restoreButton;
+    @FXML private Button cancelButton;
+    @FXML private Label namingProblem;
+    @FXML private HBox progressRow;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressText;
+    @FXML private Label outcome;
 
     private final ConsoleContext context;
     private final FxBackground background = new FxBackground();
     private final StoredBackups backups;
     private final RestoreViewModel model;
+    private final RestoreRunModel run;
     private final PauseTransition settle = new PauseTransition(SETTLE);
+    private final Timeline progress;
 
     /** The controller of the Restore screen over the console's configuration file and data folder. */
     public RestoreController(ConsoleContext context) {
         this.context = context;
         this.backups = new StoredBackups(context.configFile(), context.dataDir());
         this.model = new RestoreViewModel(backups, background, context.notifications()::error);
+        // Its own threads: a restore running for minutes must not hold up the plans and previews of the screen.
+        this.run = new RestoreRunModel(model.storeProperty(), model.topicProperty(), model.pointProperty(), backups,
+                new ClusterRestore(context.configFile(), context.dataDir()), background, new FxBackground(),
+                context.notifications()::error, Clock.systemUTC());
         settle.setOnFinished(e -> model.planCut());
+        progress = new Timeline(new KeyFrame(PROGRESS, e -> run.refreshProgress()));
+        progress.setCycleCount(Animation.INDEFINITE);
     }
 
     @FXML
@@ -103,10 +134,12 @@ public final class RestoreController {
         planNotes.visibleProperty().bind(model.planNotesProperty().isNotEmpty());
         planNotes.managedProperty().bind(planNotes.visibleProperty());
         model.pointProperty().addListener((o, before, after) -> settle.playFromStart());
+        bindRun();
         // Read while shown only: the catalogs and the state database are closed while another screen is.
         root.sceneProperty().addListener((o, before, after) -> {
             if (after != null) {
                 model.load();
+                run.load();
             } else {
                 background.run(() -> {
                     backups.close();
@@ -114,6 +147,52 @@ public final class RestoreController {
                 }, done -> { }, context.notifications()::error);
             }
         });
+    }
+
+    private void bindRun() {
+        clusterChoice.setItems(run.clusters());
+        clusterChoice.valueProperty().bindBidirectional(run.clusterProperty());
+        namingChoice.getItems().setAll(TopicNaming.values());
+        namingChoice.valueProperty().bindBidirectional(run.namingProperty());
+        namingField.textProperty().bindBidirectional(run.namingTextProperty());
+        namingField.disableProperty().bind(run.namingProperty().isEqualTo(TopicNaming.SAME));
+        targetTopic.textProperty().bind(run.targetTopicProperty());
+        namingProblem.textProperty().bind(run.namingProblemProperty());
+        namingProblem.visibleProperty().bind(run.namingProblemProperty().isNotEmpty());
+        namingProblem.managedProperty().bind(namingProblem.visibleProperty());
+        appendBox.selectedProperty().bindBidirectional(run.appendProperty());
+        dryRunButton.disableProperty().bind(run.readyProperty().not());
+        restoreButton.disableProperty().bind(run.readyProperty().not());
+        cancelButton.disableProperty().bind(run.runningProperty().not());
+        progressBar.progressProperty().bind(run.progressProperty());
+        progressText.textProperty().bind(run.progressTextProperty());
+        progressRow.visibleProperty().bind(run.runningProperty());
+        progressRow.managedProperty().bind(progressRow.visibleProperty());
+        outcome.textProperty().bind(run.outcomeProperty());
+        outcome.visibleProperty().bind(run.outcomeProperty().isNotEmpty());
+        outcome.managedProperty().bind(outcome.visibleProperty());
+        run.runningProperty().addListener((o, before, after) -> {
+            if (after) {
+                progress.play();
+            } else {
+                progress.stop();
+            }
+        });
+    }
+
+    @FXML
+    private void dryRun() {
+        run.dryRun();
+    }
+
+    @FXML
+    private void restore() {
+        run.restore();
+    }
+
+    @FXML
+    private void cancel() {
+        run.cancel();
     }
 
     @FXML

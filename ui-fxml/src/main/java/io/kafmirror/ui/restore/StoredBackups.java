@@ -80,10 +80,15 @@ public final class StoredBackups implements AutoCloseable {
      * what the backup holds when it cannot be planned.
      */
     public synchronized RestorePlan plan(String store, BackedUpTopic topic, Instant at) {
-        RestorePlan planned = new RestorePlanner(archive(store)).plan(
+        return plan(archive(store), state(), topic, at);
+    }
+
+    /** The plan of restoring {@code topic} to {@code at} from {@code archive}, with the gaps {@code state} recorded among its warnings. */
+    static RestorePlan plan(SegmentArchive archive, StateDatabase state, BackedUpTopic topic, Instant at) {
+        RestorePlan planned = new RestorePlanner(archive).plan(
                 RestoreRequest.of(topic.cluster(), topic.topic(), new RestorePoint.AtTime(at)));
         List<String> warnings = new ArrayList<>(planned.warnings());
-        warnings.addAll(new RecordedGaps(state()).warnings(planned));
+        warnings.addAll(new RecordedGaps(state).warnings(planned));
         return new RestorePlan(planned.request(), planned.topicId(), planned.cuts(), warnings);
     }
 

@@ -17,6 +17,7 @@ import javafx.fxml.FXMLLoader;
 import javafx.geometry.Point2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -33,6 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Restore screen rendered headless over a real local backup: a topic picked, the cursor dragged on the timeline and
  * moved with the keyboard, a precise time typed; the field, the cursor and the cut table agree with the engine's planner.
+ * Then over a topic backed up from the real test broker: a new topic name mapped, a dry run, and Restore until its
+ * verification shows; the restored topic equals the source up to the point.
  */
 class RestoreViewTest {
 
@@ -64,19 +67,7 @@ class RestoreViewTest {
     @Test
     void picksARestorePointByDraggingTheTimelineAndByTypingItAndPreviewsAPartitionsCut() throws Exception {
         LocalBackup backup = LocalBackup.write(dir, "view");
-        ConsoleContext context = new ConsoleContext(backup.configFile, backup.dataDir, notifications);
-        FxToolkit.setupStage(stage -> {
-            FXMLLoader loader = new FXMLLoader(RestoreController.class.getResource("/io/kafmirror/ui/restore/RestoreView.fxml"));
-            loader.setControllerFactory(type -> new RestoreController(context));
-            Parent view;
-            try {
-                view = loader.load();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            stage.setScene(new Scene(new StackPane(view, notifications.layer()), 1200, 760));
-            stage.show();
-        });
+        show(backup.configFile, backup.dataDir);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !cuts().isEmpty());
 
         robot.clickOn("#topicChoice").clickOn(new BackedUpTopic("prod", backup.payments).toString());
@@ -101,10 +92,7 @@ class RestoreViewTest {
         assertThat(timeline.pointProperty().get()).isEqualTo(dragged.plusSeconds(1));
         assertThat(pointText()).isEqualTo(PointText.format(dragged.plusSeconds(1)));
 
-        TextField field = robot.lookup("#pointField").queryAs(TextField.class);
-        robot.clickOn(field);
-        robot.interact(field::selectAll);
-        robot.write("2026-12-02T09:02:03.456Z");
+        replaceText("#pointField", "2026-12-02T09:02:03.456Z");
         Instant typed = Instant.parse("2026-12-02T09:02:03.456Z");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(timeline.pointProperty().get()).isEqualTo(typed);
@@ -122,6 +110,7 @@ class RestoreViewTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> previewOffsets().equals(expected));
         assertThat(robot.lookup("not restored").tryQuery()).as("the records after the cut are marked").isPresent();
 
+        TextField field = robot.lookup("#pointField").queryAs(TextField.class);
         robot.clickOn(field);
         robot.interact(field::end);
         robot.write("9");
@@ -140,6 +129,62 @@ class RestoreViewTest {
         assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
     }
 
+    @Test
+    void restoresThePickedPointIntoANewTopicAndShowsItsVerification() throws Exception {
+        BrokerBackup backup = BrokerBackup.write(dir);
+        show(backup.configFile, backup.dataDir);
+        RestoreTimeline timeline = robot.lookup("#timeline").queryAs(RestoreTimeline.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> timeline.timelineProperty().get() != null);
+
+        Instant point = backup.start.plusMillis(1_999);
+        replaceText("#pointField", PointText.format(point));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> point.equals(timeline.pointProperty().get()));
+        String target = "restored-ui." + backup.topic;
+        replaceText("#namingField", "restored-ui.");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#targetTopic").queryLabeled().getText()).isEqualTo(target);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#restoreButton").queryButton().isDisabled());
+
+        robot.clickOn("#dryRunButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> outcome().startsWith("Dry run: 200 records"));
+        assertThat(backup.exists(target)).as("the dry run creates no topic").isFalse();
+
+        robot.clickOn("#restoreButton");
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> outcome().contains("Verification"));
+        assertThat(outcome()).contains("completed: 200 of 200 records", "Verification passed");
+        assertThat(robot.lookup("#progressBar").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
+        assertThat(robot.lookup("#cancelButton").queryButton().isDisabled()).as("nothing left to cancel").isTrue();
+        assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
+        assertThat(backup.records(target)).isEqualTo(backup.sourceUpTo(point));
+    }
+
+    /** Shows the Restore screen over {@code configFile} and {@code dataDir} in a 1200x760 window. */
+    private void show(Path configFile, Path dataDir) throws Exception {
+        ConsoleContext context = new ConsoleContext(configFile, dataDir, notifications);
+        FxToolkit.setupStage(stage -> {
+            FXMLLoader loader = new FXMLLoader(RestoreController.class.getResource("/io/kafmirror/ui/restore/RestoreView.fxml"));
+            loader.setControllerFactory(type -> new RestoreController(context));
+            Parent view;
+            try {
+                view = loader.load();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            stage.setScene(new Scene(new StackPane(view, notifications.layer()), 1200, 760));
+            stage.show();
+        });
+    }
+
+    private void replaceText(String query, String text) {
+        TextField field = robot.lookup(query).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(text);
+    }
+
+    private String outcome() {
+        return robot.lookup("#outcome").queryLabeled().getText();
+    }
     private static Point2D onTimeline(RestoreTimeline timeline, Instant at) {
         return timeline.localToScreen(timeline.xOf(at), timeline.getHeight() / 2);
     }

@@ -1,0 +1,79 @@
+package io.kafmirror.ui.restore;
+
+import io.kafmirror.engine.config.ConfigLoader;
+import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.restore.RestorePlan;
+import io.kafmirror.engine.restore.RestoreRun;
+import io.kafmirror.engine.restore.RestoreSession;
+import io.kafmirror.engine.restore.RestoreVerification;
+import io.kafmirror.engine.restore.TargetOptions;
+import io.kafmirror.engine.run.OpenStores;
+import io.kafmirror.engine.state.RestoreRecord;
+import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.kfs.catalog.SegmentArchive;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * A restore into a configured cluster run as {@code kaf-mirror restore} runs it: planned with the recorded gaps, started
+ * (or resumed) by a {@link RestoreSession} in the state database, so {@code kaf-mirror restore status} lists it, then
+ * verified. It opens the configuration, the store and the state database for itself, as the CLI does, so a restore
+ * never waits for the screen's reads. Blocks: call it off the FX thread.
+ */
+public final class ClusterRestore {
+
+    private final Path configFile;
+    private final Path dataDir;
+
+    /** Restores with the clusters and stores {@code configFile} declares, catalogs and state in {@code dataDir}. */
+    public ClusterRestore(Path configFile, Path dataDir) {
+        this.configFile = configFile;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * How a restore ended.
+     *
+     * @param record       the restore as recorded, its state and records written
+     * @param warnings     what the target check and the session said the operator should know
+     * @param verification what reading the target back found; null unless the restore completed
+     */
+    public record Result(RestoreRecord record, List<String> warnings, RestoreVerification verification) {
+    }
+
+    /** The configured clusters' names, reading the configuration file again. */
+    public List<String> clusters() {
+        return List.copyOf(config().clusters().keySet());
+    }
+
+    /**
+     * Runs {@code order}, handing {@code running} the run as it starts (for progress and cancelling); a failure is
+     * recorded with the restore and thrown.
+     */
+    public Result run(RestoreOrder order, Consumer<RestoreRun> running) throws InterruptedException {
+        MirrorConfig config = config();
+        try (OpenStores stores = new OpenStores(config, dataDir); StateDatabase state = StateDatabase.open(dataDir, "console")) {
+            SegmentArchive archive = stores.archive(order.store());
+            RestorePlan plan = StoredBackups.plan(archive, state, order.topic(), order.point());
+            Properties client = config.cluster(order.targetCluster()).clientProperties();
+            RestoreSession session = new RestoreSession(archive, order.store(), state.restores(), Clock.systemUTC());
+            // The point's text as the CLI records it, so 'kaf-mirror restore --to' with the same point resumes this one.
+            RestoreSession.Started started = session.start(plan, order.point().toString(), order.targetCluster(), client,
+                    order.targetTopic(), new TargetOptions(Map.of(), OptionalInt.empty(), order.append()));
+            RestoreRecord done = session.run(started, client, 0, running);
+            RestoreVerification verification = done.state() == RestoreRecord.RestoreState.COMPLETED
+                    ? session.verify(started, client) : null;
+            return new Result(state.restores().get(done.id()), started.warnings(), verification);
+        }
+    }
+
+    private MirrorConfig config() {
+        return Files.isRegularFile(configFile) ? new ConfigLoader().load(configFile) : MirrorConfig.EMPTY;
+    }
+}

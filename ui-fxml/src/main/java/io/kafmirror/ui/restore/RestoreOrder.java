@@ -1,0 +1,18 @@
+package io.kafmirror.ui.restore;
+
+import java.time.Instant;
+
+/**
+ * A restore as the operator asks for it on the Restore screen: what {@code kaf-mirror restore --store S --cluster C
+ * --topic T --to P --target X --target-topic Y [--append]} asks for.
+ *
+ * @param store         the configured store restored from
+ * @param topic         the backed-up topic, with its cluster
+ * @param point         the restore point
+ * @param targetCluster the configured cluster restored into
+ * @param targetTopic   the topic written, as the mapping names it
+ * @param append        whether records may follow those already in the target topic
+ */
+public record RestoreOrder(String store, BackedUpTopic topic, Instant point, String targetCluster, String targetTopic,
+                           boolean append) {
+}

@@ -1,0 +1,242 @@
+package io.kafmirror.ui.restore;
+
+import io.kafmirror.engine.restore.RestoreRun;
+import io.kafmirror.ui.jobs.Background;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Restore screen's target and run: the cluster and the mapped topic name, a dry run of the plan, and the restore
+ * itself with its progress, cancel and verification, as {@code kaf-mirror restore} does them. The source (store, topic,
+ * point) is the {@link RestoreViewModel}'s. Use on the FX thread.
+ */
+public final class RestoreRunModel {
+
+    private final ObservableValue<String> store;
+    private final ObservableValue<BackedUpTopic> topic;
+    private final ObservableValue<Instant> point;
+    private final StoredBackups backups;
+    private final ClusterRestore restore;
+    private final Background reads;
+    private final Background runs;
+    private final Consumer<Throwable> errors;
+    private final Clock clock;
+    private final ObservableList<String> clusters = FXCollections.observableArrayList();
+    private final ObjectProperty<String> cluster = new SimpleObjectProperty<>();
+    private final ObjectProperty<TopicNaming> naming = new SimpleObjectProperty<>(TopicNaming.PREFIX);
+    private final StringProperty namingText = new SimpleStringProperty(TopicNaming.PREFIX.example());
+    private final ReadOnlyStringWrapper targetTopic = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper namingProblem = new ReadOnlyStringWrapper("");
+    private final BooleanProperty append = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
+    private final BooleanBinding ready;
+    // The run under way, handed over by the worker thread as it starts; read for progress and cancelling.
+    private final AtomicReference<RestoreRun> run = new AtomicReference<>();
+    // Cancel pressed while the target was still being prepared: the run is cancelled as soon as it exists.
+    private final AtomicBoolean cancelAsked = new AtomicBoolean();
+
+    /**
+     * The target and run of the restore of {@code topic} in {@code store} to {@code point}: the dry run planned by
+     * {@code backups} on {@code reads}, the restore run by {@code restore} on {@code runs}, failures to {@code errors}.
+     */
+    public RestoreRunModel(ObservableValue<String> store, ObservableValue<BackedUpTopic> topic, ObservableValue<Instant> point,
+                           StoredBackups backups, ClusterRestore restore, Background reads, Background runs,
+                           Consumer<Throwable> errors, Clock clock) {
+        this.store = store;
+        this.topic = topic;
+        this.point = point;
+        this.backups = backups;
+        this.restore = restore;
+        this.reads = reads;
+        this.runs = runs;
+        this.errors = errors;
+        this.clock = clock;
+        topic.addListener((o, before, after) -> mapName());
+        naming.addListener((o, before, after) -> namingText.set(after == null ? "" : after.example()));
+        namingText.addListener((o, before, after) -> mapName());
+        point.addListener((o, before, after) -> outcome.set(""));
+        ready = Bindings.createBooleanBinding(() -> !running.get() && cluster.get() != null && !targetTopic.get().isEmpty()
+                && store.getValue() != null && point.getValue() != null, running, cluster, targetTopic, store, point);
+        mapName();
+    }
+
+    /** The configured clusters to restore into. */
+    public ObservableList<String> clusters() {
+        return clusters;
+    }
+
+    /** The cluster restored into. */
+    public ObjectProperty<String> clusterProperty() {
+        return cluster;
+    }
+
+    /** How the target topic is named. */
+    public ObjectProperty<TopicNaming> namingProperty() {
+        return naming;
+    }
+
+    /** The prefix, or {@code pattern=replacement}, of the naming. */
+    public StringProperty namingTextProperty() {
+        return namingText;
+    }
+
+    /** The target topic's name as the naming makes it of the source topic's; empty when it makes none. */
+    public ReadOnlyStringProperty targetTopicProperty() {
+        return targetTopic.getReadOnlyProperty();
+    }
+
+    /** Why the naming gives no valid topic name, empty when it does. */
+    public ReadOnlyStringProperty namingProblemProperty() {
+        return namingProblem.getReadOnlyProperty();
+    }
+
+    /** Whether records may follow those already in the target topic ({@code --append}). */
+    public BooleanProperty appendProperty() {
+        return append;
+    }
+
+    /** Whether a restore runs. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** The share of the running restore done, 0 to 1; -1 while the target is prepared. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** The running restore's records, bytes and time left. */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** The dry run's plan, or how the last restore ended with its verification, in plain words. */
+    public ReadOnlyStringProperty outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    /** Whether a dry run or a restore can be asked for: a source, a point, a cluster and a topic name, nothing running. */
+    public BooleanBinding readyProperty() {
+        return ready;
+    }
+
+    /** Reads the clusters from the configuration file again, keeping the chosen one if it is still there. */
+    public void load() {
+        reads.run(restore::clusters, names -> {
+            String keep = cluster.get();
+            clusters.setAll(names);
+            cluster.set(keep != null && names.contains(keep) ? keep : names.stream().findFirst().orElse(null));
+        }, errors);
+    }
+
+    /** Shows what the restore would write, planned off the FX thread; nothing is written and no cluster is asked. */
+    public void dryRun() {
+        RestoreOrder order = order();
+        if (order != null) {
+            reads.run(() -> backups.plan(order.store(), order.topic(), order.point()),
+                    plan -> outcome.set(RestoreWords.dryRun(plan, order)), errors);
+        }
+    }
+
+    /** Runs the restore off the FX thread: progress from {@link #refreshProgress()}, the verification at the end. */
+    public void restore() {
+        RestoreOrder order = order();
+        if (order == null || running.get()) {
+            return;
+        }
+        run.set(null);
+        cancelAsked.set(false);
+        running.set(true);
+        progress.set(-1);
+        progressText.set("Preparing topic '" + order.targetTopic() + "' on " + order.targetCluster() + "…");
+        outcome.set("");
+        runs.run(() -> restore.run(order, this::started), result -> {
+            finished();
+            outcome.set(RestoreWords.result(result));
+        }, failure -> {
+            finished();
+            outcome.set("Restore failed: " + failure.getMessage() + " Press Restore again to resume it.");
+            errors.accept(failure);
+        });
+    }
+
+    /** Cancels the running restore once the records in flight are acknowledged; running it again resumes it. */
+    public void cancel() {
+        cancelAsked.set(true);
+        RestoreRun current = run.get();
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    /** Reads the running restore's progress; the controller calls it a few times a second while one runs. */
+    public void refreshProgress() {
+        RestoreRun current = run.get();
+        if (running.get() && current != null && current.progress() != null) {
+            progress.set(current.progress().fraction());
+            progressText.set(RestoreWords.progress(current.progress(), clock.instant()));
+        }
+    }
+
+    /** On the worker thread, as the run starts. */
+    private void started(RestoreRun started) {
+        run.set(started);
+        if (cancelAsked.get()) {
+            started.cancel();
+        }
+    }
+
+    private void finished() {
+        refreshProgress();
+        running.set(false);
+        run.set(null);
+    }
+
+    private RestoreOrder order() {
+        if (!ready.get()) {
+            return null;
+        }
+        return new RestoreOrder(store.getValue(), topic.getValue(), point.getValue(), cluster.get(), targetTopic.get(),
+                append.get());
+    }
+
+    private void mapName() {
+        BackedUpTopic source = topic.getValue();
+        outcome.set("");
+        if (source == null || naming.get() == null) {
+            targetTopic.set("");
+            namingProblem.set("");
+            return;
+        }
+        try {
+            targetTopic.set(naming.get().mapping(namingText.get()).target(source.topic()));
+            namingProblem.set("");
+        } catch (IllegalArgumentException e) {
+            targetTopic.set("");
+            namingProblem.set(e.getMessage());
+        }
+    }
+}

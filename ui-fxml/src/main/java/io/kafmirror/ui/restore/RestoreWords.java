@@ -1,0 +1,68 @@
+package io.kafmirror.ui.restore;
+
+import io.kafmirror.engine.restore.RestorePlan;
+import io.kafmirror.engine.restore.RestoreProgress;
+import io.kafmirror.engine.restore.RestoreVerification;
+import io.kafmirror.engine.state.RestoreRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/** The Restore screen's sentences about a restore: its dry run, its progress and how it ended. */
+final class RestoreWords {
+
+    private RestoreWords() {
+    }
+
+    /**
+     * What {@code plan} would restore into {@code order}'s target, with its warnings: as {@code kaf-mirror restore
+     * --dry-run}, the plan only; the target is neither created nor checked.
+     */
+    static String dryRun(RestorePlan plan, RestoreOrder order) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Dry run: %,d records (%,d bytes) of %d partition(s) of %s up to %s would be restored into '%s' on cluster %s."
+                        + " Nothing was written: Restore creates the topic if it is missing, or checks that it is empty%s.",
+                plan.records(), plan.bytes(), plan.cuts().size(), order.topic(), order.point(), order.targetTopic(),
+                order.targetCluster(), order.append() ? " (here: that it has every partition, appending)" : " (unless Append)"));
+        plan.warnings().forEach(w -> text.append("\n! ").append(w));
+        return text.toString();
+    }
+
+    /** Records and bytes done so far and, once the rate is known, the time left. */
+    static String progress(RestoreProgress progress, Instant now) {
+        String done = String.format(Locale.ROOT, "%,d of %,d records, %,d bytes written", progress.records(),
+                progress.plannedRecords(), progress.bytes());
+        return progress.remaining(now).map(left -> done + ", about " + duration(left) + " left").orElse(done);
+    }
+
+    /** How {@code result} ended, in plain words. */
+    static String result(ClusterRestore.Result result) {
+        RestoreRecord record = result.record();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Restore #%d %s: %,d of %,d records in '%s' on %s.",
+                record.id(), record.state().name().toLowerCase(Locale.ROOT), record.restoredRecords(),
+                record.spec().plannedRecords(), record.spec().targetTopic(), record.spec().targetCluster()));
+        RestoreVerification v = result.verification();
+        if (v == null) {
+            text.append(" Press Restore again to resume it.");
+        } else if (v.passed()) {
+            text.append(String.format(Locale.ROOT, "\nVerification passed: all %,d records read back equal the backup (%s).",
+                    found(v), duration(v.duration())));
+        } else {
+            text.append(String.format(Locale.ROOT, "\nVerification FAILED: %,d records read back, %,d differ; first at partition %d, offset %d: %s (%s).",
+                    found(v), v.partitions().stream().mapToLong(RestoreVerification.Partition::differing).sum(),
+                    v.firstMismatch().partition(), v.firstMismatch().targetOffset(), v.firstMismatch().difference(),
+                    duration(v.duration())));
+        }
+        result.warnings().forEach(w -> text.append("\n! ").append(w));
+        return text.toString();
+    }
+
+    private static long found(RestoreVerification v) {
+        return v.partitions().stream().mapToLong(RestoreVerification.Partition::found).sum();
+    }
+
+    private static String duration(Duration d) {
+        return d.toSeconds() < 1 ? d.toMillis() + " ms" : d.toSeconds() < 120 ? d.toSeconds() + " s"
+                : d.toMinutes() + " min " + d.toSecondsPart() + " s";
+    }
+}

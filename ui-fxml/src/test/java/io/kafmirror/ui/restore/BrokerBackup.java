@@ -1,0 +1,92 @@
+package io.kafmirror.ui.restore;
+
+import io.kafmirror.engine.config.ConfigLoader;
+import io.kafmirror.engine.run.OpenStores;
+import io.kafmirror.engine.testkit.KafkaTestBroker;
+import io.kafmirror.engine.testkit.SourceProducer;
+import io.kafmirror.engine.testkit.SourceRecords;
+import io.kafmirror.engine.testkit.TestBackup;
+import io.kafmirror.kfs.format.KfsRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * A topic on the shared test broker backed up by a real backup job into the local store {@code local} of a configuration
+ * file whose only cluster, {@code test}, is that broker: the source, the store and the target of a console restore.
+ * {@value #RECORDS} records over three partitions, ten milliseconds apart from {@link #start}.
+ */
+final class BrokerBackup {
+
+    static final int RECORDS = 300;
+
+    final Path configFile;
+    final Path dataDir;
+    final String topic;
+    /** The first record's timestamp: recent, since the test broker's 7-day retention applies to record timestamps too. */
+    final Instant start = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+    private final KafkaTestBroker broker = KafkaTestBroker.shared();
+
+    private BrokerBackup(Path dir) {
+        this.configFile = dir.resolve("config.yml");
+        this.dataDir = dir.resolve("data");
+        // The broker is shared by every test class: a name of its own.
+        this.topic = "console-restore-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            Files.createDirectories(dataDir);
+            Files.writeString(configFile, "clusters:\n  test: { brokers: \"" + broker.bootstrap() + "\" }\n"
+                    + "stores:\n  local: { type: local, path: \"" + dir.resolve("store") + "\" }\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Produces the topic and backs it up in {@code dir}, returning once the store holds every record. */
+    static BrokerBackup write(Path dir) throws InterruptedException {
+        BrokerBackup backup = new BrokerBackup(dir);
+        backup.broker.createTopic(backup.topic, 3, Map.of());
+        try (SourceProducer producer = SourceProducer.to(backup.broker.bootstrap())) {
+            for (int i = 0; i < RECORDS; i++) {
+                producer.send(new ProducerRecord<>(backup.topic, i % 3, backup.start.toEpochMilli() + i * 10L,
+                        ("key-" + i).getBytes(StandardCharsets.UTF_8), ("{\"payment\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.confirm();
+        }
+        try (OpenStores stores = new OpenStores(new ConfigLoader().load(backup.configFile), backup.dataDir);
+             TestBackup job = TestBackup.of(backup.broker.bootstrap(), "test", backup.topic, stores.archive("local"))) {
+            job.awaitStored(backup.topic, RECORDS);
+        }
+        return backup;
+    }
+
+    /** The source's records, by partition, with a timestamp up to {@code point}: what a restore to it must write. */
+    Map<Integer, List<KfsRecord>> sourceUpTo(Instant point) {
+        Map<Integer, List<KfsRecord>> upTo = new TreeMap<>();
+        SourceRecords.of(broker.bootstrap(), topic).forEach((p, records) -> upTo.put(p, records.stream()
+                .filter(r -> r.timestamp() <= point.toEpochMilli()).toList()));
+        return upTo;
+    }
+
+    /** Whether the broker has the topic {@code name}; asked without a consumer, which would create it. */
+    boolean exists(String name) throws Exception {
+        try (Admin admin = broker.admin()) {
+            return admin.listTopics().names().get().contains(name);
+        }
+    }
+
+    /** Every record of {@code name} on the broker, by partition. */
+    Map<Integer, List<KfsRecord>> records(String name) {
+        return SourceRecords.of(broker.bootstrap(), name);
+    }
+}

@@ -1,0 +1,148 @@
+package io.kafmirror.ui.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafmirror.engine.state.RestoreRecord;
+import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.ui.jobs.Background;
+import io.kafmirror.ui.jobs.SameThread;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The target, dry run and restore of the Restore screen without a stage, into the real test broker. */
+class RestoreRunModelTest {
+
+    @TempDir
+    Path dir;
+
+    final List<Throwable> errors = new ArrayList<>();
+    StoredBackups backups;
+    RestoreViewModel source;
+
+    @AfterEach
+    void close() {
+        backups.close();
+    }
+
+    @Test
+    void theNamingShowsTheTargetTopicOrWhyThereIsNone() {
+        LocalBackup backup = LocalBackup.write(dir, "naming");
+        RestoreRunModel run = model(backup.configFile, backup.dataDir);
+
+        assertThat(run.clusters()).containsExactly("prod");
+        assertThat(run.targetTopicProperty().get()).isEqualTo("restored." + backup.orders);
+        run.namingProperty().set(TopicNaming.SAME);
+        assertThat(run.targetTopicProperty().get()).isEqualTo(backup.orders);
+        run.namingProperty().set(TopicNaming.REGEX);
+        run.namingTextProperty().set("naming\\.(.*)=bdr.$1");
+        assertThat(run.targetTopicProperty().get()).isEqualTo("bdr.orders");
+        run.namingTextProperty().set("payments\\..*=x");
+        assertThat(run.targetTopicProperty().get()).isEmpty();
+        assertThat(run.namingProblemProperty().get()).contains("does not match the mapping pattern");
+        assertThat(run.readyProperty().get()).isFalse();
+        run.namingProperty().set(TopicNaming.PREFIX);
+        run.namingTextProperty().set("bad name/");
+        assertThat(run.namingProblemProperty().get()).contains("not valid");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aDryRunWritesNothingThenTheRestoreWritesTheSourceUpToThePointAndVerifiesIt() throws Exception {
+        BrokerBackup backup = BrokerBackup.write(dir);
+        RestoreRunModel run = model(backup.configFile, backup.dataDir);
+        // Records 0 to 199 are at or before it: 200 records, 67, 67 and 66 per partition.
+        Instant point = backup.start.plusMillis(1_999);
+        source.pick(point);
+        run.namingTextProperty().set("restored.");
+        String target = "restored." + backup.topic;
+        assertThat(run.targetTopicProperty().get()).isEqualTo(target);
+
+        run.dryRun();
+        assertThat(run.outcomeProperty().get()).startsWith("Dry run: 200 records").contains("'" + target + "'", "cluster test");
+        assertThat(backup.exists(target)).as("the dry run creates no topic").isFalse();
+
+        run.restore();
+        assertThat(errors).isEmpty();
+        assertThat(run.outcomeProperty().get()).contains("completed: 200 of 200 records", "Verification passed");
+        assertThat(run.runningProperty().get()).isFalse();
+        assertThat(run.progressProperty().get()).isEqualTo(1.0);
+        assertThat(backup.records(target)).isEqualTo(backup.sourceUpTo(point));
+        try (StateDatabase state = StateDatabase.open(backup.dataDir, "test")) {
+            RestoreRecord recorded = state.restores().list().get(0);
+            assertThat(recorded.state()).isEqualTo(RestoreRecord.RestoreState.COMPLETED);
+            assertThat(recorded.spec().targetTopic()).isEqualTo(target);
+            assertThat(recorded.verification().passed()).isTrue();
+        }
+    }
+
+    @Test
+    void aCancelledRestoreEndsCancelledAndResumesWhenAskedAgain() throws Exception {
+        BrokerBackup backup = BrokerBackup.write(dir);
+        Later runs = new Later();
+        RestoreRunModel run = model(backup.configFile, backup.dataDir, runs);
+        Instant point = backup.start.plusMillis(1_999);
+        source.pick(point);
+        String target = "restored." + backup.topic;
+
+        run.restore();
+        assertThat(run.runningProperty().get()).isTrue();
+        assertThat(run.progressProperty().get()).as("unknown while the target is prepared").isEqualTo(-1);
+        // Pressed at once, while the target topic is still being prepared: the run is cancelled as it starts.
+        run.cancel();
+        runs.deliver();
+        assertThat(run.outcomeProperty().get()).contains("cancelled", "Press Restore again to resume it");
+        assertThat(run.runningProperty().get()).isFalse();
+
+        run.restore();
+        runs.deliver();
+        assertThat(errors).isEmpty();
+        assertThat(run.outcomeProperty().get()).contains("Restore #1 completed: 200 of 200 records", "Verification passed",
+                "Resuming restore #1");
+        assertThat(backup.records(target)).isEqualTo(backup.sourceUpTo(point));
+    }
+
+    /** Runs the work on a thread of its own and its callbacks only when {@link #deliver()} is called, as the FX thread does later. */
+    static final class Later implements Background {
+        private CompletableFuture<Runnable> pending;
+
+        @Override
+        public <T> void run(Callable<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
+            pending = CompletableFuture.supplyAsync(() -> {
+                try {
+                    T result = work.call();
+                    return () -> done.accept(result);
+                } catch (Exception e) {
+                    return () -> failed.accept(e);
+                }
+            });
+        }
+
+        /** Waits for the work and runs its callback on the calling thread. */
+        void deliver() {
+            pending.join().run();
+        }
+    }
+
+    private RestoreRunModel model(Path configFile, Path dataDir) {
+        return model(configFile, dataDir, new SameThread());
+    }
+
+    private RestoreRunModel model(Path configFile, Path dataDir, Background runs) {
+        backups = new StoredBackups(configFile, dataDir);
+        source = new RestoreViewModel(backups, new SameThread(), errors::add);
+        source.load();
+        RestoreRunModel run = new RestoreRunModel(source.storeProperty(), source.topicProperty(), source.pointProperty(),
+                backups, new ClusterRestore(configFile, dataDir), new SameThread(), runs, errors::add, Clock.systemUTC());
+        run.load();
+        return run;
+    }
+}

@@ -1,0 +1,48 @@
+package io.kafmirror.ui.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafmirror.engine.restore.RestoreVerification;
+import io.kafmirror.engine.state.RestoreRecord;
+import io.kafmirror.engine.state.RestoreSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** How the Restore screen words the endings a real broker rarely gives a test: a failed verification, a cancelled run. */
+class RestoreWordsTest {
+
+    static final Instant AT = Instant.parse("2026-12-02T09:00:00Z");
+
+    @Test
+    void aFailedVerificationSaysHowManyRecordsDifferAndWhereTheFirstIs() {
+        RestoreVerification failed = new RestoreVerification(List.of(new RestoreVerification.Partition(0, 120, 120, 0),
+                new RestoreVerification.Partition(1, 80, 79, 2)), new RestoreVerification.Mismatch(1, 41,
+                "the value differs from the backup's"), Duration.ofMillis(1_530));
+
+        String text = RestoreWords.result(new ClusterRestore.Result(record(RestoreRecord.RestoreState.COMPLETED, 200),
+                List.of("Topic 'orders.restored' exists on the target."), failed));
+
+        assertThat(text).isEqualTo("Restore #7 completed: 200 of 200 records in 'orders.restored' on dr.\n"
+                + "Verification FAILED: 199 records read back, 2 differ; first at partition 1, offset 41: the value differs"
+                + " from the backup's (1 s).\n! Topic 'orders.restored' exists on the target.");
+    }
+
+    @Test
+    void aCancelledRestoreIsNotVerifiedAndSaysHowToResumeIt() {
+        String text = RestoreWords.result(new ClusterRestore.Result(record(RestoreRecord.RestoreState.CANCELLED, 120),
+                List.of(), null));
+
+        assertThat(text).isEqualTo("Restore #7 cancelled: 120 of 200 records in 'orders.restored' on dr."
+                + " Press Restore again to resume it.");
+    }
+
+    private static RestoreRecord record(RestoreRecord.RestoreState state, long restored) {
+        RestoreSpec spec = new RestoreSpec("prod", "local", "orders", UUID.randomUUID(), AT.toString(), null, false, "dr",
+                "orders.restored", Map.of(0, 120L, 1, 80L), Map.of(0, 0L, 1, 0L), 200);
+        return new RestoreRecord(7, AT, AT, "console", spec, restored, state, null, null);
+    }
+}
