@@ -1,9 +1,11 @@
 package io.kafmirror.bench;
 
+import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.kfs.format.KfsRecord;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
@@ -69,6 +71,13 @@ final class PaymentProducer implements AutoCloseable {
                     Rate.of(producer.tally(), nanos).megabytesPerSecond());
             return producer.tally();
         }
+    }
+
+    /** Creates {@code topic} on {@code broker} kept whole (no retention, 256 MiB log segments) and fills it as {@link #load} does. */
+    static Tally createAndLoad(KafkaTestBroker broker, String topic, int partitions, String compression, long seed,
+                               long payloadBytes, PrintStream log) {
+        broker.createTopic(topic, partitions, Map.of("segment.bytes", String.valueOf(256 << 20), "retention.ms", "-1"));
+        return load(broker.bootstrap(), topic, partitions, compression, seed, payloadBytes, log);
     }
 
     /** Sends events until their payload reaches {@code payloadBytes}, then waits for every acknowledgement. */

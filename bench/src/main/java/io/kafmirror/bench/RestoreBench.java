@@ -53,16 +53,10 @@ public final class RestoreBench {
     private static void race(RestoreBenchOptions options, Path work, PrintStream out, PrintStream log) throws Exception {
         try (KafkaTestBroker broker = KafkaTestBroker.start(work.resolve("broker"))) {
             out.println("Broker: Kafka KRaft (broker + controller) in this JVM; data in " + work);
-            broker.createTopic(SOURCE_TOPIC, options.partitions(), Map.of("segment.bytes", String.valueOf(256 << 20),
-                    "retention.ms", "-1"));
-            Tally loaded = PaymentProducer.load(broker.bootstrap(), SOURCE_TOPIC, options.partitions(),
+            Tally loaded = PaymentProducer.createAndLoad(broker, SOURCE_TOPIC, options.partitions(),
                     options.producerCompression(), options.seed(), options.payloadBytes(), log);
             try (ScratchMirror mirror = new ScratchMirror(broker.bootstrap(), options.mirrorSettings(SOURCE_TOPIC), work)) {
-                long start = System.nanoTime();
-                mirror.start();
-                mirror.awaitStored(loaded.records(), 30 * 60_000L);
-                mirror.stop();
-                log.printf(Locale.ROOT, "Backed up in %.1f s%n", (System.nanoTime() - start) / 1e9);
+                log.printf(Locale.ROOT, "Backed up in %.1f s%n", mirror.backUp(loaded.records()) / 1e9);
                 Map<Integer, List<KfsRecord>> records = StoredRecords.of(mirror.archive(), RestoreBenchOptions.CLUSTER, SOURCE_TOPIC);
                 long segments = mirror.archive().catalog().segments(RestoreBenchOptions.CLUSTER, SOURCE_TOPIC).size();
                 out.printf(Locale.ROOT, "Topic %s: %,d records over %d partitions, %.1f MiB payload (avg %d bytes), producer"

@@ -3,7 +3,6 @@ package io.kafmirror.bench;
 import io.kafmirror.engine.mirror.MirrorSettings;
 import io.kafmirror.kfs.format.SegmentCodec;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -92,8 +91,6 @@ record RestoreBenchOptions(int payloadMib, int partitions, int warmups, int iter
 
     /** The engine's settings for backing up {@code topic}: its defaults, with this run's codec and a short flush linger. */
     MirrorSettings mirrorSettings(String topic) {
-        MirrorSettings defaults = MirrorSettings.defaults("bench", CLUSTER, topic::equals);
-        // The linger only delays the last segment of the one backup, which nothing times; 30 s of it would only wait.
-        return defaults.withFlush(defaults.flushBytes(), Duration.ofMillis(200)).withCodec(codec);
+        return ScratchMirror.settings(CLUSTER, topic, codec);
     }
 }

@@ -1,0 +1,98 @@
+package io.kafmirror.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+
+/**
+ * Times the FX thread while it runs: the gap between consecutive pulses (what the user sees as a stalled frame) and how
+ * long a {@code Platform.runLater} posted from another thread waits before it runs (what an input event or a
+ * background result waits). Start and stop it on the FX thread.
+ */
+final class FrameWatch {
+
+    /** How often a probe is posted to the FX thread, ms. */
+    static final long PROBE_MILLIS = 20;
+
+    // Both lists are written on the FX thread only: by the timer and by the probes when they run.
+    private final List<Long> pulseGaps = new ArrayList<>();
+    private final List<Long> probeWaits = new ArrayList<>();
+    private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bench-fx-prober");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AnimationTimer pulses = new AnimationTimer() {
+        private long last = -1;
+
+        @Override
+        public void handle(long now) {
+            if (last >= 0) {
+                pulseGaps.add(now - last);
+            }
+            last = now;
+        }
+    };
+
+    private FrameWatch() {
+    }
+
+    /** Starts timing pulses and posting probes; on the FX thread. */
+    static FrameWatch start() {
+        FrameWatch watch = new FrameWatch();
+        watch.pulses.start();
+        watch.prober.scheduleAtFixedRate(watch::probe, 0, PROBE_MILLIS, TimeUnit.MILLISECONDS);
+        return watch;
+    }
+
+    /** Stops timing and returns what was measured; on the FX thread, so no probe runs after it. */
+    Frames stop() {
+        pulses.stop();
+        prober.shutdownNow();
+        return new Frames(Spread.of(pulseGaps), Spread.of(probeWaits));
+    }
+
+    private void probe() {
+        long posted = System.nanoTime();
+        Platform.runLater(() -> probeWaits.add(System.nanoTime() - posted));
+    }
+
+    /**
+     * The FX thread over one measured span.
+     *
+     * @param pulseGaps  time between consecutive pulses
+     * @param probeWaits time a runLater waited before it ran
+     */
+    record Frames(Spread pulseGaps, Spread probeWaits) {
+    }
+
+    /**
+     * Distribution of measured waits, ms.
+     *
+     * @param count    how many were measured
+     * @param p50      median
+     * @param p99      99th percentile (nearest rank)
+     * @param max      longest
+     * @param over100  how many exceeded {@link ConsoleBench#STALL_MILLIS}
+     */
+    record Spread(int count, double p50, double p99, double max, long over100) {
+
+        static Spread of(List<Long> nanos) {
+            if (nanos.isEmpty()) {
+                return new Spread(0, Double.NaN, Double.NaN, Double.NaN, 0);
+            }
+            List<Long> sorted = nanos.stream().sorted().toList();
+            long over = sorted.stream().filter(n -> n > ConsoleBench.STALL_MILLIS * 1_000_000L).count();
+            return new Spread(sorted.size(), rank(sorted, 0.50), rank(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6, over);
+        }
+
+        private static double rank(List<Long> sorted, double quantile) {
+            int index = (int) Math.ceil(quantile * sorted.size()) - 1;
+            return sorted.get(Math.max(0, index)) / 1e6;
+        }
+    }
+}
