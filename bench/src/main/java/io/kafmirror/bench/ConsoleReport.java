@@ -20,8 +20,8 @@ final class ConsoleReport {
         out.printf(Locale.ROOT, "Restore point moved %d times meanwhile (Shift+Left / Shift+Right on the timeline every %.0f ms:"
                         + " a plan and a preview each); failure notifications: %d%n", restored.moves(),
                 RestoreScreen.MOVE_EVERY.toMillis(), restored.notifications());
-        out.printf(Locale.ROOT, "%-18s %7s %26s %8s %8s %28s%n", "FX thread", "frames", "pulse gap ms p50/p99/max",
-                "> " + ConsoleBench.STALL_MILLIS + " ms", "probes", "runLater wait ms p50/p99/max");
+        out.printf(Locale.ROOT, "%-18s %7s %26s %8s %8s %28s %7s %9s%n", "FX thread", "frames", "pulse gap ms p50/p99/max",
+                "> " + ConsoleBench.STALL_MILLIS + " ms", "probes", "runLater wait ms p50/p99/max", "FX CPU", "JVM cores");
         row(out, "restoring", restored.frames());
         row(out, "idle (baseline)", idle);
         FrameWatch.Spread gaps = restored.frames().pulseGaps();
@@ -33,8 +33,9 @@ final class ConsoleReport {
     private static void row(PrintStream out, String name, FrameWatch.Frames frames) {
         FrameWatch.Spread gaps = frames.pulseGaps();
         FrameWatch.Spread waits = frames.probeWaits();
-        out.printf(Locale.ROOT, "%-18s %7d %26s %8d %8d %28s%n", name, gaps.count() + 1, spread(gaps), gaps.over100(),
-                waits.count(), spread(waits));
+        out.printf(Locale.ROOT, "%-18s %7d %26s %8d %8d %28s %6.0f%% %9.2f%n", name, gaps.count() + 1, spread(gaps),
+                gaps.over100(), waits.count(), spread(waits), 100.0 * frames.fxCpuNanos() / frames.wallNanos(),
+                (double) frames.jvmCpuNanos() / frames.wallNanos());
     }
 
     private static String spread(FrameWatch.Spread s) {

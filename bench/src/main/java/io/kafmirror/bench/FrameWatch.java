@@ -1,5 +1,7 @@
 package io.kafmirror.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -11,7 +13,9 @@ import javafx.application.Platform;
 /**
  * Times the FX thread while it runs: the gap between consecutive pulses (what the user sees as a stalled frame) and how
  * long a {@code Platform.runLater} posted from another thread waits before it runs (what an input event or a
- * background result waits). Start and stop it on the FX thread.
+ * background result waits). Also the CPU time of the FX thread and of the whole JVM meanwhile: a stall while the FX
+ * thread was mostly idle and the JVM used both cores is a thread waiting for a core, not work on the FX thread. Start
+ * and stop it on the FX thread.
  */
 final class FrameWatch {
 
@@ -38,6 +42,10 @@ final class FrameWatch {
         }
     };
 
+    private final long startNanos = System.nanoTime();
+    private final long startFxCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    private final long startJvmCpu = jvmCpu();
+
     private FrameWatch() {
     }
 
@@ -53,7 +61,12 @@ final class FrameWatch {
     Frames stop() {
         pulses.stop();
         prober.shutdownNow();
-        return new Frames(Spread.of(pulseGaps), Spread.of(probeWaits));
+        return new Frames(Spread.of(pulseGaps), Spread.of(probeWaits), System.nanoTime() - startNanos,
+                ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - startFxCpu, jvmCpu() - startJvmCpu);
+    }
+
+    private static long jvmCpu() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private void probe() {
@@ -64,10 +77,13 @@ final class FrameWatch {
     /**
      * The FX thread over one measured span.
      *
-     * @param pulseGaps  time between consecutive pulses
-     * @param probeWaits time a runLater waited before it ran
+     * @param pulseGaps   time between consecutive pulses
+     * @param probeWaits  time a runLater waited before it ran
+     * @param wallNanos   how long the span was
+     * @param fxCpuNanos  CPU time of the FX thread in it
+     * @param jvmCpuNanos CPU time of the whole JVM (broker included) in it
      */
-    record Frames(Spread pulseGaps, Spread probeWaits) {
+    record Frames(Spread pulseGaps, Spread probeWaits, long wallNanos, long fxCpuNanos, long jvmCpuNanos) {
     }
 
     /**
