@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javafx.animation.Animation;
 import javafx.application.Platform;
@@ -106,7 +105,7 @@ public final class ConsoleBench {
         await("the preview shows records", () -> fx(screen::previewShown));
 
         log.println("Restoring with the screen open...");
-        Restoring restoring = fx(() -> new Restoring(FrameWatch.start(), screen.movePoint(), screen.restore(), System.nanoTime()));
+        Restoring restoring = fx(() -> new Restoring(FrameWatch.start(), screen.movePoint(), System.nanoTime(), screen.restore()));
         restoring.ended().get(RESTORE_TIMEOUT_MINUTES, TimeUnit.MINUTES);
         Restored restored = fx(() -> restoring.finish(screen));
 
@@ -124,7 +123,7 @@ public final class ConsoleBench {
     }
 
     /** What runs while the restore does: the frame watch, the restore point's mover, and the restore itself. */
-    private record Restoring(FrameWatch watch, Animation mover, CompletableFuture<Void> ended, long startNanos) {
+    private record Restoring(FrameWatch watch, Animation mover, long startNanos, CompletableFuture<Void> ended) {
 
         /** Stops the watch and the mover once the restore has ended; on the FX thread. */
         Restored finish(RestoreScreen screen) {
@@ -179,14 +178,11 @@ public final class ConsoleBench {
     /** Waits until the screen has closed the state database it opened, so the scratch folder can be removed. */
     private static void awaitStateClosed(Path dataDir) throws Exception {
         // The catalog stays open in the mirror until it closes; any other lock file is the console's.
-        BooleanSupplier consoleClosed = () -> {
+        await("the screen closed its state database", () -> {
             try (Stream<Path> files = Files.walk(dataDir)) {
                 return files.noneMatch(f -> f.getFileName().toString().endsWith(".lock.db")
                         && !f.getParent().getFileName().toString().equals("catalogs"));
-            } catch (IOException e) {
-                return false;
             }
-        };
-        await("the screen closed its state database", consoleClosed::getAsBoolean);
+        });
     }
 }
