@@ -29,31 +29,28 @@ public final class StatusProbe implements AutoCloseable {
     static final Duration ENGINE_SILENCE = Duration.ofSeconds(30);
 
     private final Path configFile;
-    private final Path dataDir;
+    private final ConsoleState state;
     private final Clock clock;
-    private StateDatabase state;
 
     /** A probe of the configuration {@code configFile} and the state database in {@code dataDir}. */
     public StatusProbe(Path configFile, Path dataDir, Clock clock) {
         this.configFile = configFile;
-        this.dataDir = dataDir;
+        this.state = new ConsoleState(dataDir);
         this.clock = clock;
     }
 
     /** The jobs by desired state, opening the state database on first use and keeping it open. */
     public synchronized JobsSummary jobs() {
-        if (state == null) {
-            state = StateDatabase.open(dataDir, "console");
-        }
+        StateDatabase db = state.get();
         List<String> running = new ArrayList<>();
         int paused = 0;
         int stopped = 0;
         boolean engineActive = false;
         Instant recent = clock.instant().minus(ENGINE_SILENCE);
-        for (Job job : state.jobs().list()) {
+        for (Job job : db.jobs().list()) {
             if (job.desiredState() == DesiredState.RUNNING) {
                 running.add(job.name());
-                engineActive |= state.metrics().latest(job.name()).stream().map(MetricSample::at).anyMatch(recent::isBefore);
+                engineActive |= db.metrics().latest(job.name()).stream().map(MetricSample::at).anyMatch(recent::isBefore);
             } else if (job.desiredState() == DesiredState.PAUSED) {
                 paused++;
             } else {
@@ -89,9 +86,6 @@ public final class StatusProbe implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (state != null) {
-            state.close();
-            state = null;
-        }
+        state.close();
     }
 }

@@ -4,6 +4,7 @@ import io.kafmirror.engine.state.HistoryFilter;
 import io.kafmirror.engine.state.Job;
 import io.kafmirror.engine.state.SeriesQuery;
 import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.ui.ConsoleState;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
@@ -19,12 +20,11 @@ public final class DashboardState implements AutoCloseable {
     /** Points per partition in a chart: one per 10 s engine sample over an hour, about a pixel each on a wide screen. */
     static final int MAX_POINTS = 360;
 
-    private final Path dataDir;
-    private StateDatabase state;
+    private final ConsoleState state;
 
     /** The state database in {@code dataDir}, not opened yet. */
     public DashboardState(Path dataDir) {
-        this.dataDir = dataDir;
+        this.state = new ConsoleState(dataDir);
     }
 
     /**
@@ -32,7 +32,7 @@ public final class DashboardState implements AutoCloseable {
      * {@code null} or gone.
      */
     public synchronized DashboardReading read(String job, DashboardRange range, Instant now) {
-        StateDatabase db = open();
+        StateDatabase db = state.get();
         List<String> jobs = db.jobs().list().stream().map(Job::name).sorted().toList();
         String shown = jobs.contains(job) ? job : jobs.isEmpty() ? null : jobs.get(0);
         Instant from = now.minus(range.length());
@@ -52,16 +52,6 @@ public final class DashboardState implements AutoCloseable {
     /** Closes the database; the next read opens it again. */
     @Override
     public synchronized void close() {
-        if (state != null) {
-            state.close();
-            state = null;
-        }
-    }
-
-    private StateDatabase open() {
-        if (state == null) {
-            state = StateDatabase.open(dataDir, "console");
-        }
-        return state;
+        state.close();
     }
 }

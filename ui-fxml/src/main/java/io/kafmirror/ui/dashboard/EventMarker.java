@@ -1,6 +1,7 @@
 package io.kafmirror.ui.dashboard;
 
 import io.kafmirror.engine.state.HistoryEntry;
+import io.kafmirror.ui.ConsoleState;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -44,7 +45,8 @@ public record EventMarker(HistoryEntry entry, Severity severity, boolean anomaly
      * meets a history entry's, and the same in every reading so a picked spike stays picked.
      */
     public static EventMarker lagSpike(String job, Instant at, String message) {
-        return new EventMarker(new HistoryEntry(-1 - at.toEpochMilli(), job, at, "LAG_SPIKE", null, -1, "console", message, null),
+        return new EventMarker(new HistoryEntry(-1 - at.toEpochMilli(), job, at, "LAG_SPIKE", null, -1, ConsoleState.ACTOR,
+                message, null),
                 Severity.WARNING, true);
     }
 

@@ -4,6 +4,7 @@ import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.state.DesiredState;
 import io.kafmirror.engine.state.Job;
 import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.ui.ConsoleState;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,53 +16,42 @@ import java.util.List;
  */
 public final class JobsState implements AutoCloseable {
 
-    private final Path dataDir;
-    private StateDatabase state;
+    private final ConsoleState state;
 
     /** The state database in {@code dataDir}, not opened yet. */
     public JobsState(Path dataDir) {
-        this.dataDir = dataDir;
+        this.state = new ConsoleState(dataDir);
     }
 
     /** Every job with its latest metrics, sorted by name. */
     public synchronized List<JobRow> rows() {
-        StateDatabase db = open();
+        StateDatabase db = state.get();
         return db.jobs().list().stream().map(job -> JobRow.of(job, db.metrics().latest(job.name()))).toList();
     }
 
     /** Adds the job {@code name}, running, as {@code jobs add} does. */
     public synchronized Job add(String name, JobConfig config) {
-        return open().jobs().add(name, config);
+        return state.get().jobs().add(name, config);
     }
 
     /** Replaces the configuration of the job {@code name}; its desired state stays. */
     public synchronized Job update(String name, JobConfig config) {
-        return open().jobs().update(name, config);
+        return state.get().jobs().update(name, config);
     }
 
     /** Sets what the job {@code name} should do, as {@code jobs pause|resume} do. */
     public synchronized Job setDesiredState(String name, DesiredState desired) {
-        return open().jobs().setDesiredState(name, desired);
+        return state.get().jobs().setDesiredState(name, desired);
     }
 
     /** Removes the job {@code name} as {@code jobs remove} does: its segments and history stay. */
     public synchronized void remove(String name) {
-        open().jobs().remove(name);
+        state.get().jobs().remove(name);
     }
 
     /** Closes the database; the next call opens it again. */
     @Override
     public synchronized void close() {
-        if (state != null) {
-            state.close();
-            state = null;
-        }
-    }
-
-    private StateDatabase open() {
-        if (state == null) {
-            state = StateDatabase.open(dataDir, "console");
-        }
-        return state;
+        state.close();
     }
 }

@@ -10,6 +10,7 @@ import io.kafmirror.engine.restore.TargetOptions;
 import io.kafmirror.engine.run.OpenStores;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.ui.ConsoleState;
 import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,8 @@ public final class ClusterRestore {
      */
     public Result run(RestoreOrder order, Consumer<RestoreRun> running) throws InterruptedException {
         MirrorConfig config = config();
-        try (OpenStores stores = new OpenStores(config, dataDir); StateDatabase state = StateDatabase.open(dataDir, "console")) {
+        try (OpenStores stores = new OpenStores(config, dataDir);
+             StateDatabase state = StateDatabase.open(dataDir, ConsoleState.ACTOR)) {
             SegmentArchive archive = stores.archive(order.store());
             RestorePlan plan = StoredBackups.plan(archive, state, order.topic(), order.point());
             Properties client = config.cluster(order.targetCluster()).clientProperties();

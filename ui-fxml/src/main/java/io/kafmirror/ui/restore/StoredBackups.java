@@ -14,6 +14,7 @@ import io.kafmirror.engine.state.HistoryEntry;
 import io.kafmirror.engine.state.HistoryFilter;
 import io.kafmirror.engine.state.Job;
 import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.ui.ConsoleState;
 import io.kafmirror.kfs.catalog.CatalogEntry;
 import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.nio.file.Files;
@@ -40,12 +41,13 @@ public final class StoredBackups implements AutoCloseable {
     private final Path dataDir;
     private MirrorConfig config;
     private OpenStores stores;
-    private StateDatabase state;
+    private final ConsoleState state;
 
     /** The backups of the stores {@code configFile} declares, with catalogs and state in {@code dataDir}; nothing opened yet. */
     public StoredBackups(Path configFile, Path dataDir) {
         this.configFile = configFile;
         this.dataDir = dataDir;
+        this.state = new ConsoleState(dataDir);
     }
 
     /** The configured stores' names, reading the configuration file again. */
@@ -80,7 +82,7 @@ public final class StoredBackups implements AutoCloseable {
      * what the backup holds when it cannot be planned.
      */
     public synchronized RestorePlan plan(String store, BackedUpTopic topic, Instant at) {
-        return plan(archive(store), state(), topic, at);
+        return plan(archive(store), state.get(), topic, at);
     }
 
     /** The plan of restoring {@code topic} to {@code at} from {@code archive}, with the gaps {@code state} recorded among its warnings. */
@@ -102,8 +104,8 @@ public final class StoredBackups implements AutoCloseable {
      * those reading its cluster with patterns that select it. A removed job's events stay, as its history does.
      */
     private List<TimelineEvent> events(BackedUpTopic topic) {
-        Map<String, JobConfig> jobs = state().jobs().list().stream().collect(Collectors.toMap(Job::name, Job::config));
-        return state().history().query(HistoryFilter.all().types(MARKED)).stream()
+        Map<String, JobConfig> jobs = state.get().jobs().list().stream().collect(Collectors.toMap(Job::name, Job::config));
+        return state.get().history().query(HistoryFilter.all().types(MARKED)).stream()
                 .filter(e -> concerns(e, jobs.get(e.job()), topic))
                 .sorted(Comparator.comparing(HistoryEntry::at))
                 .map(e -> new TimelineEvent(e.at(), e.type(), e.job(), e.message()))
@@ -126,13 +128,6 @@ public final class StoredBackups implements AutoCloseable {
         return stores.archive(store);
     }
 
-    private StateDatabase state() {
-        if (state == null) {
-            state = StateDatabase.open(dataDir, "console");
-        }
-        return state;
-    }
-
     /** Closes the stores, catalogs and state database; the next call opens them again. */
     @Override
     public synchronized void close() {
@@ -140,9 +135,6 @@ public final class StoredBackups implements AutoCloseable {
             stores.close();
             stores = null;
         }
-        if (state != null) {
-            state.close();
-            state = null;
-        }
+        state.close();
     }
 }
