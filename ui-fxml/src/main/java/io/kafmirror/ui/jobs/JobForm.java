@@ -15,6 +15,7 @@ import io.kafmirror.engine.config.TopicSelection;
 import io.kafmirror.engine.state.Job;
 import io.kafmirror.kfs.format.SegmentCodec;
 import io.kafmirror.kfs.store.RetentionMode;
+import io.kafmirror.ui.Background;
 import io.kafmirror.ui.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;

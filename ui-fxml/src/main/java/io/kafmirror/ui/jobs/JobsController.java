@@ -1,6 +1,7 @@
 package io.kafmirror.ui.jobs;
 
 import io.kafmirror.ui.ConsoleContext;
+import io.kafmirror.ui.FxBackground;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;

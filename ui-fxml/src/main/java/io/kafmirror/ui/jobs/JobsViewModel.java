@@ -1,6 +1,7 @@
 package io.kafmirror.ui.jobs;
 
 import io.kafmirror.engine.state.DesiredState;
+import io.kafmirror.ui.Background;
 import io.kafmirror.ui.Problem;
 import java.util.List;
 import java.util.function.Consumer;

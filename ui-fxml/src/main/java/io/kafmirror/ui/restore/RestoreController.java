@@ -1,7 +1,7 @@
 package io.kafmirror.ui.restore;
 
 import io.kafmirror.ui.ConsoleContext;
-import io.kafmirror.ui.jobs.FxBackground;
+import io.kafmirror.ui.FxBackground;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;

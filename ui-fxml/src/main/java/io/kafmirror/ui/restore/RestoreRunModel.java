@@ -1,7 +1,7 @@
 package io.kafmirror.ui.restore;
 
 import io.kafmirror.engine.restore.RestoreRun;
-import io.kafmirror.ui.jobs.Background;
+import io.kafmirror.ui.Background;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;

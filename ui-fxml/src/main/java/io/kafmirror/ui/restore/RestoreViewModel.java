@@ -2,7 +2,7 @@ package io.kafmirror.ui.restore;
 
 import io.kafmirror.engine.restore.RestorePlan;
 import io.kafmirror.engine.restore.RestorePlanException;
-import io.kafmirror.ui.jobs.Background;
+import io.kafmirror.ui.Background;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

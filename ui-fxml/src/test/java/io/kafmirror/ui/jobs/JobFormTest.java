@@ -15,6 +15,7 @@ import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.kfs.format.SegmentCodec;
 import io.kafmirror.kfs.store.RetentionMode;
+import io.kafmirror.ui.SameThread;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

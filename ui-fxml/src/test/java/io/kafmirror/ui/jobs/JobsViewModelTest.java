@@ -10,6 +10,7 @@ import io.kafmirror.engine.state.HistoryEntry;
 import io.kafmirror.engine.state.HistoryFilter;
 import io.kafmirror.engine.state.MetricSample;
 import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.ui.SameThread;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.StateDatabase;
-import io.kafmirror.ui.jobs.Background;
-import io.kafmirror.ui.jobs.SameThread;
+import io.kafmirror.ui.Background;
+import io.kafmirror.ui.SameThread;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

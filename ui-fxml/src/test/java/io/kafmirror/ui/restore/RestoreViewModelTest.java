@@ -2,7 +2,7 @@ package io.kafmirror.ui.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kafmirror.ui.jobs.SameThread;
+import io.kafmirror.ui.SameThread;
 import io.kafmirror.kfs.format.KfsRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.kafmirror.ui.jobs;
+package io.kafmirror.ui;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;

@@ -1,10 +1,10 @@
-package io.kafmirror.ui.jobs;
+package io.kafmirror.ui;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * Where the Jobs screen's slow work (H2, Kafka) runs: off the FX thread in the console ({@link FxBackground}),
+ * Where a screen's slow work (H2, Kafka, the store) runs: off the FX thread in the console ({@link FxBackground}),
  * on the calling thread in view model tests, so those need neither a stage nor waiting.
  */
 public interface Background {

@@ -1,4 +1,4 @@
-package io.kafmirror.ui.jobs;
+package io.kafmirror.ui;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -13,20 +13,20 @@ public final class FxBackground implements Background {
     private final ExecutorService threads;
 
     /**
-     * A pool of two threads: a slow cluster (a preview waiting for a timeout) never holds up the job list. Daemons,
+     * A pool of two threads: a slow cluster (a preview waiting for a timeout) never holds up the rest of the screen. Daemons,
      * so they never keep the console alive.
      */
     public FxBackground() {
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "console-jobs-" + count.incrementAndGet());
+            Thread t = new Thread(r, "console-background-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
 
     /** The threads, for a {@link javafx.concurrent.ScheduledService} that shares them. */
-    ExecutorService threads() {
+    public ExecutorService threads() {
         return threads;
     }
 
