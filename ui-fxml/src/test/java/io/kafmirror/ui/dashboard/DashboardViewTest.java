@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.ui.ConsoleContext;
 import io.kafmirror.ui.Notifications;
+import io.kafmirror.ui.Screen;
+import io.kafmirror.ui.ScreenStage;
 import io.kafmirror.ui.Theme;
 import java.awt.geom.Rectangle2D;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,17 +18,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.StackPane;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -128,18 +124,7 @@ class DashboardViewTest {
     }
 
     private void show(ConsoleContext context) throws Exception {
-        FxToolkit.setupStage(stage -> {
-            FXMLLoader loader = new FXMLLoader(DashboardController.class.getResource("/io/kafmirror/ui/dashboard/DashboardView.fxml"));
-            loader.setControllerFactory(type -> new DashboardController(context));
-            Parent view;
-            try {
-                view = loader.load();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            stage.setScene(new Scene(new StackPane(view, notifications.layer()), 1200, 760));
-            stage.show();
-        });
+        ScreenStage.show(Screen.DASHBOARD, context);
     }
 
     /** Reads the chart on the FX thread, where a redraw rebuilds its layout and a reading refills its series. */

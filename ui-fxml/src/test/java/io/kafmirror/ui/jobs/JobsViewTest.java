@@ -9,22 +9,18 @@ import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.ui.ConsoleContext;
 import io.kafmirror.ui.Notifications;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.kafmirror.ui.Screen;
+import io.kafmirror.ui.ScreenStage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,18 +57,7 @@ class JobsViewTest {
         broker.createTopic("view.payments", 1, Map.of());
         Path data = dir.resolve("data");
         ConsoleContext context = new ConsoleContext(JobsTestConfig.write(dir), data, notifications);
-        FxToolkit.setupStage(stage -> {
-            FXMLLoader loader = new FXMLLoader(JobsController.class.getResource("/io/kafmirror/ui/jobs/JobsView.fxml"));
-            loader.setControllerFactory(type -> type == JobsController.class ? new JobsController(context) : new JobFormController());
-            Parent view;
-            try {
-                view = loader.load();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            stage.setScene(new Scene(new StackPane(view, notifications.layer()), 1200, 760));
-            stage.show();
-        });
+        ScreenStage.show(Screen.JOBS, context);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "test".equals(robot.lookup("#sourceChoice")
                 .queryAs(ChoiceBox.class).getValue()));
 

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.ui.ConsoleContext;
 import io.kafmirror.ui.Notifications;
+import io.kafmirror.ui.Screen;
+import io.kafmirror.ui.ScreenStage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import io.kafmirror.kfs.format.KfsRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Point2D;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -161,18 +159,7 @@ class RestoreViewTest {
     /** Shows the Restore screen over {@code configFile} and {@code dataDir} in a 1200x760 window. */
     private void show(Path configFile, Path dataDir) throws Exception {
         ConsoleContext context = new ConsoleContext(configFile, dataDir, notifications);
-        FxToolkit.setupStage(stage -> {
-            FXMLLoader loader = new FXMLLoader(RestoreController.class.getResource("/io/kafmirror/ui/restore/RestoreView.fxml"));
-            loader.setControllerFactory(type -> new RestoreController(context));
-            Parent view;
-            try {
-                view = loader.load();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            stage.setScene(new Scene(new StackPane(view, notifications.layer()), 1200, 760));
-            stage.show();
-        });
+        ScreenStage.show(Screen.RESTORE, context);
     }
 
     private void replaceText(String query, String text) {
