@@ -55,7 +55,7 @@ final class TopicBuffer {
         RecordBatch header = MemoryRecords.readableRecords(batch.duplicate()).firstBatch();
         if (header.compressionType() == CompressionType.NONE && config.codec() != SegmentCodec.NONE) {
             for (Record record : header) {
-                append(partition, RecordCopy.of(record, header.timestampType()), nowNanos);
+                append(partition, KfsRecord.copyOf(record, header.timestampType()), nowNanos);
             }
             return;
         }

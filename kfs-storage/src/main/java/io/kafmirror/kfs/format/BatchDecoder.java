@@ -4,8 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.record.internal.CompressionType;
 import org.apache.kafka.common.record.internal.DefaultRecordBatch;
 import org.apache.kafka.common.record.internal.MemoryRecords;
@@ -94,8 +92,7 @@ final class BatchDecoder {
                             + " or lies outside its batch's offsets " + batch.baseOffset() + ".." + batch.lastOffset());
                 }
                 previous = r.offset();
-                records.add(new KfsRecord(r.offset(), r.timestamp(), batch.timestampType(), bytes(r.key()),
-                        bytes(r.value()), copy(r.headers())));
+                records.add(KfsRecord.copyOf(r, batch.timestampType()));
             }
         } catch (KafkaException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw corrupt(chunk.chunkPosition() + b.chunkPosition(), "record batch does not decode: " + e.getMessage());
@@ -134,24 +131,6 @@ final class BatchDecoder {
         } catch (IllegalArgumentException e) {
             throw corrupt(at, "record batch attributes name an unknown compression: " + e.getMessage());
         }
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        if (buffer == null) {
-            return null;
-        }
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
-    }
-
-    /** Materializes header values so records stay valid independently of the batch buffer. */
-    private static Header[] copy(Header[] headers) {
-        Header[] copies = new Header[headers.length];
-        for (int i = 0; i < headers.length; i++) {
-            copies[i] = new RecordHeader(headers[i].key(), headers[i].value());
-        }
-        return copies;
     }
 
     /**

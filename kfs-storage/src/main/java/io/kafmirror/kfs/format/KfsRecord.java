@@ -3,7 +3,10 @@ package io.kafmirror.kfs.format;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.record.internal.Record;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * One Kafka record as the backup keeps it: its original source offset, timestamp and timestamp
@@ -38,6 +41,20 @@ public record KfsRecord(long offset, long timestamp, TimestampType timestampType
                     + "; Kafka allows only timestamps from 0 on, or -1 for none");
         }
         headers = headers == null ? NO_HEADERS : headers;
+    }
+
+    /**
+     * A copy of {@code record}, read from a Kafka batch whose timestamps are of {@code type}: key, value and header
+     * values are copied out, so the copy stays valid whatever becomes of the batch's buffer.
+     */
+    public static KfsRecord copyOf(Record record, TimestampType type) {
+        Header[] headers = record.headers();
+        Header[] copies = new Header[headers.length];
+        for (int i = 0; i < headers.length; i++) {
+            copies[i] = new RecordHeader(headers[i].key(), headers[i].value());
+        }
+        return new KfsRecord(record.offset(), record.timestamp(), type, Utils.toNullableArray(record.key()),
+                Utils.toNullableArray(record.value()), copies);
     }
 
     /** A CreateTime record without headers. */

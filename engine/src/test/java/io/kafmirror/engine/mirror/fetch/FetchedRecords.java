@@ -13,7 +13,6 @@ import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.record.internal.Record;
 import org.apache.kafka.common.record.internal.RecordBatch;
-import org.apache.kafka.common.utils.Utils;
 
 /** Reads the batches a {@link SourceBatchFetcher} hands out back into records. */
 final class FetchedRecords {
@@ -52,8 +51,7 @@ final class FetchedRecords {
         for (ByteBuffer buffer : buffers) {
             RecordBatch batch = onlyBatch(buffer);
             for (Record r : batch) {
-                records.add(new KfsRecord(r.offset(), r.timestamp(), batch.timestampType(), Utils.toNullableArray(r.key()),
-                        Utils.toNullableArray(r.value()), r.headers()));
+                records.add(KfsRecord.copyOf(r, batch.timestampType()));
             }
         }
         return records;
