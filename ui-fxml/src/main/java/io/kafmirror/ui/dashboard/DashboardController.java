@@ -1,13 +1,12 @@
 package io.kafmirror.ui.dashboard;
 
 import io.kafmirror.ui.ConsoleContext;
+import io.kafmirror.ui.TableColumns;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.ScheduledService;
 import javafx.concurrent.Task;
 import javafx.fxml.FXML;
@@ -123,15 +122,15 @@ public final class DashboardController {
         model.selectedEventProperty().addListener((o, before, after) -> eventList.getSelectionModel().select(after));
         eventDetails.textProperty().bind(model.eventDetails());
 
-        column(topicColumn, PartitionRow::topic);
-        column(partitionColumn, PartitionRow::partitionText);
-        column(sourceEndColumn, PartitionRow::sourceEndText);
-        column(storedColumn, PartitionRow::storedText);
-        column(lagRecordsColumn, PartitionRow::lagRecordsText);
-        column(lagSecondsColumn, PartitionRow::lagSecondsText);
-        column(recordsColumn, PartitionRow::recordsPerSecondText);
-        column(latencyColumn, PartitionRow::latencyP50Text);
-        column(errorColumn, PartitionRow::lastErrorText);
+        TableColumns.text(topicColumn, PartitionRow::topic);
+        TableColumns.text(partitionColumn, PartitionRow::partitionText);
+        TableColumns.text(sourceEndColumn, PartitionRow::sourceEndText);
+        TableColumns.text(storedColumn, PartitionRow::storedText);
+        TableColumns.text(lagRecordsColumn, PartitionRow::lagRecordsText);
+        TableColumns.text(lagSecondsColumn, PartitionRow::lagSecondsText);
+        TableColumns.text(recordsColumn, PartitionRow::recordsPerSecondText);
+        TableColumns.text(latencyColumn, PartitionRow::latencyP50Text);
+        TableColumns.text(errorColumn, PartitionRow::lastErrorText);
         partitionsTable.setItems(model.partitions());
 
         // Read while shown only; the database is closed while another screen is, and opened again on return.
@@ -169,9 +168,6 @@ public final class DashboardController {
         }
     }
 
-    private static void column(TableColumn<PartitionRow, String> column, Function<PartitionRow, String> text) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-    }
 
     /** An event's summary, its details on hover. */
     private static final class EventCell extends ListCell<EventMarker> {

@@ -2,9 +2,8 @@ package io.kafmirror.ui.jobs;
 
 import io.kafmirror.ui.ConsoleContext;
 import io.kafmirror.ui.FxBackground;
+import io.kafmirror.ui.TableColumns;
 import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.ScheduledService;
 import javafx.concurrent.Task;
 import javafx.fxml.FXML;
@@ -76,14 +75,14 @@ public final class JobsController {
 
     @FXML
     private void initialize() {
-        column(nameColumn, JobRow::name);
-        column(routeColumn, JobRow::route);
-        column(stateColumn, JobRow::stateText);
-        column(lagRecordsColumn, JobRow::lagRecordsText);
-        column(lagSecondsColumn, JobRow::lagSecondsText);
-        column(recordsColumn, JobRow::recordsPerSecondText);
-        column(mibColumn, JobRow::mibPerSecondText);
-        column(errorColumn, JobRow::lastErrorText);
+        TableColumns.text(nameColumn, JobRow::name);
+        TableColumns.text(routeColumn, JobRow::route);
+        TableColumns.text(stateColumn, JobRow::stateText);
+        TableColumns.text(lagRecordsColumn, JobRow::lagRecordsText);
+        TableColumns.text(lagSecondsColumn, JobRow::lagSecondsText);
+        TableColumns.text(recordsColumn, JobRow::recordsPerSecondText);
+        TableColumns.text(mibColumn, JobRow::mibPerSecondText);
+        TableColumns.text(errorColumn, JobRow::lastErrorText);
         jobsTable.setItems(jobs.jobs());
         jobsTable.getSelectionModel().selectedItemProperty().addListener((o, before, after) -> jobs.selectedProperty().set(after));
         jobs.selectedProperty().addListener((o, before, after) -> jobsTable.getSelectionModel().select(after));
@@ -153,9 +152,5 @@ public final class JobsController {
         if (confirm.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
             jobs.remove();
         }
-    }
-
-    private static void column(TableColumn<JobRow, String> column, Function<JobRow, String> text) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
     }
 }

@@ -2,15 +2,14 @@ package io.kafmirror.ui.restore;
 
 import io.kafmirror.ui.ConsoleContext;
 import io.kafmirror.ui.FxBackground;
+import io.kafmirror.ui.TableColumns;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.time.Clock;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -110,11 +109,11 @@ public final class RestoreController {
         model.timelineProperty().addListener((o, before, after) -> eventChoice.getItems()
                 .setAll(after == null ? List.of() : after.events()));
         jumpButton.disableProperty().bind(eventChoice.valueProperty().isNull());
-        column(partitionColumn, r -> String.valueOf(r.partition()));
-        column(firstColumn, r -> number(r.firstOffset()));
-        column(cutColumn, r -> number(r.cutOffset()));
-        column(recordsColumn, r -> number(r.records()));
-        column(bytesColumn, r -> number(r.bytes()));
+        TableColumns.text(partitionColumn, r -> String.valueOf(r.partition()));
+        TableColumns.text(firstColumn, r -> number(r.firstOffset()));
+        TableColumns.text(cutColumn, r -> number(r.cutOffset()));
+        TableColumns.text(recordsColumn, r -> number(r.records()));
+        TableColumns.text(bytesColumn, r -> number(r.bytes()));
         cutTable.setItems(model.cuts());
         cutTable.getSelectionModel().selectedItemProperty().addListener((o, before, after) -> model.selectCut(after));
         model.selectedCutProperty().addListener((o, before, after) -> {
@@ -124,11 +123,11 @@ public final class RestoreController {
                 cutTable.getSelectionModel().select(after);
             }
         });
-        column(sideColumn, r -> r.restored() ? "restored" : "not restored");
-        column(offsetColumn, r -> number(r.offset()));
-        column(timestampColumn, PreviewRecord::timestampText);
-        column(keyColumn, PreviewRecord::key);
-        column(valueColumn, PreviewRecord::value);
+        TableColumns.text(sideColumn, r -> r.restored() ? "restored" : "not restored");
+        TableColumns.text(offsetColumn, r -> number(r.offset()));
+        TableColumns.text(timestampColumn, PreviewRecord::timestampText);
+        TableColumns.text(keyColumn, PreviewRecord::key);
+        TableColumns.text(valueColumn, PreviewRecord::value);
         previewTable.setItems(model.preview());
         planNotes.textProperty().bind(model.planNotesProperty());
         planNotes.visibleProperty().bind(model.planNotesProperty().isNotEmpty());
@@ -205,9 +204,5 @@ public final class RestoreController {
 
     private static String number(long n) {
         return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    private static <R> void column(TableColumn<R, String> column, Function<R, String> text) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
     }
 }
