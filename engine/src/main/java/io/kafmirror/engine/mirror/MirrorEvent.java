@@ -7,7 +7,7 @@ import java.util.Objects;
  * Something an operator must know about a backup, recorded rather than silently handled.
  *
  * @param type      what happened
- * @param at        when the engine noticed it
+ * @param at        when the engine noticed it; for a change in the records themselves, the record time it began or ended
  * @param topic     the source topic, or {@code null} when it concerns the whole job
  * @param partition the partition, or -1 when it concerns the whole topic or job
  * @param message   a sentence an operator understands, naming offsets and what the engine did
@@ -35,7 +35,11 @@ public record MirrorEvent(Type type, Instant at, String topic, int partition, St
         /** Mirroring stopped on an error (source unreachable, credentials refused, ...); it restarts after a pause. */
         MIRROR_FAILED,
         /** A snapshot round could not store a kind, or left out topics or groups it may not describe. */
-        SNAPSHOT_INCOMPLETE
+        SNAPSHOT_INCOMPLETE,
+        /** A share of a topic's records is no longer in its usual payload format (e.g. not valid JSON): a bad deploy? */
+        FORMAT_DRIFT,
+        /** A topic's records are in its usual payload format again. */
+        FORMAT_DRIFT_ENDED
     }
 
     public MirrorEvent {

@@ -55,6 +55,7 @@ public final class MirrorTask implements Runnable {
     private final Map<String, TopicBuffer> buffers = new HashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final MirrorProgress progress;
+    private final PayloadWatch payloads;
     private volatile boolean stopping;
     private volatile SourceReader reader;
     private TopicWatch watch;
@@ -67,10 +68,13 @@ public final class MirrorTask implements Runnable {
         @Override
         public void record(TopicPartition partition, KfsRecord record) {
             buffer(partition).append(partition.partition(), record, readAtNanos);
+            payloads.record(partition, record.timestamp(), record.value());
         }
 
         @Override
         public void batch(TopicPartition partition, ByteBuffer batch) {
+            // First: storing the batch reads it to its end.
+            payloads.batch(partition, batch);
             buffer(partition).appendBatch(partition.partition(), batch, readAtNanos);
         }
 
@@ -91,6 +95,7 @@ public final class MirrorTask implements Runnable {
         this.listener = listener;
         this.clock = clock;
         this.progress = new MirrorProgress(clock.millis());
+        this.payloads = new PayloadWatch(listener, clock);
     }
 
     /** Mirrors until {@link #stop}; then seals and stores what it read, as far as the store allows. */
@@ -235,6 +240,7 @@ public final class MirrorTask implements Runnable {
     /** Seals the buffer of a topic generation that is going away (deleted or recreated on the source). */
     private void sealTopic(String topic) {
         progress.forget(topic);
+        payloads.forget(topic);
         TopicBuffer buffer = buffers.remove(topic);
         if (buffer != null && !buffer.isEmpty()) {
             seal(buffer);

@@ -1,0 +1,74 @@
+package io.kafmirror.engine.mirror;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafmirror.engine.testkit.KafkaTestBroker;
+import io.kafmirror.engine.testkit.SourceProducer;
+import io.kafmirror.kfs.catalog.SegmentArchive;
+import io.kafmirror.kfs.catalog.SegmentCatalog;
+import io.kafmirror.kfs.store.LocalSegmentStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bad deploy writes corrupt events into a JSON topic: the backup flags it from its first record, and its end. */
+class PayloadDriftTest {
+
+    @TempDir
+    Path dir;
+
+    private final KafkaTestBroker broker = KafkaTestBroker.shared();
+
+    @Test
+    void aBurstOfCorruptEventsInAJsonTopicIsFlaggedWithTheLastGoodInstant() throws Exception {
+        String topic = "drift.payments";
+        broker.createTopic(topic, 3, Map.of());
+        long base = Instant.now().minusSeconds(120).toEpochMilli();
+        long firstBad = base + 900 * 10;
+        long lastBad = base + 1_199 * 10;
+        try (SourceProducer producer = SourceProducer.compressed(broker.bootstrap(), "lz4")) {
+            for (int i = 0; i < 2_400; i++) {
+                long timestamp = base + i * 10L;
+                String json = "{\"payment\":\"p-" + i + "\",\"amount\":" + (i % 500) + ".25,\"currency\":\"EUR\"}";
+                byte[] value = timestamp >= firstBad && timestamp <= lastBad ? corrupt(json) : SourceProducer.utf8(json);
+                producer.send(new ProducerRecord<>(topic, i % 3, timestamp, SourceProducer.utf8("p-" + i), value));
+            }
+            producer.confirm();
+        }
+        try (SegmentCatalog catalog = SegmentCatalog.open(dir.resolve("catalog"));
+             LocalSegmentStore store = new LocalSegmentStore(dir.resolve("store"))) {
+            MirrorSettings settings = MirrorSettings.defaults("drift", "prod", topic::equals)
+                    .withFlush(64 * 1024, Duration.ofMillis(100));
+            try (RunningMirror mirror = new RunningMirror(settings, broker.bootstrap(), new SegmentArchive(store, catalog))) {
+                mirror.awaitStored(topic, 2_400);
+                MirrorEvent began = mirror.awaitEvent(MirrorEvent.Type.FORMAT_DRIFT);
+                mirror.await(() -> mirror.reported.events.stream().anyMatch(e -> e.type() == MirrorEvent.Type.FORMAT_DRIFT_ENDED
+                        && e.message().contains("300 of the")), () -> "the drift's end; got " + mirror.reported.events);
+
+                assertThat(began.topic()).isEqualTo(topic);
+                assertThat(began.at()).isEqualTo(Instant.ofEpochMilli(firstBad));
+                assertThat(began.message()).isEqualTo(topic + ": 100 % of records since " + Instant.ofEpochMilli(firstBad)
+                        + " are not valid JSON; before, 0 %. The last instant before it: "
+                        + Instant.ofEpochMilli(firstBad - 1) + ".");
+                MirrorEvent ended = mirror.reported.events.stream().filter(e -> e.type() == MirrorEvent.Type.FORMAT_DRIFT_ENDED)
+                        .reduce((a, b) -> b).orElseThrow();
+                assertThat(ended.at()).isEqualTo(Instant.ofEpochMilli(lastBad));
+                assertThat(ended.partition()).as("all partitions").isEqualTo(-1);
+                assertThat(mirror.reported.events).filteredOn(e -> e.type() == MirrorEvent.Type.FORMAT_DRIFT).hasSize(1);
+            }
+        }
+    }
+
+    /** What a broken release writes: a few binary bytes, then the event cut off. */
+    private static byte[] corrupt(String json) {
+        byte[] cut = SourceProducer.utf8(json.substring(0, json.length() / 2));
+        byte[] value = Arrays.copyOf(new byte[] {(byte) 0xfe, 0x01, 0x7f}, 3 + cut.length);
+        System.arraycopy(cut, 0, value, 3, cut.length);
+        return value;
+    }
+}
