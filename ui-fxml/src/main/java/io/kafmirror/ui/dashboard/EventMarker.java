@@ -27,7 +27,8 @@ public record EventMarker(HistoryEntry entry, Severity severity, boolean anomaly
         INFO
     }
 
-    private static final Set<String> ERRORS = Set.of("GAP", "TOPIC_DELETED", "AUTH_FAILURE", "STORE_ERROR", "MIRROR_FAILED");
+    private static final Set<String> ERRORS = Set.of("GAP", "TOPIC_DELETED", "AUTH_FAILURE", "STORE_ERROR", "MIRROR_FAILED",
+            "FORMAT_DRIFT");
     private static final Set<String> WARNINGS = Set.of("TOPIC_RECREATED", "SNAPSHOT_INCOMPLETE");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** The list beside the chart is narrow: the year goes, the details keep it. */

@@ -35,7 +35,7 @@ public final class StoredBackups implements AutoCloseable {
 
     /** The events marked on the timeline: those that change what a restore point means. */
     private static final MirrorEvent.Type[] MARKED = {MirrorEvent.Type.GAP, MirrorEvent.Type.TOPIC_DELETED,
-            MirrorEvent.Type.TOPIC_RECREATED, MirrorEvent.Type.AUTH_FAILURE};
+            MirrorEvent.Type.TOPIC_RECREATED, MirrorEvent.Type.AUTH_FAILURE, MirrorEvent.Type.FORMAT_DRIFT};
 
     private final Path configFile;
     private final Path dataDir;
