@@ -1,7 +1,9 @@
 package io.kafmirror.app.cli;
 
+import io.kafmirror.ui.ConsoleAction;
 import io.kafmirror.ui.ConsoleApplication;
 import io.kafmirror.ui.ConsoleSettings;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,17 +34,31 @@ public final class ConsoleCommand implements Callable<Integer> {
         if (noDisplay.isPresent()) {
             throw new IllegalStateException(noDisplay.get());
         }
-        try {
-            ConsoleApplication.launch(new ConsoleSettings(config.file(), data.folder(), null));
-        } catch (RuntimeException e) {
-            // JavaFX wraps what stopped it (GTK unable to open DISPLAY, a missing native library): its root says why.
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            throw new IllegalStateException("The console could not start: " + root.getMessage() + ". " + HEADLESS_HINT, e);
-        }
+        launch(new ConsoleSettings(config.file(), data.folder(), null), List.of());
         return 0;
+    }
+
+    /** Opens the console until its window closes; what stops JavaFX from starting is thrown in plain words. */
+    public static void launch(ConsoleSettings settings, List<ConsoleAction> actions) {
+        try {
+            ConsoleApplication.launch(settings, actions);
+        } catch (RuntimeException e) {
+            throw startFailure(e);
+        }
+    }
+
+    /** What stopped JavaFX from starting, in plain words with what to do. */
+    static IllegalStateException startFailure(RuntimeException e) {
+        // JavaFX wraps what stopped it (GTK unable to open DISPLAY, a missing native library): its root says why.
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String gtk = String.valueOf(root.getMessage()).contains("GTK")
+                ? " The console draws its window with GTK 3: install it (Debian and Ubuntu: apt install libgtk-3-0;"
+                + " Fedora and RHEL: dnf install gtk3)." : "";
+        return new IllegalStateException("The console could not start: " + root.getMessage() + "." + gtk + " "
+                + HEADLESS_HINT, e);
     }
 
     /** Why the console cannot open a window here, or empty when it can try: on Linux and other X11/Wayland systems a display must be named. */

@@ -2,7 +2,6 @@ package io.kafmirror.app.demo;
 
 import io.kafmirror.app.cli.ConsoleCommand;
 import io.kafmirror.ui.ConsoleAction;
-import io.kafmirror.ui.ConsoleApplication;
 import io.kafmirror.ui.ConsoleSettings;
 import io.kafmirror.ui.Screen;
 import java.io.PrintWriter;
@@ -33,6 +32,9 @@ public final class DemoCommand implements Callable<Integer> {
     private static final Duration BAD_DEPLOY = Duration.ofMinutes(2);
     /** Traffic before the screenshots, so the charts and tables in them show something. */
     private static final Duration SCREENSHOT_TRAFFIC = Duration.ofMinutes(1);
+    /** For the screenshots, a short bad deploy this long before they are taken, so the pictures show it flagged. */
+    private static final Duration SCREENSHOT_BAD_DEPLOY_BEFORE = Duration.ofSeconds(30);
+    private static final Duration SCREENSHOT_BAD_DEPLOY = Duration.ofSeconds(10);
 
     @Option(names = "--dir", paramLabel = "FOLDER",
             description = "Folder of the demo's broker, store, configuration and state. Default: demo in the data"
@@ -56,6 +58,15 @@ public final class DemoCommand implements Callable<Integer> {
                 () -> "Bad deploy of " + DemoEvents.BAD_VERSION + " started at " + demo.badDeploy(BAD_DEPLOY)
                         + ": payment events are corrupt for the next " + BAD_DEPLOY.toMinutes() + " minutes. The backup"
                         + " keeps everything from before it.");
+    }
+
+    /** Runs the traffic the screenshots show, a short bad deploy included; true if a stop came first. */
+    private static boolean trafficForScreenshots(Demo demo, StopSignal stop) throws InterruptedException {
+        if (stop.await(SCREENSHOT_TRAFFIC.minus(SCREENSHOT_BAD_DEPLOY_BEFORE))) {
+            return true;
+        }
+        demo.badDeploy(SCREENSHOT_BAD_DEPLOY);
+        return stop.await(SCREENSHOT_BAD_DEPLOY_BEFORE);
     }
 
     /** A signal while the console is open closes its window, so the demo stops as it does headless. */
@@ -97,11 +108,11 @@ public final class DemoCommand implements Callable<Integer> {
                     + " Ctrl-C or SIGTERM.%n", Demo.JOB, demo.folder());
             out.flush();
             if (window) {
-                boolean stoppedFirst = screenshots != null && stop.await(SCREENSHOT_TRAFFIC);
+                boolean stoppedFirst = screenshots != null && trafficForScreenshots(demo, stop);
                 if (!stoppedFirst) {
                     closeConsoleOn(stop);
                     // Returns when the window is closed; the demo then stops as after Ctrl-C.
-                    ConsoleApplication.launch(new ConsoleSettings(demo.configFile(), demo.folder(), Screen.DASHBOARD,
+                    ConsoleCommand.launch(new ConsoleSettings(demo.configFile(), demo.folder(), Screen.DASHBOARD,
                             screenshots == null ? null : screenshots.toAbsolutePath()), List.of(badDeploy(demo)));
                 }
                 stop.request();

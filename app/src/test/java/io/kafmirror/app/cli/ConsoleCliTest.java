@@ -40,6 +40,17 @@ class ConsoleCliTest {
     }
 
     @Test
+    void aMissingGtkLibraryIsNamedWithTheCommandThatInstallsIt() {
+        // JavaFX's own failure on a machine without libgtk-3, which the tests' machine cannot be made to lack.
+        RuntimeException javafx = new RuntimeException("Exception in Application start",
+                new UnsupportedOperationException("Unable to load glass GTK library"));
+
+        assertThat(ConsoleCommand.startFailure(javafx)).hasMessageStartingWith(
+                "The console could not start: Unable to load glass GTK library. The console draws its window with GTK 3")
+                .hasMessageContaining("apt install libgtk-3-0").hasMessageContaining("kaf-mirror run");
+    }
+
+    @Test
     void demoScreenshotsNeedTheWindowSoHeadlessIsRefusedBeforeAnythingStarts() {
         CliRun run = CliRun.of("demo", "--headless", "--screenshots", "shots");
 
