@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.LongStream;
 
 /**
  * Watches the payload formats of one topic's records and tells when a share of them stops being in the topic's usual
@@ -51,14 +52,10 @@ public final class FormatDrift {
     private final Deque<Observation> learning = new ArrayDeque<>();
     private final Deque<Double> normalShares = new ArrayDeque<>();
     private final Map<Integer, Long> offRunStarts = new HashMap<>();
-    private final Set<Integer> windowOffPartitions = new TreeSet<>();
+    private final List<Examined> window = new ArrayList<>(WINDOW);
+    // The earliest start of an off-format run that ended inside the current window.
+    private long windowRunStart = Long.MAX_VALUE;
     private PayloadFormat usual;
-    private final long[] windowTimestamps = new long[WINDOW];
-    private final boolean[] windowOffFormat = new boolean[WINDOW];
-    private int windowRecords;
-    private int windowOff;
-    private long windowFirstOff = Long.MAX_VALUE;
-    private long windowLastOff = Long.MIN_VALUE;
     private Drift drift;
     private Drift ended;
 
@@ -87,6 +84,10 @@ public final class FormatDrift {
     }
 
     private record Observation(int partition, long timestamp, PayloadFormat format) {
+    }
+
+    /** A record judged against the usual format. */
+    private record Examined(int partition, long timestamp, boolean off) {
     }
 
     /** The usual format once learned; empty while learning or for a topic with none. */
@@ -129,67 +130,53 @@ public final class FormatDrift {
     }
 
     private Optional<Finding> judge(int partition, long timestamp, PayloadFormat format) {
-        windowTimestamps[windowRecords] = timestamp;
-        windowOffFormat[windowRecords] = !usual.admits(format);
-        windowRecords++;
-        if (usual.admits(format)) {
+        boolean off = !usual.admits(format);
+        window.add(new Examined(partition, timestamp, off));
+        if (off) {
+            offRunStarts.putIfAbsent(partition, timestamp);
+        } else {
             Long runStart = offRunStarts.remove(partition);
             if (runStart != null) {
-                windowFirstOff = Math.min(windowFirstOff, runStart);
+                windowRunStart = Math.min(windowRunStart, runStart);
             }
-        } else {
-            windowOff++;
-            windowFirstOff = Math.min(windowFirstOff, timestamp);
-            windowLastOff = Math.max(windowLastOff, timestamp);
-            windowOffPartitions.add(partition);
-            offRunStarts.putIfAbsent(partition, timestamp);
         }
-        if (windowRecords < WINDOW) {
+        if (window.size() < WINDOW) {
             return Optional.empty();
         }
         Optional<Finding> finding = closeWindow();
-        windowRecords = 0;
-        windowOff = 0;
-        windowFirstOff = Long.MAX_VALUE;
-        windowLastOff = Long.MIN_VALUE;
-        windowOffPartitions.clear();
+        window.clear();
+        windowRunStart = Long.MAX_VALUE;
         return finding;
     }
 
     private Optional<Finding> closeWindow() {
-        double share = windowOff / (double) windowRecords;
+        long off = window.stream().filter(Examined::off).count();
+        double share = off / (double) window.size();
         double median = median(normalShares);
         double bar = median + Math.max(MIN_RISE, DEVIATIONS * MAD_SCALE * medianDeviation(normalShares, median));
-        boolean above = share > bar && windowOff >= MIN_OFF;
+        boolean above = share > bar && off >= MIN_OFF;
         if (drift == null) {
             if (!above) {
                 remember(share);
                 return Optional.empty();
             }
-            long began = Math.min(windowFirstOff,
-                    offRunStarts.values().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE));
+            long began = Math.min(windowRunStart, LongStream.concat(
+                    window.stream().filter(Examined::off).mapToLong(Examined::timestamp),
+                    offRunStarts.values().stream().mapToLong(Long::longValue)).min().orElse(Long.MAX_VALUE));
             if (ended != null && began <= ended.lastOff) {
                 // Overlapping in record time the drift that just ended: the same incident seen in another partition
                 // (a backup catching up reads one partition after the other). It goes on; only an earlier start is news.
                 drift = ended;
                 drift.quiet = 0;
-                drift.add(windowRecords, windowOff, windowOffPartitions, windowLastOff);
+                drift.add(window);
                 return began < drift.began ? Optional.of(beginning(drift.beganAt(began), share, median)) : Optional.empty();
             }
             drift = new Drift(began);
             // The records of this window written before the drift began are not part of it.
-            int since = 0;
-            int offSince = 0;
-            for (int i = 0; i < windowRecords; i++) {
-                if (windowTimestamps[i] >= began) {
-                    since++;
-                    offSince += windowOffFormat[i] ? 1 : 0;
-                }
-            }
-            drift.add(since, offSince, windowOffPartitions, windowLastOff);
-            return Optional.of(beginning(drift, offSince / (double) since, median));
+            drift.add(window.stream().filter(e -> e.timestamp() >= began).toList());
+            return Optional.of(beginning(drift, drift.off / (double) drift.records, median));
         }
-        drift.add(windowRecords, windowOff, windowOffPartitions, windowLastOff);
+        drift.add(window);
         drift.quiet = above ? 0 : drift.quiet + 1;
         if (drift.quiet < QUIET_WINDOWS) {
             return Optional.empty();
@@ -269,11 +256,15 @@ public final class FormatDrift {
             return this;
         }
 
-        void add(int windowRecords, int windowOff, Set<Integer> offPartitions, long windowLastOff) {
-            records += windowRecords;
-            off += windowOff;
-            partitions.addAll(offPartitions);
-            lastOff = Math.max(lastOff, windowLastOff);
+        void add(List<Examined> examined) {
+            records += examined.size();
+            for (Examined e : examined) {
+                if (e.off()) {
+                    off++;
+                    partitions.add(e.partition());
+                    lastOff = Math.max(lastOff, e.timestamp());
+                }
+            }
         }
     }
 }

@@ -44,7 +44,6 @@ final class PayloadWatch {
     void record(TopicPartition partition, long timestamp, byte[] value) {
         Watched watched = watched(partition.topic());
         if (watched.take()) {
-            watched.spent++;
             watched.observe(partition.partition(), timestamp, PayloadFormat.of(value));
         }
     }
@@ -71,7 +70,6 @@ final class PayloadWatch {
             try (CloseableIterator<Record> records = b.streamingIterator(decompression)) {
                 while (records.hasNext()) {
                     Record r = records.next();
-                    watched.spent++;
                     watched.observe(partition.partition(), r.timestamp(), PayloadFormat.of(Utils.toNullableArray(r.value())));
                 }
             }
@@ -97,7 +95,7 @@ final class PayloadWatch {
             this.drift = new FormatDrift(topic);
         }
 
-        /** Whether the budget of this second allows examining more; a single record spends one. */
+        /** Whether the budget of this second allows examining more. */
         boolean take() {
             long now = clock.millis() / 1000;
             if (now != second) {
@@ -107,7 +105,9 @@ final class PayloadWatch {
             return spent < RECORDS_PER_SECOND;
         }
 
+        /** Examines one record, spending one of the second's budget. */
         void observe(int partition, long timestamp, PayloadFormat format) {
+            spent++;
             drift.observe(partition, timestamp, format).forEach(PayloadWatch.this::report);
         }
     }
