@@ -7,11 +7,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.record.internal.CompressionType;
 import org.apache.kafka.common.record.internal.DefaultRecordBatch;
 import org.apache.kafka.common.record.internal.MemoryRecords;
-import org.apache.kafka.common.record.internal.Record;
 import org.apache.kafka.common.record.internal.RecordBatch;
 import org.apache.kafka.common.record.internal.Records;
-import org.apache.kafka.common.utils.internals.BufferSupplier;
-import org.apache.kafka.common.utils.internals.CloseableIterator;
 
 /**
  * Splits chunk bytes into Kafka v2 record batches and decodes their records, turning every
@@ -28,8 +25,8 @@ final class BatchDecoder {
     private final SegmentCodec codec;
     private final SegmentFlags flags;
     private final String part;
-    // One decoder serves one thread's read of one chunk, so an unsynchronised cache is enough.
-    private final BufferSupplier buffers = BufferSupplier.create();
+    // One decoder serves one thread's read of one chunk, so its unsynchronised buffers are enough.
+    private final BatchRecords decoder = new BatchRecords();
 
     BatchDecoder(String objectName, ChunkEntry chunk, SegmentCodec codec, SegmentFlags flags) {
         this.objectName = objectName;
@@ -60,9 +57,10 @@ final class BatchDecoder {
             if (view.get(Records.MAGIC_OFFSET) != RecordBatch.MAGIC_VALUE_V2) {
                 throw corrupt(at, "record batch magic " + view.get(Records.MAGIC_OFFSET) + " is not Kafka's v2");
             }
-            RecordBatch batch = MemoryRecords.readableRecords(view.limit(size).slice()).batches().iterator().next();
+            ByteBuffer batchBytes = view.limit(size).slice();
+            RecordBatch batch = MemoryRecords.readableRecords(batchBytes).batches().iterator().next();
             checkPlacement(batch, at, batches.isEmpty() ? null : batches.get(batches.size() - 1).batch());
-            batches.add(new PositionedBatch(batch, chunkPosition + (p - from)));
+            batches.add(new PositionedBatch(batch, batchBytes, chunkPosition + (p - from)));
             p += size;
         }
         return batches;
@@ -80,22 +78,19 @@ final class BatchDecoder {
     /** The records of {@code b}, decompressed and converted; each must lie inside the batch's offset range. */
     List<KfsRecord> records(PositionedBatch b) {
         RecordBatch batch = b.batch();
-        List<KfsRecord> records = new ArrayList<>();
-        long previous = batch.baseOffset() - 1;
-        // Streaming, as a consumer reads: no list of the batch's records in between, and the decompression buffer is
-        // reused from batch to batch instead of allocated for each.
-        try (CloseableIterator<Record> it = batch.streamingIterator(buffers)) {
-            while (it.hasNext()) {
-                Record r = it.next();
-                if (r.offset() <= previous || r.offset() > batch.lastOffset()) {
-                    throw corrupt(chunk.chunkPosition() + b.chunkPosition(), "record offset " + r.offset() + " follows " + previous
-                            + " or lies outside its batch's offsets " + batch.baseOffset() + ".." + batch.lastOffset());
-                }
-                previous = r.offset();
-                records.add(KfsRecord.copyOf(r, batch.timestampType()));
-            }
-        } catch (KafkaException | IllegalArgumentException | IndexOutOfBoundsException e) {
+        List<KfsRecord> records;
+        try {
+            records = decoder.decode(batch, b.bytes());
+        } catch (BatchRecords.MalformedRecords e) {
             throw corrupt(chunk.chunkPosition() + b.chunkPosition(), "record batch does not decode: " + e.getMessage());
+        }
+        long previous = batch.baseOffset() - 1;
+        for (KfsRecord r : records) {
+            if (r.offset() <= previous || r.offset() > batch.lastOffset()) {
+                throw corrupt(chunk.chunkPosition() + b.chunkPosition(), "record offset " + r.offset() + " follows " + previous
+                        + " or lies outside its batch's offsets " + batch.baseOffset() + ".." + batch.lastOffset());
+            }
+            previous = r.offset();
         }
         return records;
     }
@@ -137,8 +132,9 @@ final class BatchDecoder {
      * A batch and where it starts in its chunk.
      *
      * @param batch         the batch
+     * @param bytes         the batch's bytes, header included, which {@code batch} reads too
      * @param chunkPosition its start, relative to the chunk start
      */
-    record PositionedBatch(RecordBatch batch, long chunkPosition) {
+    record PositionedBatch(RecordBatch batch, ByteBuffer bytes, long chunkPosition) {
     }
 }
