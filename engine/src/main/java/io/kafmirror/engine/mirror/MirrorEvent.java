@@ -39,7 +39,15 @@ public record MirrorEvent(Type type, Instant at, String topic, int partition, St
         /** A share of a topic's records is no longer in its usual payload format (e.g. not valid JSON): a bad deploy? */
         FORMAT_DRIFT,
         /** A topic's records are in its usual payload format again. */
-        FORMAT_DRIFT_ENDED
+        FORMAT_DRIFT_ENDED,
+        /** retention.ms or retention.bytes lowered, or cleanup.policy now deleting, on a mirrored topic: the source deletes sooner. */
+        RETENTION_LOWERED,
+        /** retention.ms, retention.bytes or cleanup.policy of a mirrored topic changed in a way that deletes no sooner. */
+        TOPIC_CONFIG_CHANGED,
+        /** A consumer group's committed offsets on a mirrored topic are gone: deleted by an admin, or expired. */
+        GROUP_OFFSETS_DELETED,
+        /** A consumer group's committed offset on a mirrored topic moved backwards: its consumers read records again. */
+        GROUP_OFFSETS_RESET
     }
 
     public MirrorEvent {

@@ -5,6 +5,7 @@ import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.mirror.MirrorListener;
 import io.kafmirror.engine.snapshot.SnapshotHistory;
 import io.kafmirror.engine.snapshot.SnapshotOutcome;
+import io.kafmirror.engine.snapshot.SnapshotReader;
 import io.kafmirror.engine.snapshot.SnapshotSchedule;
 import io.kafmirror.engine.snapshot.SnapshotTaker;
 import io.kafmirror.engine.snapshot.SnapshotWriter;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Takes a job's rounds of snapshots (topic configurations, group offsets) when they are due, called
  * by the runner's snapshot thread so that a slow or refusing source never holds up mirroring. A round
  * that could not capture everything becomes a {@link MirrorEvent.Type#SNAPSHOT_INCOMPLETE} event when
- * its problems differ from the previous round's, so a missing permission is recorded once, not every round.
+ * its problems differ from the previous round's, so a missing permission is recorded once, not every round. Each round
+ * is also compared with the one before ({@link ControlPlaneWatch}): retention and group-offset changes become events.
  */
 final class JobSnapshots implements AutoCloseable {
 
@@ -38,6 +40,7 @@ final class JobSnapshots implements AutoCloseable {
     private final MirrorListener listener;
     private final Clock clock;
     private SnapshotSchedule schedule;
+    private ControlPlaneWatch watch;
     private List<String> lastProblems = List.of();
 
     JobSnapshots(String job, JobConfig config, Properties client, SegmentStore store, MirrorListener listener, Clock clock) {
@@ -56,8 +59,9 @@ final class JobSnapshots implements AutoCloseable {
     synchronized void takeIfDue() {
         try {
             if (schedule == null) {
-                schedule = SnapshotSchedule.resume(new SnapshotHistory(store, config.source()), config.snapshotInterval(),
-                        clock.instant());
+                SnapshotHistory history = new SnapshotHistory(store, config.source());
+                watch = ControlPlaneWatch.resume(history, new SnapshotReader(store), clock.instant());
+                schedule = SnapshotSchedule.resume(history, config.snapshotInterval(), clock.instant());
             }
             if (schedule.isDue(clock.instant())) {
                 SnapshotOutcome outcome = taker.take();
@@ -76,6 +80,7 @@ final class JobSnapshots implements AutoCloseable {
                     "Snapshot round stored " + outcome.stored().size() + " of 2 kinds: " + String.join(" ", problems)));
         }
         lastProblems = problems;
+        watch.changes(outcome).forEach(listener::event);
     }
 
     @Override

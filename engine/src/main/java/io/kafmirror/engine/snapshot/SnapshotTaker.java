@@ -49,21 +49,21 @@ public final class SnapshotTaker {
 
     /** Takes and stores a topics snapshot and a group-offsets snapshot, and says what it stored and what it could not. */
     public SnapshotOutcome take() {
-        List<SnapshotKey> stored = new ArrayList<>();
+        List<Snapshot<?>> taken = new ArrayList<>();
         List<SnapshotOutcome.Problem> problems = new ArrayList<>();
-        takeOne(SnapshotKind.TOPICS, topics::fetch, stored, problems);
-        takeOne(SnapshotKind.GROUP_OFFSETS, groups::fetch, stored, problems);
-        SnapshotOutcome outcome = new SnapshotOutcome(clock.instant(), stored, problems);
+        takeOne(SnapshotKind.TOPICS, topics::fetch, taken, problems);
+        takeOne(SnapshotKind.GROUP_OFFSETS, groups::fetch, taken, problems);
+        SnapshotOutcome outcome = new SnapshotOutcome(clock.instant(), taken, problems);
         outcome.problems().forEach(problem -> LOG.warn("Snapshot of {}: {}", writer.cluster(), problem.message()));
         return outcome;
     }
 
     private <B extends SnapshotBody> void takeOne(SnapshotKind<B> kind, BiFunction<AdminAnswers, Consumer<String>, B> query,
-                                                  List<SnapshotKey> stored, List<SnapshotOutcome.Problem> problems) {
+                                                  List<Snapshot<?>> taken, List<SnapshotOutcome.Problem> problems) {
         try {
             B body = query.apply(new AdminAnswers(timeout), leftOut -> problems.add(new SnapshotOutcome.Problem(kind, leftOut)));
             // Read after the last answer arrived, so every value in the body was in effect at takenAt.
-            stored.add(writer.write(body, clock.instant()).key());
+            taken.add(writer.write(body, clock.instant()));
         } catch (SourceAccessException e) {
             problems.add(new SnapshotOutcome.Problem(kind, "No " + kind + " snapshot was taken this time: " + e.getMessage()));
         } catch (StoreException e) {
