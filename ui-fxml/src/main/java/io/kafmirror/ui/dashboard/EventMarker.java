@@ -27,9 +27,10 @@ public record EventMarker(HistoryEntry entry, Severity severity, boolean anomaly
         INFO
     }
 
+    // A source now deleting sooner and a group's offsets gone may both lose data only the backup still holds.
     private static final Set<String> ERRORS = Set.of("GAP", "TOPIC_DELETED", "AUTH_FAILURE", "STORE_ERROR", "MIRROR_FAILED",
-            "FORMAT_DRIFT");
-    private static final Set<String> WARNINGS = Set.of("TOPIC_RECREATED", "SNAPSHOT_INCOMPLETE");
+            "FORMAT_DRIFT", "RETENTION_LOWERED", "GROUP_OFFSETS_DELETED");
+    private static final Set<String> WARNINGS = Set.of("TOPIC_RECREATED", "SNAPSHOT_INCOMPLETE", "GROUP_OFFSETS_RESET");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** The list beside the chart is narrow: the year goes, the details keep it. */
     private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");

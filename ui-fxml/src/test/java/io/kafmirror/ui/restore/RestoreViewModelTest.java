@@ -2,6 +2,8 @@ package io.kafmirror.ui.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafmirror.engine.mirror.MirrorEvent;
+import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.ui.SameThread;
 import io.kafmirror.kfs.format.KfsRecord;
 import java.nio.charset.StandardCharsets;
@@ -168,5 +170,23 @@ class RestoreViewModelTest {
         assertThat(model.timelineProperty().get().topic().topic()).isEqualTo(backup.payments);
         assertThat(model.timelineProperty().get().events()).extracting(TimelineEvent::type).containsExactly("TOPIC_DELETED");
         assertThat(model.cuts()).isEqualTo(LocalBackup.rows(backup.plan(backup.payments, model.pointProperty().get())));
+    }
+
+    @Test
+    void retentionAndGroupOffsetChangesAreOnTheTimelineButAnInformationalConfigChangeIsNot() {
+        backups.close();
+        try (StateDatabase state = StateDatabase.open(backup.dataDir, "test")) {
+            List<MirrorEvent.Type> oldestFirst = List.of(MirrorEvent.Type.RETENTION_LOWERED,
+                    MirrorEvent.Type.TOPIC_CONFIG_CHANGED, MirrorEvent.Type.GROUP_OFFSETS_DELETED, MirrorEvent.Type.GROUP_OFFSETS_RESET);
+            for (int i = 0; i < oldestFirst.size(); i++) {
+                state.history().append("prod-backup", new MirrorEvent(oldestFirst.get(i), LocalBackup.START.plusSeconds(100 + i),
+                        backup.payments, -1, "a sentence"));
+            }
+        }
+
+        model.topicProperty().set(new BackedUpTopic("prod", backup.payments));
+
+        assertThat(model.timelineProperty().get().events()).extracting(TimelineEvent::type).containsExactly(
+                "RETENTION_LOWERED", "GROUP_OFFSETS_DELETED", "GROUP_OFFSETS_RESET", "TOPIC_DELETED");
     }
 }
