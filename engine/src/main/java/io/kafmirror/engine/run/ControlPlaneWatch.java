@@ -3,6 +3,7 @@ package io.kafmirror.engine.run;
 import io.kafmirror.engine.anomaly.GroupOffsetChange;
 import io.kafmirror.engine.anomaly.TopicConfigChange;
 import io.kafmirror.engine.mirror.MirrorEvent;
+import io.kafmirror.engine.snapshot.GroupOffsets;
 import io.kafmirror.engine.snapshot.GroupOffsetsSnapshot;
 import io.kafmirror.engine.snapshot.Snapshot;
 import io.kafmirror.engine.snapshot.SnapshotBody;
@@ -16,7 +17,9 @@ import io.kafmirror.engine.snapshot.TopicsSnapshot;
 import io.kafmirror.kfs.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -32,7 +35,9 @@ final class ControlPlaneWatch {
     private static final Logger LOG = LoggerFactory.getLogger(ControlPlaneWatch.class);
 
     private Snapshot<TopicsSnapshot> topics;
-    private Snapshot<GroupOffsetsSnapshot> groups;
+    /** The groups to compare with: as last seen, each from the latest snapshot that held it (see {@link #advance}). */
+    private GroupOffsetsSnapshot groups;
+    private final Map<String, Instant> groupSeenAt = new HashMap<>();
 
     /**
      * A watch whose first round is compared with the latest snapshots stored at or before {@code now}, taken by this
@@ -42,7 +47,10 @@ final class ControlPlaneWatch {
     static ControlPlaneWatch resume(SnapshotHistory history, SnapshotReader reader, Instant now) {
         ControlPlaneWatch watch = new ControlPlaneWatch();
         watch.topics = latest(history, reader, SnapshotKind.TOPICS, now);
-        watch.groups = latest(history, reader, SnapshotKind.GROUP_OFFSETS, now);
+        Snapshot<GroupOffsetsSnapshot> groups = latest(history, reader, SnapshotKind.GROUP_OFFSETS, now);
+        if (groups != null) {
+            watch.advance(groups, false);
+        }
         return watch;
     }
 
@@ -65,9 +73,26 @@ final class ControlPlaneWatch {
         // Groups are judged only against topics of both times, so without this round's topics the older groups stay.
         if (newTopics != null) {
             topics = newTopics;
-            groups = newGroups != null ? newGroups : groups;
+            if (newGroups != null) {
+                advance(newGroups, round.incomplete(SnapshotKind.GROUP_OFFSETS));
+            }
         }
         return events;
+    }
+
+    /**
+     * Makes {@code later} the groups to compare with. A snapshot that left out groups may have left out some seen
+     * before: those keep their last seen offsets, so that a later complete round still notices them gone.
+     */
+    private void advance(Snapshot<GroupOffsetsSnapshot> later, boolean groupsLeftOut) {
+        List<GroupOffsets> kept = new ArrayList<>(later.body().groups());
+        if (groupsLeftOut && groups != null) {
+            groups.groups().stream().filter(was -> later.body().group(was.groupId()).isEmpty()).forEach(kept::add);
+        } else {
+            groupSeenAt.clear();
+        }
+        later.body().groups().forEach(g -> groupSeenAt.put(g.groupId(), later.key().takenAt()));
+        groups = new GroupOffsetsSnapshot(kept);
     }
 
     private List<MirrorEvent> groupEvents(Snapshot<TopicsSnapshot> newTopics, Snapshot<GroupOffsetsSnapshot> newGroups,
@@ -77,10 +102,10 @@ final class ControlPlaneWatch {
                 .map(TopicMetadata::name).collect(Collectors.toSet());
         Instant seen = newGroups.key().takenAt();
         List<MirrorEvent> events = new ArrayList<>();
-        for (GroupOffsetChange change : GroupOffsetChange.between(groups.body(), newGroups.body(), continuing, groupsLeftOut)) {
+        for (GroupOffsetChange change : GroupOffsetChange.between(groups, newGroups.body(), continuing, groupsLeftOut)) {
             MirrorEvent.Type type = change.kind() == GroupOffsetChange.Kind.DELETED ? MirrorEvent.Type.GROUP_OFFSETS_DELETED
                     : MirrorEvent.Type.GROUP_OFFSETS_RESET;
-            events.add(new MirrorEvent(type, seen, change.topic(), -1, change.sentence(seen, groups.key().takenAt())));
+            events.add(new MirrorEvent(type, seen, change.topic(), -1, change.sentence(seen, groupSeenAt.get(change.group()))));
         }
         return events;
     }
