@@ -2,9 +2,7 @@ package io.kafmirror.app.cli;
 
 import io.kafmirror.app.KafMirror;
 import io.kafmirror.engine.config.MirrorConfig;
-import io.kafmirror.engine.restore.GroupOffsetCommitter;
 import io.kafmirror.engine.restore.GroupOffsetTranslation;
-import io.kafmirror.engine.restore.GroupOffsetTranslator;
 import io.kafmirror.engine.restore.PartitionCut;
 import io.kafmirror.engine.restore.RecordedGaps;
 import io.kafmirror.engine.restore.RestoreFileOutcome;
@@ -25,7 +23,6 @@ import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +34,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -200,7 +195,7 @@ public final class RestoreCommand implements Callable<Integer> {
                 return KafMirror.FAILED;
             }
             if (!groups.isEmpty()) {
-                moveGroups(out, archive, plan, started, client);
+                moveGroups(out, session, started, client);
             }
             if (noVerify) {
                 return 0;
@@ -274,15 +269,10 @@ public final class RestoreCommand implements Callable<Integer> {
                 }, () -> session.run(started, client, (long) (maxRate * 1_000_000), current::set));
     }
 
-    private void moveGroups(PrintWriter out, SegmentArchive archive, RestorePlan plan, RestoreSession.Started started,
-                            Properties client) throws InterruptedException {
-        Set<String> chosen = groups.contains("*") ? Set.of() : groups;
-        GroupOffsetTranslation translation = new GroupOffsetTranslator(archive, Duration.ofHours(1))
-                .translate(plan, started.target(), chosen, UnaryOperator.identity());
+    private void moveGroups(PrintWriter out, RestoreSession session, RestoreSession.Started started, Properties client)
+            throws InterruptedException {
+        GroupOffsetTranslation translation = session.moveGroups(started, client, groups.contains("*") ? Set.of() : groups);
         translation.warnings().forEach(w -> out.println("! " + w));
-        try (Admin admin = Admin.create(client)) {
-            new GroupOffsetCommitter(admin, Duration.ofSeconds(30)).commit(translation);
-        }
         translation.groups().forEach(g -> out.printf("Group %s now at %s%n", g.targetGroup(), g.offsets().stream()
                 .map(o -> o.partition() + ":" + o.targetOffset()).toList()));
     }

@@ -6,6 +6,7 @@ import io.kafmirror.engine.state.RestoreRecord.RestoreState;
 import io.kafmirror.engine.state.RestoreSpec;
 import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -21,6 +23,10 @@ import org.apache.kafka.clients.admin.Admin;
  * so its records are written once. What {@code kaf-mirror restore} and the console's Restore view run.
  */
 public final class RestoreSession {
+
+    // A group-offsets snapshot this much older than the restore point gets a warning: offsets may have moved since.
+    private static final Duration STALE_SNAPSHOT = Duration.ofHours(1);
+    private static final Duration GROUP_COMMIT_TIMEOUT = Duration.ofSeconds(30);
 
     private final SegmentArchive archive;
     private final String store;
@@ -94,6 +100,20 @@ public final class RestoreSession {
             throw e;
         }
         return log.get(id);
+    }
+
+    /**
+     * Sets {@code groups} (empty: every group with offsets on the topic) on the target where they stood at the restore
+     * point, translated into the target's offsets; each group must be empty on the target. Returns what was set.
+     */
+    public GroupOffsetTranslation moveGroups(Started started, Properties targetClient, Set<String> groups)
+            throws InterruptedException {
+        GroupOffsetTranslation translation = new GroupOffsetTranslator(archive, STALE_SNAPSHOT)
+                .translate(started.plan(), started.target(), groups, UnaryOperator.identity());
+        try (Admin admin = Admin.create(targetClient)) {
+            new GroupOffsetCommitter(admin, GROUP_COMMIT_TIMEOUT).commit(translation);
+        }
+        return translation;
     }
 
     /** Reads the target back and compares it with the plan; the result is recorded with the restore. */

@@ -2,6 +2,7 @@ package io.kafmirror.ui.restore;
 
 import io.kafmirror.engine.config.ConfigLoader;
 import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.restore.GroupOffsetTranslation;
 import io.kafmirror.engine.restore.RestorePlan;
 import io.kafmirror.engine.restore.RestoreRun;
 import io.kafmirror.engine.restore.RestoreSession;
@@ -25,7 +26,8 @@ import java.util.function.Consumer;
  * A restore into a configured cluster run as {@code kaf-mirror restore} runs it: planned with the recorded gaps, started
  * (or resumed) by a {@link RestoreSession} in the state database, so {@code kaf-mirror restore status} lists it, then
  * verified. It opens the configuration, the store and the state database for itself, as the CLI does, so a restore
- * never waits for the screen's reads. Blocks: call it off the FX thread.
+ * never waits for the screen's reads. Consumer groups are moved once the records are in, before the verification.
+ * Blocks: call it off the FX thread.
  */
 public final class ClusterRestore {
 
@@ -43,9 +45,11 @@ public final class ClusterRestore {
      *
      * @param record       the restore as recorded, its state and records written
      * @param warnings     what the target check and the session said the operator should know
-     * @param verification what reading the target back found; null unless the restore completed
+     * @param groups       the consumer groups set on the target; null unless asked for and the restore completed
+     * @param verification what reading the target back found; null unless asked for and the restore completed
      */
-    public record Result(RestoreRecord record, List<String> warnings, RestoreVerification verification) {
+    public record Result(RestoreRecord record, List<String> warnings, GroupOffsetTranslation groups,
+                         RestoreVerification verification) {
     }
 
     /** The configured clusters' names, reading the configuration file again. */
@@ -68,10 +72,12 @@ public final class ClusterRestore {
             // The point's text as the CLI records it, so 'kaf-mirror restore --to' with the same point resumes this one.
             RestoreSession.Started started = session.start(plan, order.point().toString(), order.targetCluster(), client,
                     order.targetTopic(), new TargetOptions(Map.of(), OptionalInt.empty(), order.append()));
-            RestoreRecord done = session.run(started, client, 0, running);
-            RestoreVerification verification = done.state() == RestoreRecord.RestoreState.COMPLETED
-                    ? session.verify(started, client) : null;
-            return new Result(state.restores().get(done.id()), started.warnings(), verification);
+            RestoreRecord done = session.run(started, client, order.maxBytesPerSecond(), running);
+            boolean completed = done.state() == RestoreRecord.RestoreState.COMPLETED;
+            GroupOffsetTranslation groups = completed && order.groups().moves()
+                    ? session.moveGroups(started, client, order.groups().names()) : null;
+            RestoreVerification verification = completed && order.verify() ? session.verify(started, client) : null;
+            return new Result(state.restores().get(done.id()), started.warnings(), groups, verification);
         }
     }
 

@@ -10,6 +10,7 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -66,6 +67,10 @@ public final class RestoreController {
     @FXML private Button restoreButton;
     @FXML private Button cancelButton;
     @FXML private Label namingProblem;
+    @FXML private TextField groupsField;
+    @FXML private TextField rateField;
+    @FXML private CheckBox verifyBox;
+    @FXML private Label optionsProblem;
     @FXML private HBox progressRow;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressText;
@@ -103,9 +108,7 @@ public final class RestoreController {
         timeline.pointProperty().bind(model.pointProperty());
         timeline.setOnPick(model::pick);
         pointField.textProperty().bindBidirectional(model.pointTextProperty());
-        pointProblem.textProperty().bind(model.pointProblemProperty());
-        pointProblem.visibleProperty().bind(model.pointProblemProperty().isNotEmpty());
-        pointProblem.managedProperty().bind(pointProblem.visibleProperty());
+        showWhenAny(pointProblem, model.pointProblemProperty());
         model.timelineProperty().addListener((o, before, after) -> eventChoice.getItems()
                 .setAll(after == null ? List.of() : after.events()));
         jumpButton.disableProperty().bind(eventChoice.valueProperty().isNull());
@@ -156,10 +159,12 @@ public final class RestoreController {
         namingField.textProperty().bindBidirectional(run.namingTextProperty());
         namingField.disableProperty().bind(run.namingProperty().isEqualTo(TopicNaming.SAME));
         targetTopic.textProperty().bind(run.targetTopicProperty());
-        namingProblem.textProperty().bind(run.namingProblemProperty());
-        namingProblem.visibleProperty().bind(run.namingProblemProperty().isNotEmpty());
-        namingProblem.managedProperty().bind(namingProblem.visibleProperty());
+        showWhenAny(namingProblem, run.namingProblemProperty());
         appendBox.selectedProperty().bindBidirectional(run.appendProperty());
+        groupsField.textProperty().bindBidirectional(run.groupsTextProperty());
+        rateField.textProperty().bindBidirectional(run.maxRateTextProperty());
+        verifyBox.selectedProperty().bindBidirectional(run.verifyProperty());
+        showWhenAny(optionsProblem, run.optionsProblemProperty());
         dryRunButton.disableProperty().bind(run.readyProperty().not());
         restoreButton.disableProperty().bind(run.readyProperty().not());
         cancelButton.disableProperty().bind(run.runningProperty().not());
@@ -167,9 +172,7 @@ public final class RestoreController {
         progressText.textProperty().bind(run.progressTextProperty());
         progressRow.visibleProperty().bind(run.runningProperty());
         progressRow.managedProperty().bind(progressRow.visibleProperty());
-        outcome.textProperty().bind(run.outcomeProperty());
-        outcome.visibleProperty().bind(run.outcomeProperty().isNotEmpty());
-        outcome.managedProperty().bind(outcome.visibleProperty());
+        showWhenAny(outcome, run.outcomeProperty());
         run.runningProperty().addListener((o, before, after) -> {
             if (after) {
                 progress.play();
@@ -200,6 +203,13 @@ public final class RestoreController {
         if (event != null) {
             model.jumpBefore(event);
         }
+    }
+
+    /** Shows {@code text} in {@code label}, which takes no room while it is empty. */
+    private static void showWhenAny(Label label, ReadOnlyStringProperty text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(text.isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
     }
 
     private static String number(long n) {

@@ -48,6 +48,10 @@ public final class RestoreRunModel {
     private final ReadOnlyStringWrapper targetTopic = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper namingProblem = new ReadOnlyStringWrapper("");
     private final BooleanProperty append = new SimpleBooleanProperty();
+    private final StringProperty groupsText = new SimpleStringProperty("");
+    private final StringProperty maxRateText = new SimpleStringProperty("");
+    private final BooleanProperty verify = new SimpleBooleanProperty(true);
+    private final ReadOnlyStringWrapper optionsProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
@@ -78,8 +82,11 @@ public final class RestoreRunModel {
         naming.addListener((o, before, after) -> namingText.set(after == null ? "" : after.example()));
         namingText.addListener((o, before, after) -> mapName());
         point.addListener((o, before, after) -> outcome.set(""));
+        groupsText.addListener((o, before, after) -> checkOptions());
+        maxRateText.addListener((o, before, after) -> checkOptions());
         ready = Bindings.createBooleanBinding(() -> !running.get() && cluster.get() != null && !targetTopic.get().isEmpty()
-                && store.getValue() != null && point.getValue() != null, running, cluster, targetTopic, store, point);
+                && optionsProblem.get().isEmpty() && store.getValue() != null && point.getValue() != null,
+                running, cluster, targetTopic, optionsProblem, store, point);
         mapName();
     }
 
@@ -116,6 +123,26 @@ public final class RestoreRunModel {
     /** Whether records may follow those already in the target topic ({@code --append}). */
     public BooleanProperty appendProperty() {
         return append;
+    }
+
+    /** The consumer groups to set on the target where they stood at the point: names, {@code *} for all, or empty. */
+    public StringProperty groupsTextProperty() {
+        return groupsText;
+    }
+
+    /** The most record data written per second, in MB/s; empty for no limit. */
+    public StringProperty maxRateTextProperty() {
+        return maxRateText;
+    }
+
+    /** Whether the target is read back and compared with the backup after the restore; on unless turned off. */
+    public BooleanProperty verifyProperty() {
+        return verify;
+    }
+
+    /** Why the groups or the max rate are not valid, empty when they are. */
+    public ReadOnlyStringProperty optionsProblemProperty() {
+        return optionsProblem.getReadOnlyProperty();
     }
 
     /** Whether a restore runs. */
@@ -220,7 +247,17 @@ public final class RestoreRunModel {
             return null;
         }
         return new RestoreOrder(store.getValue(), topic.getValue(), point.getValue(), cluster.get(), targetTopic.get(),
-                append.get());
+                append.get(), GroupChoice.parse(groupsText.get()), RateLimit.bytesPerSecond(maxRateText.get()), verify.get());
+    }
+
+    private void checkOptions() {
+        try {
+            GroupChoice.parse(groupsText.get());
+            RateLimit.bytesPerSecond(maxRateText.get());
+            optionsProblem.set("");
+        } catch (IllegalArgumentException e) {
+            optionsProblem.set(e.getMessage());
+        }
     }
 
     private void mapName() {

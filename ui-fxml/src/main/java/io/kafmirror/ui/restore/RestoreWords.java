@@ -1,5 +1,6 @@
 package io.kafmirror.ui.restore;
 
+import io.kafmirror.engine.restore.GroupOffsetTranslation;
 import io.kafmirror.engine.restore.RestorePlan;
 import io.kafmirror.engine.restore.RestoreProgress;
 import io.kafmirror.engine.restore.RestoreVerification;
@@ -7,6 +8,7 @@ import io.kafmirror.engine.state.RestoreRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The Restore screen's sentences about a restore: its dry run, its progress and how it ended. */
 final class RestoreWords {
@@ -41,9 +43,17 @@ final class RestoreWords {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Restore #%d %s: %,d of %,d records in '%s' on %s.",
                 record.id(), record.state().name().toLowerCase(Locale.ROOT), record.restoredRecords(),
                 record.spec().plannedRecords(), record.spec().targetTopic(), record.spec().targetCluster()));
+        if (record.state() != RestoreRecord.RestoreState.COMPLETED) {
+            text.append(" Press Restore again to resume it.");
+        }
+        if (result.groups() != null) {
+            text.append(groups(result.groups()));
+        }
         RestoreVerification v = result.verification();
         if (v == null) {
-            text.append(" Press Restore again to resume it.");
+            if (record.state() == RestoreRecord.RestoreState.COMPLETED) {
+                text.append("\nNot verified: Verify after restore was off.");
+            }
         } else if (v.passed()) {
             text.append(String.format(Locale.ROOT, "\nVerification passed: all %,d records read back equal the backup (%s).",
                     found(v), duration(v.duration())));
@@ -54,6 +64,21 @@ final class RestoreWords {
                     duration(v.duration())));
         }
         result.warnings().forEach(w -> text.append("\n! ").append(w));
+        return text.toString();
+    }
+
+    private static String groups(GroupOffsetTranslation moved) {
+        if (moved.groups().isEmpty()) {
+            return "\nNo consumer group had offsets on the topic in the snapshot of " + moved.snapshot().takenAt() + ".";
+        }
+        StringBuilder text = new StringBuilder("\nConsumer groups set on '" + moved.targetTopic() + "' as of the snapshot of "
+                + moved.snapshot().takenAt() + ":");
+        moved.groups().forEach(g -> text.append(" ").append(g.targetGroup()).append(" at ").append(g.offsets().stream()
+                .map(o -> o.partition() + ":" + String.format(Locale.ROOT, "%,d", o.targetOffset()))
+                .collect(Collectors.joining(", ", "[", "]"))).append(";"));
+        text.setLength(text.length() - 1);
+        text.append(".");
+        moved.warnings().forEach(w -> text.append("\n! ").append(w));
         return text.toString();
     }
 

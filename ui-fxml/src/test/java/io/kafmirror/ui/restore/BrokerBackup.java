@@ -2,11 +2,16 @@ package io.kafmirror.ui.restore;
 
 import io.kafmirror.engine.config.ConfigLoader;
 import io.kafmirror.engine.run.OpenStores;
+import io.kafmirror.engine.snapshot.CommittedOffset;
+import io.kafmirror.engine.snapshot.GroupOffsets;
+import io.kafmirror.engine.snapshot.GroupOffsetsSnapshot;
+import io.kafmirror.engine.snapshot.SnapshotWriter;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.engine.testkit.SourceRecords;
 import io.kafmirror.engine.testkit.TestBackup;
 import io.kafmirror.kfs.format.KfsRecord;
+import io.kafmirror.kfs.store.ObjectRetention;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +81,32 @@ final class BrokerBackup {
         SourceRecords.of(broker.bootstrap(), topic).forEach((p, records) -> upTo.put(p, records.stream()
                 .filter(r -> r.timestamp() <= point.toEpochMilli()).toList()));
         return upTo;
+    }
+
+    /**
+     * Stores a group-offsets snapshot taken at {@code takenAt} in which {@code group} had committed {@code offsets} (by
+     * partition) on the topic, as the backup job's snapshot round would have.
+     */
+    void snapshotGroup(String group, Map<Integer, Long> offsets, Instant takenAt) {
+        List<CommittedOffset> committed = offsets.entrySet().stream()
+                .map(e -> new CommittedOffset(topic, e.getKey(), e.getValue(), null, "")).toList();
+        try (OpenStores stores = new OpenStores(new ConfigLoader().load(configFile), dataDir)) {
+            new SnapshotWriter(stores.archive("local").store(), "test", "ui-test", at -> ObjectRetention.NONE)
+                    .write(new GroupOffsetsSnapshot(List.of(new GroupOffsets(group, "Empty", committed))), takenAt);
+        }
+    }
+
+    /** The offsets {@code group} has committed on the broker, by partition of {@code name}. */
+    Map<Integer, Long> committed(String group, String name) throws Exception {
+        try (Admin admin = broker.admin()) {
+            Map<Integer, Long> offsets = new TreeMap<>();
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().forEach((tp, o) -> {
+                if (tp.topic().equals(name)) {
+                    offsets.put(tp.partition(), o.offset());
+                }
+            });
+            return offsets;
+        }
     }
 
     /** Whether the broker has the topic {@code name}; asked without a consumer, which would create it. */

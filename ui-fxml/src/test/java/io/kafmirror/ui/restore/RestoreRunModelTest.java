@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -81,6 +82,56 @@ class RestoreRunModelTest {
             assertThat(recorded.state()).isEqualTo(RestoreRecord.RestoreState.COMPLETED);
             assertThat(recorded.spec().targetTopic()).isEqualTo(target);
             assertThat(recorded.verification().passed()).isTrue();
+        }
+    }
+
+    @Test
+    void theGroupsAndTheMaxRateAreCheckedAsTheyAreTyped() {
+        LocalBackup backup = LocalBackup.write(dir, "options");
+        RestoreRunModel run = model(backup.configFile, backup.dataDir);
+        boolean readyBefore = run.readyProperty().get();
+
+        assertThat(run.verifyProperty().get()).as("verification is on unless turned off").isTrue();
+        run.groupsTextProperty().set("billing, *");
+        assertThat(run.optionsProblemProperty().get()).contains("either * (every group with offsets on the topic) or group names");
+        assertThat(run.readyProperty().get()).isFalse();
+        run.groupsTextProperty().set("billing audit");
+        assertThat(run.optionsProblemProperty().get()).isEmpty();
+        run.maxRateTextProperty().set("fast");
+        assertThat(run.optionsProblemProperty().get()).isEqualTo("Max rate 'fast' is not a number: give MB/s such as 50 or 2.5,"
+                + " or leave it empty for no limit");
+        run.maxRateTextProperty().set("0");
+        assertThat(run.optionsProblemProperty().get()).contains("must be above 0");
+        assertThat(run.readyProperty().get()).isFalse();
+        run.maxRateTextProperty().set("2,5");
+        assertThat(run.optionsProblemProperty().get()).isEmpty();
+        assertThat(run.readyProperty().get()).isEqualTo(readyBefore);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aRestoreMovesTheConsumerGroupsToWhereTheyStoodAtThePointAndSkipsTheVerificationWhenAskedTo() throws Exception {
+        BrokerBackup backup = BrokerBackup.write(dir);
+        RestoreRunModel run = model(backup.configFile, backup.dataDir);
+        Instant point = backup.start.plusMillis(1_999);
+        String group = "billing-" + backup.topic;
+        // At the snapshot the group had processed offsets 0-29 of partition 0 and 0-9 of partition 2.
+        backup.snapshotGroup(group, Map.of(0, 30L, 2, 10L), point.minusMillis(500));
+        source.pick(point);
+        String target = "restored." + backup.topic;
+        run.groupsTextProperty().set(group);
+        run.maxRateTextProperty().set("50");
+        run.verifyProperty().set(false);
+
+        run.restore();
+
+        assertThat(errors).isEmpty();
+        assertThat(run.outcomeProperty().get()).contains("completed: 200 of 200 records",
+                "Consumer groups set on '" + target + "'", group + " at [0:30, 2:10]", "Not verified");
+        assertThat(backup.records(target)).isEqualTo(backup.sourceUpTo(point));
+        assertThat(backup.committed(group, target)).isEqualTo(Map.of(0, 30L, 2, 10L));
+        try (StateDatabase state = StateDatabase.open(backup.dataDir, "test")) {
+            assertThat(state.restores().list().get(0).verification()).isNull();
         }
     }
 

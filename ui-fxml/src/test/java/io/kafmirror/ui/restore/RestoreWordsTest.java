@@ -2,7 +2,12 @@ package io.kafmirror.ui.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafmirror.engine.restore.GroupOffsetTranslation;
 import io.kafmirror.engine.restore.RestoreVerification;
+import io.kafmirror.engine.restore.TranslatedGroup;
+import io.kafmirror.engine.restore.TranslatedOffset;
+import io.kafmirror.engine.snapshot.SnapshotKey;
+import io.kafmirror.engine.snapshot.SnapshotKind;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.RestoreSpec;
 import java.time.Duration;
@@ -24,7 +29,7 @@ class RestoreWordsTest {
                 "the value differs from the backup's"), Duration.ofMillis(1_530));
 
         String text = RestoreWords.result(new ClusterRestore.Result(record(RestoreRecord.RestoreState.COMPLETED, 200),
-                List.of("Topic 'orders.restored' exists on the target."), failed));
+                List.of("Topic 'orders.restored' exists on the target."), null, failed));
 
         assertThat(text).isEqualTo("Restore #7 completed: 200 of 200 records in 'orders.restored' on dr.\n"
                 + "Verification FAILED: 199 records read back, 2 differ; first at partition 1, offset 41: the value differs"
@@ -34,10 +39,28 @@ class RestoreWordsTest {
     @Test
     void aCancelledRestoreIsNotVerifiedAndSaysHowToResumeIt() {
         String text = RestoreWords.result(new ClusterRestore.Result(record(RestoreRecord.RestoreState.CANCELLED, 120),
-                List.of(), null));
+                List.of(), null, null));
 
         assertThat(text).isEqualTo("Restore #7 cancelled: 120 of 200 records in 'orders.restored' on dr."
                 + " Press Restore again to resume it.");
+    }
+
+    @Test
+    void movedGroupsAreListedWithTheirTargetOffsetsAndAnUnverifiedRestoreSaysSo() {
+        GroupOffsetTranslation moved = new GroupOffsetTranslation(new SnapshotKey("prod", SnapshotKind.GROUP_OFFSETS,
+                AT.minusSeconds(60), "w"), "orders.restored", List.of(
+                new TranslatedGroup("billing", "billing", List.of(new TranslatedOffset(0, 1_500, 1_200, ""),
+                        new TranslatedOffset(1, 80, 80, ""))),
+                new TranslatedGroup("audit", "audit", List.of(new TranslatedOffset(0, 3, 3, "")))),
+                List.of("Group audit committed on partition 2, which is not restored."));
+
+        String text = RestoreWords.result(new ClusterRestore.Result(record(RestoreRecord.RestoreState.COMPLETED, 200),
+                List.of(), moved, null));
+
+        assertThat(text).isEqualTo("Restore #7 completed: 200 of 200 records in 'orders.restored' on dr.\n"
+                + "Consumer groups set on 'orders.restored' as of the snapshot of 2026-12-02T08:59:00Z: billing at [0:1,200, 1:80];"
+                + " audit at [0:3].\n! Group audit committed on partition 2, which is not restored.\n"
+                + "Not verified: Verify after restore was off.");
     }
 
     private static RestoreRecord record(RestoreRecord.RestoreState state, long restored) {
