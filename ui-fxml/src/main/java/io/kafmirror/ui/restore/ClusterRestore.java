@@ -66,7 +66,7 @@ public final class ClusterRestore {
         try (OpenStores stores = new OpenStores(config, dataDir);
              StateDatabase state = StateDatabase.open(dataDir, ConsoleState.ACTOR)) {
             SegmentArchive archive = stores.archive(order.store());
-            RestorePlan plan = StoredBackups.plan(archive, state, order.topic(), order.point());
+            RestorePlan plan = StoredBackups.plan(archive, state, order.request());
             Properties client = config.cluster(order.targetCluster()).clientProperties();
             RestoreSession session = new RestoreSession(archive, order.store(), state.restores(), Clock.systemUTC());
             // The point's text as the CLI records it, so 'kaf-mirror restore --to' with the same point resumes this one.

@@ -43,6 +43,9 @@ public final class RestoreController {
     @FXML private RestoreTimeline timeline;
     @FXML private TextField pointField;
     @FXML private Label pointProblem;
+    @FXML private TextField partitionsField;
+    @FXML private TextField windowStartField;
+    @FXML private Label scopeProblem;
     @FXML private ComboBox<TimelineEvent> eventChoice;
     @FXML private Button jumpButton;
     @FXML private TableView<CutRow> cutTable;
@@ -90,8 +93,8 @@ public final class RestoreController {
         this.backups = new StoredBackups(context.configFile(), context.dataDir());
         this.model = new RestoreViewModel(backups, background, context.notifications()::error);
         // Its own threads: a restore running for minutes must not hold up the plans and previews of the screen.
-        this.run = new RestoreRunModel(model.storeProperty(), model.topicProperty(), model.pointProperty(), backups,
-                new ClusterRestore(context.configFile(), context.dataDir()), background, new FxBackground(),
+        this.run = new RestoreRunModel(model.storeProperty(), model.topicProperty(), model.pointProperty(), model.scopeProperty(),
+                backups, new ClusterRestore(context.configFile(), context.dataDir()), background, new FxBackground(),
                 context.notifications()::error, Clock.systemUTC());
         settle.setOnFinished(e -> model.planCut());
         progress = new Timeline(new KeyFrame(PROGRESS, e -> run.refreshProgress()));
@@ -109,6 +112,9 @@ public final class RestoreController {
         timeline.setOnPick(model::pick);
         pointField.textProperty().bindBidirectional(model.pointTextProperty());
         showWhenAny(pointProblem, model.pointProblemProperty());
+        partitionsField.textProperty().bindBidirectional(model.partitionsTextProperty());
+        windowStartField.textProperty().bindBidirectional(model.windowStartTextProperty());
+        showWhenAny(scopeProblem, model.scopeProblemProperty());
         model.timelineProperty().addListener((o, before, after) -> eventChoice.getItems()
                 .setAll(after == null ? List.of() : after.events()));
         jumpButton.disableProperty().bind(eventChoice.valueProperty().isNull());

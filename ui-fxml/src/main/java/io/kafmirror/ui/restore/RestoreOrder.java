@@ -1,14 +1,16 @@
 package io.kafmirror.ui.restore;
 
+import io.kafmirror.engine.restore.RestoreRequest;
 import java.time.Instant;
 
 /**
  * A restore as the operator asks for it on the Restore screen: what {@code kaf-mirror restore --store S --cluster C
- * --topic T --to P --target X --target-topic Y [--append] [--groups G] [--max-rate R] [--no-verify]} asks for.
+ * --topic T --to P [--from F] [--partitions N] --target X --target-topic Y [--append] [--groups G] [--max-rate R] [--no-verify]} asks for.
  *
  * @param store         the configured store restored from
  * @param topic         the backed-up topic, with its cluster
  * @param point         the restore point
+ * @param scope         the partitions and the window restored
  * @param targetCluster the configured cluster restored into
  * @param targetTopic   the topic written, as the mapping names it
  * @param append        whether records may follow those already in the target topic
@@ -16,6 +18,11 @@ import java.time.Instant;
  * @param maxBytesPerSecond the most record data written per second; 0 for no limit
  * @param verify        whether the target is read back and compared with the backup afterwards
  */
-public record RestoreOrder(String store, BackedUpTopic topic, Instant point, String targetCluster, String targetTopic,
-                           boolean append, GroupChoice groups, long maxBytesPerSecond, boolean verify) {
+public record RestoreOrder(String store, BackedUpTopic topic, Instant point, RestoreScope scope, String targetCluster,
+                           String targetTopic, boolean append, GroupChoice groups, long maxBytesPerSecond, boolean verify) {
+
+    /** What the engine is asked to plan. */
+    public RestoreRequest request() {
+        return scope.request(topic, point);
+    }
 }

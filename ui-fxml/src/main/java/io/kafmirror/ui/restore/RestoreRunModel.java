@@ -35,6 +35,7 @@ public final class RestoreRunModel {
     private final ObservableValue<String> store;
     private final ObservableValue<BackedUpTopic> topic;
     private final ObservableValue<Instant> point;
+    private final ObservableValue<RestoreScope> scope;
     private final StoredBackups backups;
     private final ClusterRestore restore;
     private final Background reads;
@@ -67,11 +68,12 @@ public final class RestoreRunModel {
      * {@code backups} on {@code reads}, the restore run by {@code restore} on {@code runs}, failures to {@code errors}.
      */
     public RestoreRunModel(ObservableValue<String> store, ObservableValue<BackedUpTopic> topic, ObservableValue<Instant> point,
-                           StoredBackups backups, ClusterRestore restore, Background reads, Background runs,
+                           ObservableValue<RestoreScope> scope, StoredBackups backups, ClusterRestore restore, Background reads, Background runs,
                            Consumer<Throwable> errors, Clock clock) {
         this.store = store;
         this.topic = topic;
         this.point = point;
+        this.scope = scope;
         this.backups = backups;
         this.restore = restore;
         this.reads = reads;
@@ -82,11 +84,12 @@ public final class RestoreRunModel {
         naming.addListener((o, before, after) -> namingText.set(after == null ? "" : after.example()));
         namingText.addListener((o, before, after) -> mapName());
         point.addListener((o, before, after) -> outcome.set(""));
+        scope.addListener((o, before, after) -> outcome.set(""));
         groupsText.addListener((o, before, after) -> checkOptions());
         maxRateText.addListener((o, before, after) -> checkOptions());
         ready = Bindings.createBooleanBinding(() -> !running.get() && cluster.get() != null && !targetTopic.get().isEmpty()
-                && optionsProblem.get().isEmpty() && store.getValue() != null && point.getValue() != null,
-                running, cluster, targetTopic, optionsProblem, store, point);
+                && optionsProblem.get().isEmpty() && store.getValue() != null && point.getValue() != null
+                && scope.getValue() != null, running, cluster, targetTopic, optionsProblem, store, point, scope);
         mapName();
     }
 
@@ -165,7 +168,10 @@ public final class RestoreRunModel {
         return outcome.getReadOnlyProperty();
     }
 
-    /** Whether a dry run or a restore can be asked for: a source, a point, a cluster and a topic name, nothing running. */
+    /**
+     * Whether a dry run or a restore can be asked for: a source, a point, a valid scope, a cluster, a topic name and valid
+     * options, nothing running.
+     */
     public BooleanBinding readyProperty() {
         return ready;
     }
@@ -183,7 +189,7 @@ public final class RestoreRunModel {
     public void dryRun() {
         RestoreOrder order = order();
         if (order != null) {
-            reads.run(() -> backups.plan(order.store(), order.topic(), order.point()),
+            reads.run(() -> backups.plan(order.store(), order.request()),
                     plan -> outcome.set(RestoreWords.dryRun(plan, order)), errors);
         }
     }
@@ -246,7 +252,7 @@ public final class RestoreRunModel {
         if (!ready.get()) {
             return null;
         }
-        return new RestoreOrder(store.getValue(), topic.getValue(), point.getValue(), cluster.get(), targetTopic.get(),
+        return new RestoreOrder(store.getValue(), topic.getValue(), point.getValue(), scope.getValue(), cluster.get(), targetTopic.get(),
                 append.get(), GroupChoice.parse(groupsText.get()), RateLimit.bytesPerSecond(maxRateText.get()), verify.get());
     }
 

@@ -53,6 +53,10 @@ public final class RestoreViewModel {
     private boolean syncing;
     // While a plan replaces the rows, a table's selection jumping with them is not the operator's choice.
     private boolean replacingRows;
+    private final StringProperty partitionsText = new SimpleStringProperty("");
+    private final StringProperty windowStartText = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<RestoreScope> scope = new ReadOnlyObjectWrapper<>(RestoreScope.ALL);
+    private final ReadOnlyStringWrapper scopeProblem = new ReadOnlyStringWrapper("");
     // The latest plan and preview asked for; an older one finishing later is dropped.
     private long plansAsked;
     private long previewsAsked;
@@ -66,6 +70,9 @@ public final class RestoreViewModel {
         topic.addListener((o, before, after) -> loadTimeline(after));
         point.addListener((o, before, after) -> showPoint(after));
         pointText.addListener((o, before, after) -> readPoint(after));
+        partitionsText.addListener((o, before, after) -> readScope());
+        windowStartText.addListener((o, before, after) -> readScope());
+        scope.addListener((o, before, after) -> planCut());
     }
 
     /** The configured stores. */
@@ -136,6 +143,26 @@ public final class RestoreViewModel {
         }
     }
 
+    /** The partitions restored, as typed: numbers separated by commas or spaces; empty for all. */
+    public StringProperty partitionsTextProperty() {
+        return partitionsText;
+    }
+
+    /** Where the restored window starts, as typed like the point; empty for the start of the backup. */
+    public StringProperty windowStartTextProperty() {
+        return windowStartText;
+    }
+
+    /** The partitions and window restored; null while the fields do not say a valid one. */
+    public ReadOnlyObjectProperty<RestoreScope> scopeProperty() {
+        return scope.getReadOnlyProperty();
+    }
+
+    /** Why the partitions or the window start typed are not valid, empty when they are. */
+    public ReadOnlyStringProperty scopeProblemProperty() {
+        return scopeProblem.getReadOnlyProperty();
+    }
+
     /** Reads the stores from the configuration file again and chooses the first. */
     public void load() {
         background.run(backups::stores, names -> {
@@ -179,7 +206,18 @@ public final class RestoreViewModel {
             return;
         }
         long asked = ++plansAsked;
-        background.run(() -> backups.plan(from, of, at), plan -> {
+        RestoreScope part = scope.get();
+        if (part == null) {
+            showPlan(null);
+            return;
+        }
+        if (part.from() != null && part.from().isAfter(at)) {
+            showPlan(null);
+            planNotes.set("The window starts at " + PointText.format(part.from()) + ", after the restore point: move the"
+                    + " point later or the window start earlier.");
+            return;
+        }
+        background.run(() -> backups.plan(from, part.request(of, at)), plan -> {
             if (asked == plansAsked) {
                 showPlan(plan);
             }
@@ -238,6 +276,17 @@ public final class RestoreViewModel {
                     planCut();
                 }
             }, errors);
+        }
+    }
+
+    private void readScope() {
+        try {
+            scope.set(RestoreScope.parse(partitionsText.get(), windowStartText.get()));
+            scopeProblem.set("");
+        } catch (IllegalArgumentException e) {
+            // No scope rather than the last valid one: nothing is planned or restored that the fields do not say.
+            scope.set(null);
+            scopeProblem.set(e.getMessage());
         }
     }
 

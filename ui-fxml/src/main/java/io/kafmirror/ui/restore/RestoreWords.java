@@ -22,9 +22,10 @@ final class RestoreWords {
      */
     static String dryRun(RestorePlan plan, RestoreOrder order) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "Dry run: %,d records (%,d bytes) of %d partition(s) of %s up to %s would be restored into '%s' on cluster %s."
+                "Dry run: %,d records (%,d bytes) of %d partition(s) of %s %s %s would be restored into '%s' on cluster %s."
                         + " Nothing was written: Restore creates the topic if it is missing, or checks that it is empty%s.",
-                plan.records(), plan.bytes(), plan.cuts().size(), order.topic(), order.point(), order.targetTopic(),
+                plan.records(), plan.bytes(), plan.cuts().size(), order.topic(),
+                order.scope().from() == null ? "up to" : "from " + order.scope().from() + " up to", order.point(), order.targetTopic(),
                 order.targetCluster(), order.append() ? " (here: that it has every partition, appending)" : " (unless Append)"));
         plan.warnings().forEach(w -> text.append("\n! ").append(w));
         return text.toString();

@@ -7,7 +7,6 @@ import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.restore.RecordedGaps;
 import io.kafmirror.engine.restore.RestorePlan;
 import io.kafmirror.engine.restore.RestorePlanner;
-import io.kafmirror.engine.restore.RestorePoint;
 import io.kafmirror.engine.restore.RestoreRequest;
 import io.kafmirror.engine.run.OpenStores;
 import io.kafmirror.engine.state.HistoryEntry;
@@ -81,18 +80,17 @@ public final class StoredBackups implements AutoCloseable {
     }
 
     /**
-     * The plan of restoring {@code topic} to {@code at}, with the gaps the job history recorded among its warnings, as
+     * The plan of {@code request} from {@code store}, with the gaps the job history recorded among its warnings, as
      * {@code kaf-mirror restore --dry-run} prints it; a {@link io.kafmirror.engine.restore.RestorePlanException} says
      * what the backup holds when it cannot be planned.
      */
-    public synchronized RestorePlan plan(String store, BackedUpTopic topic, Instant at) {
-        return plan(archive(store), state.get(), topic, at);
+    public synchronized RestorePlan plan(String store, RestoreRequest request) {
+        return plan(archive(store), state.get(), request);
     }
 
-    /** The plan of restoring {@code topic} to {@code at} from {@code archive}, with the gaps {@code state} recorded among its warnings. */
-    static RestorePlan plan(SegmentArchive archive, StateDatabase state, BackedUpTopic topic, Instant at) {
-        RestorePlan planned = new RestorePlanner(archive).plan(
-                RestoreRequest.of(topic.cluster(), topic.topic(), new RestorePoint.AtTime(at)));
+    /** The plan of {@code request} from {@code archive}, with the gaps {@code state} recorded among its warnings. */
+    static RestorePlan plan(SegmentArchive archive, StateDatabase state, RestoreRequest request) {
+        RestorePlan planned = new RestorePlanner(archive).plan(request);
         List<String> warnings = new ArrayList<>(planned.warnings());
         warnings.addAll(new RecordedGaps(state).warnings(planned));
         return new RestorePlan(planned.request(), planned.topicId(), planned.cuts(), warnings);

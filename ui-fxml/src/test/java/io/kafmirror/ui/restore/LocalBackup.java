@@ -88,7 +88,12 @@ final class LocalBackup {
 
     /** The plan the engine's planner makes of restoring {@code topic} to {@code at}, read from a catalog of its own. */
     RestorePlan plan(String topic, Instant at) {
-        return withArchive(archive -> new RestorePlanner(archive).plan(RestoreRequest.of("prod", topic, new RestorePoint.AtTime(at))));
+        return plan(RestoreRequest.of("prod", topic, new RestorePoint.AtTime(at)));
+    }
+
+    /** The plan the engine's planner makes of {@code request}, read from a catalog of its own. */
+    RestorePlan plan(RestoreRequest request) {
+        return withArchive(archive -> new RestorePlanner(archive).plan(request));
     }
 
     /** Every stored record of {@code partition} of {@code topic}, in offset order, each segment read whole. */

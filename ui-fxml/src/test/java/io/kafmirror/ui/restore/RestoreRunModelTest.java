@@ -192,7 +192,7 @@ class RestoreRunModelTest {
         source = new RestoreViewModel(backups, new SameThread(), errors::add);
         source.load();
         RestoreRunModel run = new RestoreRunModel(source.storeProperty(), source.topicProperty(), source.pointProperty(),
-                backups, new ClusterRestore(configFile, dataDir), new SameThread(), runs, errors::add, Clock.systemUTC());
+                source.scopeProperty(), backups, new ClusterRestore(configFile, dataDir), new SameThread(), runs, errors::add, Clock.systemUTC());
         run.load();
         return run;
     }

@@ -3,6 +3,8 @@ package io.kafmirror.ui.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.engine.mirror.MirrorEvent;
+import io.kafmirror.engine.restore.RestorePoint;
+import io.kafmirror.engine.restore.RestoreRequest;
 import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.ui.SameThread;
 import io.kafmirror.kfs.format.KfsRecord;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +114,34 @@ class RestoreViewModelTest {
             assertThat(model.cuts()).as("cut at %s", at).isEqualTo(LocalBackup.rows(backup.plan(backup.orders, at)));
         }
         assertThat(model.cuts()).extracting(CutRow::partition).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void thePartitionsAndTheWindowStartTypedNarrowTheCutAndABadOneSaysWhyAndPlansNothing() {
+        Instant at = LocalBackup.START.plusSeconds(333);
+        Instant windowStart = LocalBackup.START.plusSeconds(120);
+        model.pick(at);
+
+        model.partitionsTextProperty().set("2, 0");
+        model.windowStartTextProperty().set(windowStart.toString());
+
+        assertThat(model.scopeProblemProperty().get()).isEmpty();
+        assertThat(model.cuts()).isEqualTo(LocalBackup.rows(backup.plan(RestoreRequest.of("prod", backup.orders,
+                new RestorePoint.AtTime(at)).withPartitions(Set.of(0, 2)).withFrom(windowStart))));
+        assertThat(model.cuts()).extracting(CutRow::partition).containsExactly(0, 2);
+        assertThat(model.cuts()).allSatisfy(row -> assertThat(row.records()).as("a window holds fewer records")
+                .isLessThan(LocalBackup.rows(backup.plan(backup.orders, at)).get(row.partition()).records()));
+
+        model.partitionsTextProperty().set("0, x");
+        assertThat(model.scopeProblemProperty().get()).isEqualTo("Partitions: 'x' is not a partition number; give numbers"
+                + " such as 0, 3 or leave it empty for all");
+        assertThat(model.scopeProperty().get()).as("nothing planned that the fields do not say").isNull();
+        assertThat(model.cuts()).isEmpty();
+
+        model.partitionsTextProperty().set("");
+        model.windowStartTextProperty().set(at.plusSeconds(1).toString());
+        assertThat(model.cuts()).isEmpty();
+        assertThat(model.planNotesProperty().get()).startsWith("The window starts at").contains("after the restore point");
     }
 
     @Test
