@@ -7,7 +7,6 @@ import io.kafmirror.engine.restore.RestorePlan;
 import io.kafmirror.engine.restore.RestoreRun;
 import io.kafmirror.engine.restore.RestoreSession;
 import io.kafmirror.engine.restore.RestoreVerification;
-import io.kafmirror.engine.restore.TargetOptions;
 import io.kafmirror.engine.run.OpenStores;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.StateDatabase;
@@ -17,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.function.Consumer;
 
@@ -71,7 +68,7 @@ public final class ClusterRestore {
             RestoreSession session = new RestoreSession(archive, order.store(), state.restores(), Clock.systemUTC());
             // The point's text as the CLI records it, so 'kaf-mirror restore --to' with the same point resumes this one.
             RestoreSession.Started started = session.start(plan, order.point().toString(), order.targetCluster(), client,
-                    order.targetTopic(), new TargetOptions(Map.of(), OptionalInt.empty(), order.append()));
+                    order.targetTopic(), order.target());
             RestoreRecord done = session.run(started, client, order.maxBytesPerSecond(), running);
             boolean completed = done.state() == RestoreRecord.RestoreState.COMPLETED;
             GroupOffsetTranslation groups = completed && order.groups().moves()

@@ -70,6 +70,8 @@ public final class RestoreController {
     @FXML private Button restoreButton;
     @FXML private Button cancelButton;
     @FXML private Label namingProblem;
+    @FXML private TextField replicationField;
+    @FXML private TextField topicConfigsField;
     @FXML private TextField groupsField;
     @FXML private TextField rateField;
     @FXML private CheckBox verifyBox;
@@ -167,6 +169,8 @@ public final class RestoreController {
         targetTopic.textProperty().bind(run.targetTopicProperty());
         showWhenAny(namingProblem, run.namingProblemProperty());
         appendBox.selectedProperty().bindBidirectional(run.appendProperty());
+        replicationField.textProperty().bindBidirectional(run.replicationFactorTextProperty());
+        topicConfigsField.textProperty().bindBidirectional(run.topicConfigsTextProperty());
         groupsField.textProperty().bindBidirectional(run.groupsTextProperty());
         rateField.textProperty().bindBidirectional(run.maxRateTextProperty());
         verifyBox.selectedProperty().bindBidirectional(run.verifyProperty());

@@ -1,6 +1,7 @@
 package io.kafmirror.ui.restore;
 
 import io.kafmirror.engine.restore.RestoreRun;
+import io.kafmirror.engine.restore.TargetOptions;
 import io.kafmirror.ui.Background;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,6 +50,8 @@ public final class RestoreRunModel {
     private final ReadOnlyStringWrapper targetTopic = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper namingProblem = new ReadOnlyStringWrapper("");
     private final BooleanProperty append = new SimpleBooleanProperty();
+    private final StringProperty replicationFactorText = new SimpleStringProperty("");
+    private final StringProperty topicConfigsText = new SimpleStringProperty("");
     private final StringProperty groupsText = new SimpleStringProperty("");
     private final StringProperty maxRateText = new SimpleStringProperty("");
     private final BooleanProperty verify = new SimpleBooleanProperty(true);
@@ -85,6 +88,8 @@ public final class RestoreRunModel {
         namingText.addListener((o, before, after) -> mapName());
         point.addListener((o, before, after) -> outcome.set(""));
         scope.addListener((o, before, after) -> outcome.set(""));
+        replicationFactorText.addListener((o, before, after) -> checkOptions());
+        topicConfigsText.addListener((o, before, after) -> checkOptions());
         groupsText.addListener((o, before, after) -> checkOptions());
         maxRateText.addListener((o, before, after) -> checkOptions());
         ready = Bindings.createBooleanBinding(() -> !running.get() && cluster.get() != null && !targetTopic.get().isEmpty()
@@ -128,6 +133,16 @@ public final class RestoreRunModel {
         return append;
     }
 
+    /** The replication factor of a created target topic; empty for the source's. */
+    public StringProperty replicationFactorTextProperty() {
+        return replicationFactorText;
+    }
+
+    /** Configs of a created target topic over the stored ones, {@code name=value} separated by spaces; may be empty. */
+    public StringProperty topicConfigsTextProperty() {
+        return topicConfigsText;
+    }
+
     /** The consumer groups to set on the target where they stood at the point: names, {@code *} for all, or empty. */
     public StringProperty groupsTextProperty() {
         return groupsText;
@@ -143,7 +158,7 @@ public final class RestoreRunModel {
         return verify;
     }
 
-    /** Why the groups or the max rate are not valid, empty when they are. */
+    /** Why the topic settings, the groups or the max rate are not valid, empty when they are. */
     public ReadOnlyStringProperty optionsProblemProperty() {
         return optionsProblem.getReadOnlyProperty();
     }
@@ -253,11 +268,16 @@ public final class RestoreRunModel {
             return null;
         }
         return new RestoreOrder(store.getValue(), topic.getValue(), point.getValue(), scope.getValue(), cluster.get(), targetTopic.get(),
-                append.get(), GroupChoice.parse(groupsText.get()), RateLimit.bytesPerSecond(maxRateText.get()), verify.get());
+                targetOptions(), GroupChoice.parse(groupsText.get()), RateLimit.bytesPerSecond(maxRateText.get()), verify.get());
+    }
+
+    private TargetOptions targetOptions() {
+        return TopicSettings.parse(replicationFactorText.get(), topicConfigsText.get(), append.get());
     }
 
     private void checkOptions() {
         try {
+            targetOptions();
             GroupChoice.parse(groupsText.get());
             RateLimit.bytesPerSecond(maxRateText.get());
             optionsProblem.set("");

@@ -26,7 +26,7 @@ final class RestoreWords {
                         + " Nothing was written: Restore creates the topic if it is missing, or checks that it is empty%s.",
                 plan.records(), plan.bytes(), plan.cuts().size(), order.topic(),
                 order.scope().from() == null ? "up to" : "from " + order.scope().from() + " up to", order.point(), order.targetTopic(),
-                order.targetCluster(), order.append() ? " (here: that it has every partition, appending)" : " (unless Append)"));
+                order.targetCluster(), order.target().append() ? " (here: that it has every partition, appending)" : " (unless Append)"));
         plan.warnings().forEach(w -> text.append("\n! ").append(w));
         return text.toString();
     }

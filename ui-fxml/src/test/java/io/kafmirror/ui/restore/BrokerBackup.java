@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * A topic on the shared test broker backed up by a real backup job into the local store {@code local} of a configuration
@@ -106,6 +107,17 @@ final class BrokerBackup {
                 }
             });
             return offsets;
+        }
+    }
+
+    /** The configs of topic {@code name} on the broker, defaults included. */
+    Map<String, String> configs(String name) throws Exception {
+        try (Admin admin = broker.admin()) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
+            Map<String, String> configs = new TreeMap<>();
+            admin.describeConfigs(List.of(resource)).all().get().get(resource).entries()
+                    .forEach(e -> configs.put(e.name(), e.value()));
+            return configs;
         }
     }
 

@@ -105,12 +105,20 @@ class RestoreRunModelTest {
         assertThat(run.readyProperty().get()).isFalse();
         run.maxRateTextProperty().set("2,5");
         assertThat(run.optionsProblemProperty().get()).isEmpty();
+        run.replicationFactorTextProperty().set("0");
+        assertThat(run.optionsProblemProperty().get()).isEqualTo("Replication factor '0' is not a whole number from 1 up;"
+                + " leave it empty for the source's");
+        run.replicationFactorTextProperty().set("1");
+        run.topicConfigsTextProperty().set("retention.ms=86400000 compact");
+        assertThat(run.optionsProblemProperty().get()).startsWith("Topic config 'compact' is not name=value");
+        run.topicConfigsTextProperty().set("retention.ms=86400000 cleanup.policy=compact,delete");
+        assertThat(run.optionsProblemProperty().get()).isEmpty();
         assertThat(run.readyProperty().get()).isEqualTo(readyBefore);
         assertThat(errors).isEmpty();
     }
 
     @Test
-    void aRestoreMovesTheConsumerGroupsToWhereTheyStoodAtThePointAndSkipsTheVerificationWhenAskedTo() throws Exception {
+    void aRestoreCreatesTheTopicWithTheConfigsTypedMovesTheConsumerGroupsToWhereTheyStoodAtThePointAndSkipsTheVerificationWhenAskedTo() throws Exception {
         BrokerBackup backup = BrokerBackup.write(dir);
         RestoreRunModel run = model(backup.configFile, backup.dataDir);
         Instant point = backup.start.plusMillis(1_999);
@@ -121,6 +129,7 @@ class RestoreRunModelTest {
         String target = "restored." + backup.topic;
         run.groupsTextProperty().set(group);
         run.maxRateTextProperty().set("50");
+        run.topicConfigsTextProperty().set("retention.ms=86400000 cleanup.policy=compact,delete");
         run.verifyProperty().set(false);
 
         run.restore();
@@ -130,6 +139,8 @@ class RestoreRunModelTest {
                 "Consumer groups set on '" + target + "'", group + " at [0:30, 2:10]", "Not verified");
         assertThat(backup.records(target)).isEqualTo(backup.sourceUpTo(point));
         assertThat(backup.committed(group, target)).isEqualTo(Map.of(0, 30L, 2, 10L));
+        assertThat(backup.configs(target)).containsEntry("retention.ms", "86400000")
+                .containsEntry("cleanup.policy", "compact,delete");
         try (StateDatabase state = StateDatabase.open(backup.dataDir, "test")) {
             assertThat(state.restores().list().get(0).verification()).isNull();
         }
