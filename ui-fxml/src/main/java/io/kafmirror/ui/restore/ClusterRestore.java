@@ -4,6 +4,7 @@ import io.kafmirror.engine.config.ConfigLoader;
 import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.restore.GroupOffsetTranslation;
 import io.kafmirror.engine.restore.RestorePlan;
+import io.kafmirror.engine.restore.RestorePlanException;
 import io.kafmirror.engine.restore.RestoreRun;
 import io.kafmirror.engine.restore.RestoreSession;
 import io.kafmirror.engine.restore.RestoreVerification;
@@ -15,6 +16,7 @@ import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -71,10 +73,18 @@ public final class ClusterRestore {
                     order.targetTopic(), order.target());
             RestoreRecord done = session.run(started, client, order.maxBytesPerSecond(), running);
             boolean completed = done.state() == RestoreRecord.RestoreState.COMPLETED;
-            GroupOffsetTranslation groups = completed && order.groups().moves()
-                    ? session.moveGroups(started, client, order.groups().names()) : null;
+            List<String> warnings = new ArrayList<>(started.warnings());
+            GroupOffsetTranslation groups = null;
+            if (completed && order.groups().moves()) {
+                try {
+                    groups = session.moveGroups(started, client, order.groups().names());
+                } catch (RestorePlanException e) {
+                    // The records are in: a group without offsets on this topic is said, not a failed restore.
+                    warnings.add("Consumer groups not moved: " + e.getMessage());
+                }
+            }
             RestoreVerification verification = completed && order.verify() ? session.verify(started, client) : null;
-            return new Result(state.restores().get(done.id()), started.warnings(), groups, verification);
+            return new Result(state.restores().get(done.id()), warnings, groups, verification);
         }
     }
 

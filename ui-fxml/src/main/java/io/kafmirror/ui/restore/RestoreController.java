@@ -3,6 +3,7 @@ package io.kafmirror.ui.restore;
 import io.kafmirror.ui.ConsoleContext;
 import io.kafmirror.ui.FxBackground;
 import io.kafmirror.ui.TableColumns;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.time.Clock;
@@ -10,13 +11,16 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -40,6 +44,7 @@ public final class RestoreController {
     @FXML private VBox root;
     @FXML private ChoiceBox<String> storeChoice;
     @FXML private ComboBox<BackedUpTopic> topicChoice;
+    @FXML private MenuButton alsoButton;
     @FXML private RestoreTimeline timeline;
     @FXML private TextField pointField;
     @FXML private Label pointProblem;
@@ -96,7 +101,7 @@ public final class RestoreController {
         this.model = new RestoreViewModel(backups, background, context.notifications()::error);
         // Its own threads: a restore running for minutes must not hold up the plans and previews of the screen.
         this.run = new RestoreRunModel(model.storeProperty(), model.topicProperty(), model.pointProperty(), model.scopeProperty(),
-                backups, new ClusterRestore(context.configFile(), context.dataDir()), background, new FxBackground(),
+                model.alsoRestored(), backups, new ClusterRestore(context.configFile(), context.dataDir()), background, new FxBackground(),
                 context.notifications()::error, Clock.systemUTC());
         settle.setOnFinished(e -> model.planCut());
         progress = new Timeline(new KeyFrame(PROGRESS, e -> run.refreshProgress()));
@@ -109,6 +114,10 @@ public final class RestoreController {
         storeChoice.valueProperty().bindBidirectional(model.storeProperty());
         topicChoice.setItems(model.topics());
         topicChoice.valueProperty().bindBidirectional(model.topicProperty());
+        InvalidationListener others = o -> showOtherTopics();
+        model.topics().addListener(others);
+        model.topicProperty().addListener(others);
+        model.alsoRestored().addListener(others);
         timeline.timelineProperty().bind(model.timelineProperty());
         timeline.pointProperty().bind(model.pointProperty());
         timeline.setOnPick(model::pick);
@@ -190,6 +199,30 @@ public final class RestoreController {
                 progress.stop();
             }
         });
+    }
+
+    /** One check item per topic of the store besides the shown one; checked ones are restored with it. */
+    private void showOtherTopics() {
+        List<CheckMenuItem> items = new ArrayList<>();
+        for (BackedUpTopic other : model.topics()) {
+            if (other.equals(model.topicProperty().get())) {
+                continue;
+            }
+            CheckMenuItem item = new CheckMenuItem(other.toString());
+            item.setSelected(model.alsoRestored().contains(other));
+            item.selectedProperty().addListener((o, was, now) -> {
+                if (now && !model.alsoRestored().contains(other)) {
+                    model.alsoRestored().add(other);
+                } else if (!now) {
+                    model.alsoRestored().remove(other);
+                }
+            });
+            items.add(item);
+        }
+        alsoButton.getItems().setAll(items);
+        alsoButton.setDisable(items.isEmpty());
+        int also = model.alsoRestored().size();
+        alsoButton.setText(also == 0 ? "Also restore" : "Also restore (" + also + ")");
     }
 
     @FXML

@@ -2,9 +2,13 @@ package io.kafmirror.ui.restore;
 
 import io.kafmirror.engine.restore.RestoreRun;
 import io.kafmirror.engine.restore.TargetOptions;
+import io.kafmirror.engine.restore.TopicMapping;
 import io.kafmirror.ui.Background;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -24,6 +28,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -37,6 +42,7 @@ public final class RestoreRunModel {
     private final ObservableValue<BackedUpTopic> topic;
     private final ObservableValue<Instant> point;
     private final ObservableValue<RestoreScope> scope;
+    private final ObservableList<BackedUpTopic> alsoRestored;
     private final StoredBackups backups;
     private final ClusterRestore restore;
     private final Background reads;
@@ -63,6 +69,8 @@ public final class RestoreRunModel {
     private final BooleanBinding ready;
     // The run under way, handed over by the worker thread as it starts; read for progress and cancelling.
     private final AtomicReference<RestoreRun> run = new AtomicReference<>();
+    // Which of the topics asked for the run under way restores, as "orders (2 of 3)"; empty for a single topic.
+    private final AtomicReference<String> runningTopic = new AtomicReference<>("");
     // Cancel pressed while the target was still being prepared: the run is cancelled as soon as it exists.
     private final AtomicBoolean cancelAsked = new AtomicBoolean();
 
@@ -71,12 +79,13 @@ public final class RestoreRunModel {
      * {@code backups} on {@code reads}, the restore run by {@code restore} on {@code runs}, failures to {@code errors}.
      */
     public RestoreRunModel(ObservableValue<String> store, ObservableValue<BackedUpTopic> topic, ObservableValue<Instant> point,
-                           ObservableValue<RestoreScope> scope, StoredBackups backups, ClusterRestore restore, Background reads, Background runs,
+                           ObservableValue<RestoreScope> scope, ObservableList<BackedUpTopic> alsoRestored, StoredBackups backups, ClusterRestore restore, Background reads, Background runs,
                            Consumer<Throwable> errors, Clock clock) {
         this.store = store;
         this.topic = topic;
         this.point = point;
         this.scope = scope;
+        this.alsoRestored = alsoRestored;
         this.backups = backups;
         this.restore = restore;
         this.reads = reads;
@@ -84,6 +93,7 @@ public final class RestoreRunModel {
         this.errors = errors;
         this.clock = clock;
         topic.addListener((o, before, after) -> mapName());
+        alsoRestored.addListener((ListChangeListener<BackedUpTopic>) change -> mapName());
         naming.addListener((o, before, after) -> namingText.set(after == null ? "" : after.example()));
         namingText.addListener((o, before, after) -> mapName());
         point.addListener((o, before, after) -> outcome.set(""));
@@ -118,7 +128,7 @@ public final class RestoreRunModel {
         return namingText;
     }
 
-    /** The target topic's name as the naming makes it of the source topic's; empty when it makes none. */
+    /** The target topics' names as the naming makes them of the source topics', the shown one's first; empty when it makes none. */
     public ReadOnlyStringProperty targetTopicProperty() {
         return targetTopic.getReadOnlyProperty();
     }
@@ -202,28 +212,37 @@ public final class RestoreRunModel {
 
     /** Shows what the restore would write, planned off the FX thread; nothing is written and no cluster is asked. */
     public void dryRun() {
-        RestoreOrder order = order();
-        if (order != null) {
-            reads.run(() -> backups.plan(order.store(), order.request()),
-                    plan -> outcome.set(RestoreWords.dryRun(plan, order)), errors);
+        List<RestoreOrder> orders = orders();
+        if (!orders.isEmpty()) {
+            reads.run(() -> {
+                List<String> plans = new ArrayList<>();
+                for (RestoreOrder order : orders) {
+                    plans.add(RestoreWords.dryRun(backups.plan(order.store(), order.request()), order));
+                }
+                return String.join("\n", plans);
+            }, outcome::set, errors);
         }
     }
 
-    /** Runs the restore off the FX thread: progress from {@link #refreshProgress()}, the verification at the end. */
+    /**
+     * Runs the restore off the FX thread, topic after topic when several are asked for: progress from
+     * {@link #refreshProgress()}, each topic's verification at the end. A topic that fails does not stop the others.
+     */
     public void restore() {
-        RestoreOrder order = order();
-        if (order == null || running.get()) {
+        List<RestoreOrder> orders = orders();
+        if (orders.isEmpty() || running.get()) {
             return;
         }
         run.set(null);
         cancelAsked.set(false);
         running.set(true);
         progress.set(-1);
-        progressText.set("Preparing topic '" + order.targetTopic() + "' on " + order.targetCluster() + "…");
+        progressText.set("Preparing topic '" + orders.get(0).targetTopic() + "' on " + orders.get(0).targetCluster() + "…");
         outcome.set("");
-        runs.run(() -> restore.run(order, this::started), result -> {
+        runs.run(() -> restoreEach(orders), outcomes -> {
             finished();
-            outcome.set(RestoreWords.result(result));
+            outcome.set(RestoreWords.results(outcomes));
+            outcomes.stream().map(TopicOutcome::failure).filter(Objects::nonNull).forEach(errors);
         }, failure -> {
             finished();
             outcome.set("Restore failed: " + failure.getMessage() + " Press Restore again to resume it.");
@@ -245,8 +264,31 @@ public final class RestoreRunModel {
         RestoreRun current = run.get();
         if (running.get() && current != null && current.progress() != null) {
             progress.set(current.progress().fraction());
-            progressText.set(RestoreWords.progress(current.progress(), clock.instant()));
+            progressText.set(runningTopic.get() + RestoreWords.progress(current.progress(), clock.instant()));
         }
+    }
+
+    /**
+     * On the worker thread: each order in turn, a failure kept with its topic. Cancel stops the run under way and the
+     * topics after it; pressed before the first started, that one still starts and ends cancelled at once, so it is
+     * recorded and resumable like any other.
+     */
+    private List<TopicOutcome> restoreEach(List<RestoreOrder> orders) throws InterruptedException {
+        List<TopicOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            RestoreOrder order = orders.get(i);
+            if (i > 0 && cancelAsked.get()) {
+                outcomes.add(new TopicOutcome(order, null, null));
+                continue;
+            }
+            runningTopic.set(orders.size() == 1 ? "" : order.topic().topic() + " (" + (i + 1) + " of " + orders.size() + "): ");
+            try {
+                outcomes.add(new TopicOutcome(order, restore.run(order, this::started), null));
+            } catch (RuntimeException e) {
+                outcomes.add(new TopicOutcome(order, null, e));
+            }
+        }
+        return outcomes;
     }
 
     /** On the worker thread, as the run starts. */
@@ -263,12 +305,26 @@ public final class RestoreRunModel {
         run.set(null);
     }
 
-    private RestoreOrder order() {
+    /** One order per topic asked for, the shown topic first; none unless a restore can be asked for. */
+    private List<RestoreOrder> orders() {
         if (!ready.get()) {
-            return null;
+            return List.of();
         }
-        return new RestoreOrder(store.getValue(), topic.getValue(), point.getValue(), scope.getValue(), cluster.get(), targetTopic.get(),
-                targetOptions(), GroupChoice.parse(groupsText.get()), RateLimit.bytesPerSecond(maxRateText.get()), verify.get());
+        TopicMapping mapping = naming.get().mapping(namingText.get());
+        List<RestoreOrder> orders = new ArrayList<>();
+        for (BackedUpTopic each : topics()) {
+            orders.add(new RestoreOrder(store.getValue(), each, point.getValue(), scope.getValue(), cluster.get(),
+                    mapping.target(each.topic()), targetOptions(), GroupChoice.parse(groupsText.get()),
+                    RateLimit.bytesPerSecond(maxRateText.get()), verify.get()));
+        }
+        return orders;
+    }
+
+    private List<BackedUpTopic> topics() {
+        List<BackedUpTopic> all = new ArrayList<>();
+        all.add(topic.getValue());
+        alsoRestored.stream().filter(t -> !t.equals(topic.getValue())).forEach(all::add);
+        return all;
     }
 
     private TargetOptions targetOptions() {
@@ -295,7 +351,12 @@ public final class RestoreRunModel {
             return;
         }
         try {
-            targetTopic.set(naming.get().mapping(namingText.get()).target(source.topic()));
+            TopicMapping mapping = naming.get().mapping(namingText.get());
+            List<String> names = new ArrayList<>();
+            for (BackedUpTopic each : topics()) {
+                names.add(mapping.target(each.topic()));
+            }
+            targetTopic.set(String.join(", ", names));
             namingProblem.set("");
         } catch (IllegalArgumentException e) {
             targetTopic.set("");

@@ -39,6 +39,7 @@ public final class RestoreViewModel {
     private final ObjectProperty<String> store = new SimpleObjectProperty<>();
     private final ObservableList<BackedUpTopic> topics = FXCollections.observableArrayList();
     private final ObjectProperty<BackedUpTopic> topic = new SimpleObjectProperty<>();
+    private final ObservableList<BackedUpTopic> alsoRestored = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<BackupTimeline> timeline = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Instant> point = new ReadOnlyObjectWrapper<>();
     private final StringProperty pointText = new SimpleStringProperty("");
@@ -67,7 +68,10 @@ public final class RestoreViewModel {
         this.background = background;
         this.errors = errors;
         store.addListener((o, before, after) -> loadTopics(after));
-        topic.addListener((o, before, after) -> loadTimeline(after));
+        topic.addListener((o, before, after) -> {
+            alsoRestored.remove(after);
+            loadTimeline(after);
+        });
         point.addListener((o, before, after) -> showPoint(after));
         pointText.addListener((o, before, after) -> readPoint(after));
         partitionsText.addListener((o, before, after) -> readScope());
@@ -88,6 +92,11 @@ public final class RestoreViewModel {
     /** The topics the store holds. */
     public ObservableList<BackedUpTopic> topics() {
         return topics;
+    }
+
+    /** Topics of the same store restored with the shown one, to the same point and window, named the same way. */
+    public ObservableList<BackedUpTopic> alsoRestored() {
+        return alsoRestored;
     }
 
     /** The topic restored. */
@@ -250,6 +259,7 @@ public final class RestoreViewModel {
     }
 
     private void loadTopics(String name) {
+        alsoRestored.clear();
         topics.clear();
         topic.set(null);
         if (name != null) {

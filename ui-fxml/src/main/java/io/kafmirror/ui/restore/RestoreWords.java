@@ -7,6 +7,7 @@ import io.kafmirror.engine.restore.RestoreVerification;
 import io.kafmirror.engine.state.RestoreRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -36,6 +37,15 @@ final class RestoreWords {
         String done = String.format(Locale.ROOT, "%,d of %,d records, %,d bytes written", progress.records(),
                 progress.plannedRecords(), progress.bytes());
         return progress.remaining(now).map(left -> done + ", about " + duration(left) + " left").orElse(done);
+    }
+
+    /** How each topic's restore ended, in plain words, one paragraph each. */
+    static String results(List<TopicOutcome> outcomes) {
+        return outcomes.stream().map(o -> o.result() != null ? result(o.result())
+                : "Restore of " + o.order().topic().topic() + " into '" + o.order().targetTopic() + "' " + (o.failure() == null
+                        ? "not started: cancelled before it. Press Restore again to run it."
+                        : "failed: " + o.failure().getMessage() + " Press Restore again to resume it."))
+                .collect(Collectors.joining("\n"));
     }
 
     /** How {@code result} ended, in plain words. */

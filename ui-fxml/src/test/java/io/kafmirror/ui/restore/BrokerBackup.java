@@ -11,6 +11,7 @@ import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.engine.testkit.SourceRecords;
 import io.kafmirror.engine.testkit.TestBackup;
 import io.kafmirror.kfs.format.KfsRecord;
+import io.kafmirror.kfs.format.SegmentCodec;
 import io.kafmirror.kfs.store.ObjectRetention;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ import org.apache.kafka.common.config.ConfigResource;
 /**
  * A topic on the shared test broker backed up by a real backup job into the local store {@code local} of a configuration
  * file whose only cluster, {@code test}, is that broker: the source, the store and the target of a console restore.
- * {@value #RECORDS} records over three partitions, ten milliseconds apart from {@link #start}.
+ * {@value #RECORDS} records over three partitions, ten milliseconds apart from {@link #start}, in each of two topics.
  */
 final class BrokerBackup {
 
@@ -40,6 +41,8 @@ final class BrokerBackup {
     final Path configFile;
     final Path dataDir;
     final String topic;
+    /** A second topic with the same records, backed up by the same job: restored with the first when asked. */
+    final String otherTopic;
     /** The first record's timestamp: recent, since the test broker's 7-day retention applies to record timestamps too. */
     final Instant start = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
     private final KafkaTestBroker broker = KafkaTestBroker.shared();
@@ -49,6 +52,7 @@ final class BrokerBackup {
         this.dataDir = dir.resolve("data");
         // The broker is shared by every test class: a name of its own.
         this.topic = "console-restore-" + UUID.randomUUID().toString().substring(0, 8);
+        this.otherTopic = topic + "-b";
         try {
             Files.createDirectories(dataDir);
             Files.writeString(configFile, "clusters:\n  test: { brokers: \"" + broker.bootstrap() + "\" }\n"
@@ -61,25 +65,36 @@ final class BrokerBackup {
     /** Produces the topic and backs it up in {@code dir}, returning once the store holds every record. */
     static BrokerBackup write(Path dir) throws InterruptedException {
         BrokerBackup backup = new BrokerBackup(dir);
-        backup.broker.createTopic(backup.topic, 3, Map.of());
+        List<String> topics = List.of(backup.topic, backup.otherTopic);
         try (SourceProducer producer = SourceProducer.to(backup.broker.bootstrap())) {
-            for (int i = 0; i < RECORDS; i++) {
-                producer.send(new ProducerRecord<>(backup.topic, i % 3, backup.start.toEpochMilli() + i * 10L,
-                        ("key-" + i).getBytes(StandardCharsets.UTF_8), ("{\"payment\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+            for (String name : topics) {
+                backup.broker.createTopic(name, 3, Map.of());
+                for (int i = 0; i < RECORDS; i++) {
+                    producer.send(new ProducerRecord<>(name, i % 3, backup.start.toEpochMilli() + i * 10L,
+                            ("key-" + i).getBytes(StandardCharsets.UTF_8), ("{\"payment\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+                }
             }
             producer.confirm();
         }
         try (OpenStores stores = new OpenStores(new ConfigLoader().load(backup.configFile), backup.dataDir);
-             TestBackup job = TestBackup.of(backup.broker.bootstrap(), "test", backup.topic, stores.archive("local"))) {
-            job.awaitStored(backup.topic, RECORDS);
+             TestBackup job = TestBackup.of(backup.broker.bootstrap(), "test", topics::contains, SegmentCodec.ZSTD,
+                     stores.archive("local"))) {
+            for (String name : topics) {
+                job.awaitStored(name, RECORDS);
+            }
         }
         return backup;
     }
 
     /** The source's records, by partition, with a timestamp up to {@code point}: what a restore to it must write. */
     Map<Integer, List<KfsRecord>> sourceUpTo(Instant point) {
+        return sourceUpTo(topic, point);
+    }
+
+    /** The records of source topic {@code name}, by partition, with a timestamp up to {@code point}. */
+    Map<Integer, List<KfsRecord>> sourceUpTo(String name, Instant point) {
         Map<Integer, List<KfsRecord>> upTo = new TreeMap<>();
-        SourceRecords.of(broker.bootstrap(), topic).forEach((p, records) -> upTo.put(p, records.stream()
+        SourceRecords.of(broker.bootstrap(), name).forEach((p, records) -> upTo.put(p, records.stream()
                 .filter(r -> r.timestamp() <= point.toEpochMilli()).toList()));
         return upTo;
     }

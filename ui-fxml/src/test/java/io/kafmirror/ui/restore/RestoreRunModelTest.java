@@ -147,6 +147,33 @@ class RestoreRunModelTest {
     }
 
     @Test
+    void otherTopicsAreRestoredToTheSamePointNamedTheSameWayAndEachVerified() throws Exception {
+        BrokerBackup backup = BrokerBackup.write(dir);
+        RestoreRunModel run = model(backup.configFile, backup.dataDir);
+        Instant point = backup.start.plusMillis(1_999);
+        source.topicProperty().set(new BackedUpTopic("test", backup.topic));
+        source.pick(point);
+        source.alsoRestored().add(new BackedUpTopic("test", backup.otherTopic));
+        run.namingProperty().set(TopicNaming.REGEX);
+        run.namingTextProperty().set("console-restore-(.*)=bdr.$1");
+        String first = "bdr." + backup.topic.substring("console-restore-".length());
+        assertThat(run.targetTopicProperty().get()).isEqualTo(first + ", " + first + "-b");
+
+        run.dryRun();
+        assertThat(run.outcomeProperty().get().lines().filter(l -> l.startsWith("Dry run: 200 records"))).hasSize(2);
+
+        run.restore();
+
+        assertThat(errors).isEmpty();
+        assertThat(run.outcomeProperty().get().lines().filter(l -> l.startsWith("Verification passed: all 200 records"))).hasSize(2);
+        assertThat(backup.records(first)).isEqualTo(backup.sourceUpTo(point));
+        assertThat(backup.records(first + "-b")).isEqualTo(backup.sourceUpTo(backup.otherTopic, point));
+        run.namingTextProperty().set("(.*)-b=$1.restored");
+        assertThat(run.namingProblemProperty().get()).as("the shown topic has no -b").contains("does not match");
+        assertThat(run.readyProperty().get()).isFalse();
+    }
+
+    @Test
     void aCancelledRestoreEndsCancelledAndResumesWhenAskedAgain() throws Exception {
         BrokerBackup backup = BrokerBackup.write(dir);
         Later runs = new Later();
@@ -203,7 +230,7 @@ class RestoreRunModelTest {
         source = new RestoreViewModel(backups, new SameThread(), errors::add);
         source.load();
         RestoreRunModel run = new RestoreRunModel(source.storeProperty(), source.topicProperty(), source.pointProperty(),
-                source.scopeProperty(), backups, new ClusterRestore(configFile, dataDir), new SameThread(), runs, errors::add, Clock.systemUTC());
+                source.scopeProperty(), source.alsoRestored(), backups, new ClusterRestore(configFile, dataDir), new SameThread(), runs, errors::add, Clock.systemUTC());
         run.load();
         return run;
     }

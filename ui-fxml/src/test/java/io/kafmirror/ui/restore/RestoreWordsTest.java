@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.engine.restore.GroupOffsetTranslation;
 import io.kafmirror.engine.restore.RestoreVerification;
+import io.kafmirror.engine.restore.TargetOptions;
 import io.kafmirror.engine.restore.TranslatedGroup;
 import io.kafmirror.engine.restore.TranslatedOffset;
 import io.kafmirror.engine.snapshot.SnapshotKey;
@@ -61,6 +62,20 @@ class RestoreWordsTest {
                 + "Consumer groups set on 'orders.restored' as of the snapshot of 2026-12-02T08:59:00Z: billing at [0:1,200, 1:80];"
                 + " audit at [0:3].\n! Group audit committed on partition 2, which is not restored.\n"
                 + "Not verified: Verify after restore was off.");
+    }
+
+    @Test
+    void severalTopicsEndEachInAParagraphOfItsOwn() {
+        RestoreOrder order = new RestoreOrder("local", new BackedUpTopic("prod", "payments"), AT, RestoreScope.ALL, "dr",
+                "payments.restored", TargetOptions.asStored(), GroupChoice.NONE, 0, true);
+
+        String text = RestoreWords.results(List.of(
+                new TopicOutcome(order, null, new IllegalStateException("Topic 'payments.restored' holds 5 records.")),
+                new TopicOutcome(order, null, null)));
+
+        assertThat(text).isEqualTo("Restore of payments into 'payments.restored' failed: Topic 'payments.restored' holds 5"
+                + " records. Press Restore again to resume it.\nRestore of payments into 'payments.restored' not started:"
+                + " cancelled before it. Press Restore again to run it.");
     }
 
     private static RestoreRecord record(RestoreRecord.RestoreState state, long restored) {
