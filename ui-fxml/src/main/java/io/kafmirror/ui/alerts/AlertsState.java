@@ -3,7 +3,6 @@ package io.kafmirror.ui.alerts;
 import io.kafmirror.engine.state.Alert;
 import io.kafmirror.engine.state.AlertFilter;
 import io.kafmirror.engine.state.Mute;
-import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.ui.ConsoleState;
 import java.nio.file.Path;
 import java.time.Duration;
