@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * The alerts of every job: the anomalies in its history ({@code job_event} rows whose type is an anomaly), with
  * their acknowledgements ({@code alert_ack}) and the mutes that cover them ({@code alert_mute}). What people do about
- * an alert is recorded with their operating-system user and program; nothing here deletes an alert or a mute.
+ * an alert is recorded with their operating-system user and program, and written to the job's history (the audit
+ * trail) in the same transaction; nothing here deletes an alert or a mute.
  */
 public final class Alerts {
 
@@ -29,12 +30,14 @@ public final class Alerts {
             + " a.acked_by, a.actor, a.acked_at, a.comment, " + muteColumns("m");
 
     private final StateConnection db;
+    private final JobHistory history;
     private final String user;
     private final String actor;
     private final Clock clock;
 
-    Alerts(StateConnection db, String user, String actor, Clock clock) {
+    Alerts(StateConnection db, JobHistory history, String user, String actor, Clock clock) {
         this.db = db;
+        this.history = history;
         this.user = user;
         this.actor = actor;
         this.clock = clock;
@@ -80,8 +83,12 @@ public final class Alerts {
                 throw new IllegalStateException("Alert " + id + " was already acknowledged by " + by.by() + " at " + by.at()
                         + (by.comment() == null ? "" : " (\"" + by.comment() + "\")") + ".");
             }
+            String text = comment == null || comment.isBlank() ? null : comment.strip();
             db.update("INSERT INTO alert_ack (event_id, acked_by, actor, acked_at, comment) VALUES (?, ?, ?, ?, ?)",
-                    id, user, actor, clock.millis(), comment == null || comment.isBlank() ? null : comment.strip());
+                    id, user, actor, clock.millis(), text);
+            history.append(alert.job(), Lifecycle.ALERT_ACKNOWLEDGED, "alert " + id + " (" + alert.type()
+                    + (alert.topic() == null ? "" : " on " + alert.topic()) + ") acknowledged by " + user
+                    + (text == null ? "" : ": " + text));
         });
         return get(id);
     }
@@ -99,8 +106,14 @@ public final class Alerts {
                     + "; to mute until unmuted, give no duration.");
         }
         Instant now = clock.instant();
-        long id = db.insert("INSERT INTO alert_mute (job, type, topic, muted_by, actor, muted_at, until_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                job, type.name(), topic, user, actor, now.toEpochMilli(), duration == null ? null : now.plus(duration).toEpochMilli());
+        Instant until = duration == null ? null : now.plus(duration);
+        long id = db.computeInTransaction(() -> {
+            history.append(job, Lifecycle.ALERTS_MUTED, Mute.scope(job, type, topic) + " muted by " + user
+                    + (until == null ? " until unmuted" : " until " + until));
+            return db.insert("INSERT INTO alert_mute (job, type, topic, muted_by, actor, muted_at, until_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    job, type.name(), topic, user, actor, now.toEpochMilli(), until == null ? null : until.toEpochMilli());
+        });
         return db.query("SELECT " + muteColumns("m") + " FROM alert_mute m WHERE m.id = ?", rs -> mute(rs, 1), id).get(0);
     }
 
@@ -118,9 +131,12 @@ public final class Alerts {
                     ? "No mute is in force."
                     : "In force: " + all.stream().map(Mute::scope).collect(Collectors.joining("; ")) + "."));
         }
-        for (Mute m : ending) {
-            db.update("UPDATE alert_mute SET unmuted_by = ?, unmuted_at = ? WHERE id = ?", user, now, m.id());
-        }
+        db.inTransaction(() -> {
+            for (Mute m : ending) {
+                db.update("UPDATE alert_mute SET unmuted_by = ?, unmuted_at = ? WHERE id = ?", user, now, m.id());
+            }
+            history.append(job, Lifecycle.ALERTS_UNMUTED, Mute.scope(job, type, topic) + " unmuted by " + user);
+        });
         return ending;
     }
 

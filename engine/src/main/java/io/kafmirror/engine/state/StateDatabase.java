@@ -38,7 +38,7 @@ public final class StateDatabase implements AutoCloseable {
         this.jobs = new JobStore(connection, history, clock);
         this.metrics = new MetricsSeries(connection, clock, metricsRetention);
         this.restores = new RestoreLog(connection, actor, clock);
-        this.alerts = new Alerts(connection, user(), actor, clock);
+        this.alerts = new Alerts(connection, history, user(), actor, clock);
     }
 
     /**

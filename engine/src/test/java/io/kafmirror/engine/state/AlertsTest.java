@@ -91,6 +91,20 @@ class AlertsTest extends StateDatabaseFixture {
     }
 
     @Test
+    void whatPeopleDoAboutAlertsIsInTheJobsHistory() {
+        long drift = event(Type.FORMAT_DRIFT, 1, "payments");
+        db.alerts().acknowledge(drift, "rolled back");
+        db.alerts().mute("orders", Type.GAP, null, Duration.ofHours(1));
+        db.alerts().unmute("orders", Type.GAP, null);
+
+        assertThat(db.history().query(HistoryFilter.of("orders").types(Lifecycle.ALERT_ACKNOWLEDGED, Lifecycle.ALERTS_MUTED,
+                Lifecycle.ALERTS_UNMUTED))).extracting(HistoryEntry::type, HistoryEntry::message).containsExactlyInAnyOrder(
+                tuple("ALERT_ACKNOWLEDGED", "alert " + drift + " (FORMAT_DRIFT on payments) acknowledged by " + ME + ": rolled back"),
+                tuple("ALERTS_MUTED", "GAP alerts of job orders on any topic muted by " + ME + " until 2026-12-03T10:00:00Z"),
+                tuple("ALERTS_UNMUTED", "GAP alerts of job orders on any topic unmuted by " + ME));
+    }
+
+    @Test
     void filtersByJobSeverityAndTimeAndCountsBeyondTheLimit() {
         db.jobs().add("billing", StateDatabaseTest.ORDERS);
         event(Type.GAP, 1, "payments");
