@@ -50,6 +50,8 @@ public final class MainWindow {
     private Label objectLock;
     @FXML
     private Label runningJobs;
+    @FXML
+    private Label openAlerts;
 
     /** A controller over these models, showing screens in {@code screens} and {@code actions} in the menus. */
     public MainWindow(MainViewModel model, StatusBarModel status, ScreenHost screens, Notifications notifications,
@@ -96,6 +98,7 @@ public final class MainWindow {
         bind(storeHealth, status.storeHealth());
         bind(objectLock, status.objectLock());
         bind(runningJobs, status.jobs());
+        bind(openAlerts, status.alerts());
         actions.forEach(this::addToMenus);
     }
 

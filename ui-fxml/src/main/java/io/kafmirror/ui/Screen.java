@@ -15,6 +15,9 @@ public enum Screen {
     /** Lag and throughput per job, with anomaly markers. */
     DASHBOARD("Dashboard", "/io/kafmirror/ui/dashboard/DashboardView.fxml", 5,
             "Lag and throughput of every job over time, with anomalies and events marked."),
+    /** Anomalies to acknowledge or mute. */
+    ALERTS("Alerts", "/io/kafmirror/ui/alerts/AlertsView.fxml", 7,
+            "The anomalies of every job, newest first: acknowledge them, or mute a noisy kind for a while."),
     /** Point-in-time restore on a timeline. */
     RESTORE("Restore", "/io/kafmirror/ui/restore/RestoreView.fxml", 5,
             "Pick a restore point on the timeline of a backup and restore it into a cluster."),

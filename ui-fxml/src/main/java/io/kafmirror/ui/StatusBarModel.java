@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What the status bar says: store health, Object Lock status and running jobs, each a {@link StatusItem}.
+ * What the status bar says: store health, Object Lock status, running jobs and open critical alerts, each a
+ * {@link StatusItem}.
  * Updated on the FX thread only.
  */
 public final class StatusBarModel {
@@ -14,6 +15,7 @@ public final class StatusBarModel {
     private final StatusItem storeHealth = new StatusItem("Stores: not checked yet");
     private final StatusItem objectLock = new StatusItem("Object Lock: not checked yet");
     private final StatusItem jobs = new StatusItem("Jobs: reading…");
+    private final StatusItem alerts = new StatusItem("Alerts: reading…");
 
     /** Whether the configured stores answer; attention when one does not or the configuration is unreadable. */
     public StatusItem storeHealth() {
@@ -30,7 +32,12 @@ public final class StatusBarModel {
         return jobs;
     }
 
-    /** Shows the jobs just read. */
+    /** The open critical alerts; attention when there is one. */
+    public StatusItem alerts() {
+        return alerts;
+    }
+
+    /** Shows the jobs and their alerts just read. */
     public void showJobs(JobsSummary summary) {
         int running = summary.running().size();
         String text = running == 0 && summary.paused() == 0 && summary.stopped() == 0 ? "No jobs"
@@ -42,11 +49,17 @@ public final class StatusBarModel {
                         ? "No engine has sampled them in the last " + StatusProbe.ENGINE_SILENCE.toSeconds()
                         + " s: start 'kaf-mirror run' to mirror them."
                         : "An engine is mirroring them."), idleEngine);
+        int critical = summary.openCriticalAlerts();
+        alerts.set(critical == 0 ? "No open critical alerts"
+                        : critical + (critical == 1 ? " open critical alert" : " open critical alerts"),
+                critical == 0 ? "Alerts acknowledged or muted are not counted."
+                        : "Acknowledge or mute them on the Alerts screen, or with 'kaf-mirror alerts'.", critical > 0);
     }
 
     /** The state database could not be read. */
     public void jobsUnavailable(Problem problem) {
         jobs.set("Jobs: unavailable", problem.message(), true);
+        alerts.set("Alerts: unavailable", problem.message(), true);
     }
 
     /** Shows the stores just checked; empty when there is no configuration file yet. */

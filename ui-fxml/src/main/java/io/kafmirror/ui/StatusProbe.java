@@ -4,6 +4,8 @@ import io.kafmirror.engine.config.ConfigLoader;
 import io.kafmirror.engine.config.LocalStoreConfig;
 import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.config.StoreConfig;
+import io.kafmirror.engine.mirror.Severity;
+import io.kafmirror.engine.state.AlertFilter;
 import io.kafmirror.engine.state.DesiredState;
 import io.kafmirror.engine.state.Job;
 import io.kafmirror.engine.state.MetricSample;
@@ -39,7 +41,7 @@ public final class StatusProbe implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** The jobs by desired state, opening the state database on first use and keeping it open. */
+    /** The jobs by desired state and their open critical alerts, opening the state database on first use and keeping it open. */
     public synchronized JobsSummary jobs() {
         StateDatabase db = state.get();
         List<String> running = new ArrayList<>();
@@ -57,7 +59,8 @@ public final class StatusProbe implements AutoCloseable {
                 stopped++;
             }
         }
-        return new JobsSummary(running, paused, stopped, engineActive);
+        int openCritical = db.alerts().count(AlertFilter.open().severities(Severity.CRITICAL));
+        return new JobsSummary(running, paused, stopped, engineActive, openCritical);
     }
 
     /** Each configured store's reachability and Object Lock, or empty when there is no configuration file yet. */

@@ -68,7 +68,7 @@ class ConsoleWindowTest {
         robot.clickOn("#nav-jobs");
         assertThat(selected("#nav-jobs")).as("clicking the current screen keeps it selected").isTrue();
 
-        robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT5);
+        robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT6);
         assertThat(title()).isEqualTo("kaf-mirror — Audit log");
         assertThat(placeholderText()).contains("arrives with issue #6");
         robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT3);

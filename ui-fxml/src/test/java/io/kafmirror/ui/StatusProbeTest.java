@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.TopicSelection;
+import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.state.DesiredState;
 import io.kafmirror.engine.state.MetricSample;
 import io.kafmirror.engine.state.StateDatabase;
@@ -33,16 +34,20 @@ class StatusProbeTest {
             cli.jobs().add("payments", config);
             cli.jobs().add("audit", config);
             cli.jobs().setDesiredState("audit", DesiredState.PAUSED);
+            cli.history().append("orders", new MirrorEvent(MirrorEvent.Type.GAP, NOW, "orders", 0, "a gap"));
+            cli.history().append("orders", new MirrorEvent(MirrorEvent.Type.GROUP_OFFSETS_RESET, NOW, "orders", -1, "a reset"));
         }
         StatusBarModel model = new StatusBarModel();
         try (StatusProbe probe = new StatusProbe(data.resolve("config.yml"), data, Clock.fixed(NOW, ZoneOffset.UTC))) {
             JobsSummary summary = probe.jobs();
-            assertThat(summary).isEqualTo(new JobsSummary(List.of("orders", "payments"), 1, 0, false));
+            assertThat(summary).isEqualTo(new JobsSummary(List.of("orders", "payments"), 1, 0, false, 1));
             model.showJobs(summary);
         }
         assertThat(model.jobs().textProperty().get()).isEqualTo("2 running jobs, 1 paused");
         assertThat(model.jobs().attentionProperty().get()).as("no engine runs them").isTrue();
         assertThat(model.jobs().detailsProperty().get()).contains("orders, payments", "kaf-mirror run");
+        assertThat(model.alerts().textProperty().get()).as("the warning is not counted").isEqualTo("1 open critical alert");
+        assertThat(model.alerts().attentionProperty().get()).isTrue();
     }
 
     @Test

@@ -1,7 +1,15 @@
 package io.kafmirror.engine.mirror;
 
+import static io.kafmirror.engine.mirror.EventKind.ANOMALY;
+import static io.kafmirror.engine.mirror.EventKind.ROUTINE;
+import static io.kafmirror.engine.mirror.Severity.CRITICAL;
+import static io.kafmirror.engine.mirror.Severity.INFO;
+import static io.kafmirror.engine.mirror.Severity.WARNING;
+
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Something an operator must know about a backup, recorded rather than silently handled.
@@ -14,40 +22,72 @@ import java.util.Objects;
  */
 public record MirrorEvent(Type type, Instant at, String topic, int partition, String message) {
 
-    /** The kinds of events. */
+    /**
+     * The kinds of events, each with its {@link Severity} and whether it is an {@link EventKind#ANOMALY} or
+     * {@link EventKind#ROUTINE}: a new type is one line that decides both.
+     */
     public enum Type {
         /** Source records were deleted by retention before they were stored: the backup has a hole. */
-        GAP,
+        GAP(CRITICAL, ANOMALY),
         /** A mirrored topic disappeared from the source; its backup is kept. */
-        TOPIC_DELETED,
+        TOPIC_DELETED(CRITICAL, ANOMALY),
         /** A topic name came back with a new topic ID; it is stored as a new generation. */
-        TOPIC_RECREATED,
+        TOPIC_RECREATED(WARNING, ANOMALY),
         /** A new topic matching the job's patterns is now mirrored. */
-        TOPIC_ADDED,
+        TOPIC_ADDED(INFO, ROUTINE),
         /** A mirrored topic gained partitions. */
-        PARTITIONS_ADDED,
+        PARTITIONS_ADDED(INFO, ANOMALY),
         /** The source refused our credentials or permissions, or the TLS handshake with it failed. */
-        AUTH_FAILURE,
+        AUTH_FAILURE(CRITICAL, ANOMALY),
         /** The store refused or failed a write; the engine retries and pauses reading meanwhile. */
-        STORE_ERROR,
+        STORE_ERROR(CRITICAL, ANOMALY),
         /** The store accepts writes again after errors. */
-        STORE_RECOVERED,
+        STORE_RECOVERED(INFO, ROUTINE),
         /** Mirroring stopped on an error (source unreachable, credentials refused, ...); it restarts after a pause. */
-        MIRROR_FAILED,
+        MIRROR_FAILED(CRITICAL, ANOMALY),
         /** A snapshot round could not store a kind, or left out topics or groups it may not describe. */
-        SNAPSHOT_INCOMPLETE,
+        SNAPSHOT_INCOMPLETE(WARNING, ANOMALY),
         /** A share of a topic's records is no longer in its usual payload format (e.g. not valid JSON): a bad deploy? */
-        FORMAT_DRIFT,
+        FORMAT_DRIFT(CRITICAL, ANOMALY),
         /** A topic's records are in its usual payload format again. */
-        FORMAT_DRIFT_ENDED,
+        FORMAT_DRIFT_ENDED(INFO, ROUTINE),
         /** retention.ms or retention.bytes lowered, or cleanup.policy now deleting, on a mirrored topic: the source deletes sooner. */
-        RETENTION_LOWERED,
+        RETENTION_LOWERED(CRITICAL, ANOMALY),
         /** retention.ms, retention.bytes or cleanup.policy of a mirrored topic changed in a way that deletes no sooner. */
-        TOPIC_CONFIG_CHANGED,
+        TOPIC_CONFIG_CHANGED(INFO, ANOMALY),
         /** A consumer group's committed offsets on a mirrored topic are gone: deleted by an admin, or expired. */
-        GROUP_OFFSETS_DELETED,
+        GROUP_OFFSETS_DELETED(CRITICAL, ANOMALY),
         /** A consumer group's committed offset on a mirrored topic moved backwards: its consumers read records again. */
-        GROUP_OFFSETS_RESET
+        GROUP_OFFSETS_RESET(WARNING, ANOMALY);
+
+        private final Severity severity;
+        private final EventKind kind;
+
+        Type(Severity severity, EventKind kind) {
+            this.severity = severity;
+            this.kind = kind;
+        }
+
+        /** How much an event of this type matters to the backup. */
+        public Severity severity() {
+            return severity;
+        }
+
+        /** Whether an event of this type is an anomaly, listed as an alert, rather than routine. */
+        public boolean anomaly() {
+            return kind == EventKind.ANOMALY;
+        }
+
+        /** The type named {@code name}, e.g. {@code FORMAT_DRIFT}; the message of the failure lists the types there are. */
+        public static Type named(String name) {
+            for (Type type : values()) {
+                if (type.name().equalsIgnoreCase(name.trim())) {
+                    return type;
+                }
+            }
+            throw new IllegalArgumentException("There is no event type '" + name + "'. The types are: "
+                    + Arrays.stream(values()).map(Type::name).collect(Collectors.joining(", ")) + ".");
+        }
     }
 
     public MirrorEvent {

@@ -17,5 +17,11 @@ public enum Lifecycle {
     /** An engine started mirroring the job. */
     RUN_STARTED,
     /** An engine stopped mirroring the job (paused, stopped, or shut down). */
-    RUN_STOPPED
+    RUN_STOPPED,
+    /** Someone acknowledged one of the job's alerts; the message names the alert, the user and their comment. */
+    ALERT_ACKNOWLEDGED,
+    /** Someone muted the job's alerts of a type; the message names the type, the topic, the user and how long. */
+    ALERTS_MUTED,
+    /** Someone ended a mute of the job's alerts before its time. */
+    ALERTS_UNMUTED
 }

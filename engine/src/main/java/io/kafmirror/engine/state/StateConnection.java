@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The one JDBC connection of a {@link StateDatabase}, shared by its stores. Every method is
@@ -95,6 +96,15 @@ final class StateConnection {
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    /** Runs {@code work} as {@link #inTransaction(Runnable)} does and returns what it returns. */
+    synchronized <T> T computeInTransaction(Supplier<T> work) {
+        List<T> result = new ArrayList<>(1);
+        inTransaction(() -> {
+            result.add(work.get());
+        });
+        return result.get(0);
     }
 
     synchronized void close() {

@@ -10,8 +10,9 @@ import org.h2.api.ErrorCode;
 
 /**
  * The state the console and the CLI share: jobs and their desired state ({@link JobStore}), what
- * happened to them ({@link JobHistory}) and their metrics over time ({@link MetricsSeries}), in the
- * embedded H2 file database {@code <dataDir>/state.mv.db}.
+ * happened to them ({@link JobHistory}), the alerts among those events and what people did about them
+ * ({@link Alerts}) and their metrics over time ({@link MetricsSeries}), in the embedded H2 file
+ * database {@code <dataDir>/state.mv.db}.
  *
  * <p>The database is opened with {@code AUTO_SERVER=TRUE}: the first program to open it serves it to
  * the others, so {@code kaf-mirror run} and the console work on the same file at the same time; with
@@ -28,6 +29,7 @@ public final class StateDatabase implements AutoCloseable {
     private final JobHistory history;
     private final MetricsSeries metrics;
     private final RestoreLog restores;
+    private final Alerts alerts;
 
     private StateDatabase(Path file, StateConnection connection, String actor, Clock clock, Duration metricsRetention) {
         this.file = file;
@@ -36,6 +38,7 @@ public final class StateDatabase implements AutoCloseable {
         this.jobs = new JobStore(connection, history, clock);
         this.metrics = new MetricsSeries(connection, clock, metricsRetention);
         this.restores = new RestoreLog(connection, actor, clock);
+        this.alerts = new Alerts(connection, history, user(), actor, clock);
     }
 
     /**
@@ -94,6 +97,11 @@ public final class StateDatabase implements AutoCloseable {
         return restores;
     }
 
+    /** The anomalies in the jobs' histories, to acknowledge and mute. */
+    public Alerts alerts() {
+        return alerts;
+    }
+
     /** The database file, for messages. */
     public Path file() {
         return file;
@@ -102,6 +110,12 @@ public final class StateDatabase implements AutoCloseable {
     @Override
     public void close() {
         connection.close();
+    }
+
+    // Who acknowledges and mutes alerts, until issue #6 brings users and roles: the operating-system account.
+    private static String user() {
+        String name = System.getProperty("user.name", "unknown");
+        return name.length() > 64 ? name.substring(0, 64) : name;
     }
 
     private static IllegalStateException cannotOpen(Path file, SQLException e) {

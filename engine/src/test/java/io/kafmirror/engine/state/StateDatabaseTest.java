@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.TopicSelection;
+import io.kafmirror.engine.mirror.MirrorEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -98,6 +100,27 @@ class StateDatabaseTest {
         try (StateDatabase db = StateDatabase.open(dataDir, "cli")) {
             assertThat(db.jobs().list()).extracting(Job::name).containsExactly("orders");
             assertThat(db.restores().list()).isEmpty();
+        }
+        assertThat(schemaVersions()).isEqualTo(everyVersionUpTo(StateSchema.CURRENT));
+    }
+
+    @Test
+    void aVersionTwoDatabaseIsBroughtForwardAndItsAnomaliesBecomeOpenAlerts() throws Exception {
+        try (StateDatabase db = StateDatabase.open(dataDir, "cli")) {
+            db.jobs().add("orders", ORDERS);
+            db.history().append("orders", new MirrorEvent(MirrorEvent.Type.GAP, Instant.parse("2026-12-01T10:00:00Z"), "orders", 0,
+                    "offsets 10 to 19 were deleted by retention before they were stored"));
+        }
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE alert_ack");
+            s.execute("DROP TABLE alert_mute");
+            s.execute("DELETE FROM schema_version WHERE version > 2");
+        }
+
+        try (StateDatabase db = StateDatabase.open(dataDir, "cli")) {
+            Alert gap = db.alerts().list(AlertFilter.open()).get(0);
+            assertThat(gap.type()).isEqualTo(MirrorEvent.Type.GAP);
+            assertThat(db.alerts().acknowledge(gap.id(), "seen").state()).isEqualTo(AlertState.ACKNOWLEDGED);
         }
         assertThat(schemaVersions()).isEqualTo(everyVersionUpTo(StateSchema.CURRENT));
     }

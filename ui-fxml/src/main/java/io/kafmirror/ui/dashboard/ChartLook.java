@@ -1,5 +1,6 @@
 package io.kafmirror.ui.dashboard;
 
+import io.kafmirror.engine.mirror.Severity;
 import io.kafmirror.ui.Theme;
 import java.awt.Color;
 import javafx.application.Application;
@@ -33,9 +34,9 @@ public record ChartLook(Color background, Color text, Color grid, Color lag, Col
     }
 
     /** The colour of a marker of {@code severity}. */
-    public Color marker(EventMarker.Severity severity) {
+    public Color marker(Severity severity) {
         return switch (severity) {
-            case ERROR -> error;
+            case CRITICAL -> error;
             case WARNING -> warning;
             case INFO -> info;
         };

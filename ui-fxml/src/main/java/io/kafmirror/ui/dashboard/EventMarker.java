@@ -1,44 +1,31 @@
 package io.kafmirror.ui.dashboard;
 
+import io.kafmirror.engine.mirror.MirrorEvent;
+import io.kafmirror.engine.mirror.Severity;
 import io.kafmirror.engine.state.HistoryEntry;
 import io.kafmirror.ui.ConsoleState;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Set;
+import java.util.Arrays;
 
 /**
- * An entry of a job's history, or an anomaly the console saw in its samples, drawn as a marker on its chart and
+ * An entry of a job's history, or a lag spike the console saw in its samples, drawn as a marker on its chart and
  * coloured by how much it matters.
  *
- * @param entry    the history entry, or for an anomaly one made up by the console (never written to the database)
- * @param severity how much it matters to the backup
- * @param anomaly  seen by the console in the samples rather than recorded in the history
+ * @param entry       the history entry, or for a lag spike one made up by the console (never written to the database)
+ * @param severity    how much it matters to the backup
+ * @param fromSamples seen by the console in the samples rather than recorded in the history
  */
-public record EventMarker(HistoryEntry entry, Severity severity, boolean anomaly) {
-
-    /** How much an event matters to the backup. */
-    public enum Severity {
-        /** The backup has or may have a hole, or stopped: someone must look. */
-        ERROR,
-        /** The backup goes on, but differently than before. */
-        WARNING,
-        /** A change someone made, or the engine following the source. */
-        INFO
-    }
-
-    // A source now deleting sooner and a group's offsets gone may both lose data only the backup still holds.
-    private static final Set<String> ERRORS = Set.of("GAP", "TOPIC_DELETED", "AUTH_FAILURE", "STORE_ERROR", "MIRROR_FAILED",
-            "FORMAT_DRIFT", "RETENTION_LOWERED", "GROUP_OFFSETS_DELETED");
-    private static final Set<String> WARNINGS = Set.of("TOPIC_RECREATED", "SNAPSHOT_INCOMPLETE", "GROUP_OFFSETS_RESET");
+public record EventMarker(HistoryEntry entry, Severity severity, boolean fromSamples) {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** The list beside the chart is narrow: the year goes, the details keep it. */
     private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
 
-    /** The marker of {@code entry}. */
+    /** The marker of {@code entry}: an engine event has its type's severity, a change someone made is information. */
     public static EventMarker of(HistoryEntry entry) {
-        Severity severity = ERRORS.contains(entry.type()) ? Severity.ERROR
-                : WARNINGS.contains(entry.type()) ? Severity.WARNING : Severity.INFO;
+        Severity severity = Arrays.stream(MirrorEvent.Type.values()).filter(t -> t.name().equals(entry.type()))
+                .map(MirrorEvent.Type::severity).findFirst().orElse(Severity.INFO);
         return new EventMarker(entry, severity, false);
     }
 
@@ -65,7 +52,7 @@ public record EventMarker(HistoryEntry entry, Severity severity, boolean anomaly
     /** Everything about it, the full message first: type and place, message, time (local and UTC) and who saw it. */
     public String details() {
         return entry.type() + where() + "\n" + entry.message() + "\n\n" + TIME.format(entry.at().atZone(ZoneId.systemDefault()))
-                + " (" + entry.at() + ")" + (anomaly ? ", seen in the samples" : ", recorded by " + entry.actor());
+                + " (" + entry.at() + ")" + (fromSamples ? ", seen in the samples" : ", recorded by " + entry.actor());
     }
 
     private String where() {

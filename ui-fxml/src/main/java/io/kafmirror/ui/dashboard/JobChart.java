@@ -1,5 +1,6 @@
 package io.kafmirror.ui.dashboard;
 
+import io.kafmirror.engine.mirror.Severity;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
@@ -144,7 +145,7 @@ public final class JobChart {
             subplot.clearDomainMarkers();
             for (EventMarker marker : drawn) {
                 ValueMarker line = new ValueMarker(marker.at().toEpochMilli(), look.marker(marker.severity()),
-                        new BasicStroke(marker.severity() == EventMarker.Severity.INFO ? 1f : 2f));
+                        new BasicStroke(marker.severity() == Severity.INFO ? 1f : 2f));
                 subplot.addDomainMarker(line);
             }
         }

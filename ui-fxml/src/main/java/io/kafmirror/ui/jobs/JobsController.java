@@ -2,10 +2,9 @@ package io.kafmirror.ui.jobs;
 
 import io.kafmirror.ui.ConsoleContext;
 import io.kafmirror.ui.FxBackground;
+import io.kafmirror.ui.RefreshWhileShown;
 import io.kafmirror.ui.TableColumns;
 import java.util.List;
-import javafx.concurrent.ScheduledService;
-import javafx.concurrent.Task;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -48,7 +47,7 @@ public final class JobsController {
     private final JobsState state;
     private final JobsViewModel jobs;
     private final JobForm form;
-    private final ScheduledService<List<JobRow>> updates;
+    private final RefreshWhileShown<List<JobRow>> updates;
 
     /** The controller of the Jobs screen over the console's configuration file and data folder. */
     public JobsController(ConsoleContext context) {
@@ -56,21 +55,7 @@ public final class JobsController {
         this.state = new JobsState(context.dataDir());
         this.jobs = new JobsViewModel(state, background, context.notifications()::error);
         this.form = new JobForm(context.configFile(), state, background, context.notifications()::error);
-        this.updates = new ScheduledService<>() {
-            @Override
-            protected Task<List<JobRow>> createTask() {
-                return new Task<>() {
-                    @Override
-                    protected List<JobRow> call() {
-                        return state.rows();
-                    }
-                };
-            }
-        };
-        updates.setPeriod(REFRESH_EVERY);
-        updates.setExecutor(background.threads());
-        updates.setOnSucceeded(e -> jobs.show(updates.getValue()));
-        updates.setOnFailed(e -> jobs.unavailable(updates.getException()));
+        this.updates = new RefreshWhileShown<>(background, REFRESH_EVERY, () -> state::rows, jobs::show, jobs::unavailable);
     }
 
     @FXML
@@ -95,19 +80,7 @@ public final class JobsController {
         listProblem.visibleProperty().bind(jobs.problemProperty().isNotEmpty());
         listProblem.managedProperty().bind(listProblem.visibleProperty());
         jobFormController.bind(form, jobs::refresh);
-        // Read while shown only; the database is closed while another screen is, and opened again on return.
-        root.sceneProperty().addListener((o, before, after) -> {
-            if (after != null) {
-                form.loadConfig();
-                updates.restart();
-            } else {
-                updates.cancel();
-                background.run(() -> {
-                    state.close();
-                    return null;
-                }, done -> { }, context.notifications()::error);
-            }
-        });
+        updates.attach(root, background, state, form::loadConfig, context.notifications()::error);
     }
 
     @FXML

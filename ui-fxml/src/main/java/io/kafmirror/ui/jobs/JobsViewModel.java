@@ -2,14 +2,13 @@ package io.kafmirror.ui.jobs;
 
 import io.kafmirror.engine.state.DesiredState;
 import io.kafmirror.ui.Background;
-import io.kafmirror.ui.Problem;
+import io.kafmirror.ui.ReadProblem;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -26,7 +25,7 @@ public final class JobsViewModel {
     private final Consumer<Throwable> errors;
     private final ObservableList<JobRow> jobs = FXCollections.observableArrayList();
     private final ObjectProperty<JobRow> selected = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadProblem problem;
     private final BooleanBinding canStart = inState(DesiredState.STOPPED);
     private final BooleanBinding canPause = inState(DesiredState.RUNNING);
     private final BooleanBinding canResume = inState(DesiredState.PAUSED);
@@ -37,6 +36,7 @@ public final class JobsViewModel {
         this.state = state;
         this.background = background;
         this.errors = errors;
+        this.problem = new ReadProblem(errors);
     }
 
     /** The jobs, sorted by name. */
@@ -51,7 +51,7 @@ public final class JobsViewModel {
 
     /** Why the list could not be read, empty while it can. */
     public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return problem.messageProperty();
     }
 
     /** A stopped job is selected. */
@@ -84,16 +84,12 @@ public final class JobsViewModel {
         String keep = selected.get() == null ? null : selected.get().name();
         jobs.setAll(rows);
         selected.set(rows.stream().filter(r -> r.name().equals(keep)).findFirst().orElse(null));
-        problem.set("");
+        problem.cleared();
     }
 
     /** Records why the list could not be read; reported once, not on every periodic attempt that fails the same way. */
     public void unavailable(Throwable failure) {
-        String message = Problem.of(failure).message();
-        if (!message.equals(problem.get())) {
-            problem.set(message);
-            errors.accept(failure);
-        }
+        problem.failed(failure);
     }
 
     /** Starts the selected stopped job. */

@@ -3,6 +3,7 @@ package io.kafmirror.ui.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.kafmirror.engine.mirror.Severity;
 import io.kafmirror.engine.state.MetricSample;
 import io.kafmirror.engine.state.StateDatabase;
 import java.nio.file.Path;
@@ -58,9 +59,9 @@ class DashboardStateTest {
         DashboardReading hour = state.read(SampledJob.JOB, DashboardRange.LAST_HOUR, now);
 
         assertThat(hour.markers()).extracting(m -> m.entry().type(), EventMarker::severity, EventMarker::at)
-                .containsExactly(tuple("GAP", EventMarker.Severity.ERROR, SampledJob.gapAt(now)),
-                        tuple("JOB_ADDED", EventMarker.Severity.INFO, SampledJob.runStarted(now)),
-                        tuple("RUN_STARTED", EventMarker.Severity.INFO, SampledJob.runStarted(now)));
+                .containsExactly(tuple("GAP", Severity.CRITICAL, SampledJob.gapAt(now)),
+                        tuple("JOB_ADDED", Severity.INFO, SampledJob.runStarted(now)),
+                        tuple("RUN_STARTED", Severity.INFO, SampledJob.runStarted(now)));
         EventMarker gap = hour.markers().get(0);
         assertThat(gap.summary()).endsWith("GAP · orders.eu-1");
         assertThat(gap.details()).startsWith("GAP · orders.eu-1\n" + SampledJob.GAP_MESSAGE + "\n\n")
@@ -69,7 +70,7 @@ class DashboardStateTest {
         assertThat(state.read(SampledJob.JOB, DashboardRange.LAST_DAY, now).markers())
                 .first().satisfies(m -> {
                     assertThat(m.entry().type()).isEqualTo("TOPIC_RECREATED");
-                    assertThat(m.severity()).isEqualTo(EventMarker.Severity.WARNING);
+                    assertThat(m.severity()).isEqualTo(Severity.WARNING);
                     assertThat(m.summary()).endsWith("TOPIC_RECREATED · orders.eu");
                 });
     }

@@ -3,6 +3,7 @@ package io.kafmirror.ui.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.engine.mirror.MirrorEvent;
+import io.kafmirror.engine.mirror.Severity;
 import io.kafmirror.engine.state.HistoryEntry;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -12,13 +13,13 @@ class EventMarkerTest {
 
     @Test
     void aSourceDeletingSoonerOrAGroupLosingItsOffsetsIsRedAResetAWarningAnotherConfigChangeInformation() {
-        assertThat(severity(MirrorEvent.Type.RETENTION_LOWERED)).isEqualTo(EventMarker.Severity.ERROR);
-        assertThat(severity(MirrorEvent.Type.GROUP_OFFSETS_DELETED)).isEqualTo(EventMarker.Severity.ERROR);
-        assertThat(severity(MirrorEvent.Type.GROUP_OFFSETS_RESET)).isEqualTo(EventMarker.Severity.WARNING);
-        assertThat(severity(MirrorEvent.Type.TOPIC_CONFIG_CHANGED)).isEqualTo(EventMarker.Severity.INFO);
+        assertThat(severity(MirrorEvent.Type.RETENTION_LOWERED)).isEqualTo(Severity.CRITICAL);
+        assertThat(severity(MirrorEvent.Type.GROUP_OFFSETS_DELETED)).isEqualTo(Severity.CRITICAL);
+        assertThat(severity(MirrorEvent.Type.GROUP_OFFSETS_RESET)).isEqualTo(Severity.WARNING);
+        assertThat(severity(MirrorEvent.Type.TOPIC_CONFIG_CHANGED)).isEqualTo(Severity.INFO);
     }
 
-    private static EventMarker.Severity severity(MirrorEvent.Type type) {
+    private static Severity severity(MirrorEvent.Type type) {
         return EventMarker.of(new HistoryEntry(1, "orders", Instant.parse("2026-12-03T09:14:05Z"), type.name(), "orders", -1,
                 "engine", "a sentence", null)).severity();
     }

@@ -2,6 +2,7 @@ package io.kafmirror.ui.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafmirror.engine.mirror.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -19,8 +20,8 @@ class LagSpikesTest {
         assertThat(spikes).extracting(EventMarker::at).containsExactly(START.plusSeconds(20), START.plusSeconds(70));
         assertThat(spikes).allSatisfy(s -> {
             assertThat(s.entry().type()).isEqualTo("LAG_SPIKE");
-            assertThat(s.severity()).isEqualTo(EventMarker.Severity.WARNING);
-            assertThat(s.anomaly()).isTrue();
+            assertThat(s.severity()).isEqualTo(Severity.WARNING);
+            assertThat(s.fromSamples()).isTrue();
             assertThat(s.entry().id()).isNegative();
         });
         assertThat(spikes.get(0).entry().message())

@@ -1,0 +1,91 @@
+package io.kafmirror.ui.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafmirror.engine.config.JobConfig;
+import io.kafmirror.engine.config.TopicSelection;
+import io.kafmirror.engine.mirror.MirrorEvent;
+import io.kafmirror.engine.state.Alert;
+import io.kafmirror.engine.state.AlertFilter;
+import io.kafmirror.engine.state.AlertState;
+import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.ui.ConsoleContext;
+import io.kafmirror.ui.Notifications;
+import io.kafmirror.ui.Screen;
+import io.kafmirror.ui.ScreenStage;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Alerts screen rendered headless over a real H2 file an engine wrote to: an alert acknowledged through it. */
+class AlertsViewTest {
+
+    static final Instant T0 = Instant.parse("2026-12-03T09:14:07Z");
+
+    @TempDir
+    Path dir;
+
+    final FxRobot robot = new FxRobot();
+    final Notifications notifications = new Notifications();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void anAlertAcknowledgedWithACommentIsStoredAcknowledgedAndLeavesTheOpenList() throws Exception {
+        Path data = dir.resolve("data");
+        try (StateDatabase engine = StateDatabase.open(data, "engine")) {
+            engine.jobs().add("orders", JobConfig.of("prod", "vault", TopicSelection.parse("orders.*", "")));
+            engine.history().append("orders", new MirrorEvent(MirrorEvent.Type.FORMAT_DRIFT, T0, "payments", -1,
+                    "payments: 38 % of records are not valid JSON"));
+            engine.history().append("orders", new MirrorEvent(MirrorEvent.Type.GAP, T0.plusSeconds(1), "payments", 3,
+                    "offsets 10 to 19 were deleted before they were stored"));
+        }
+        ScreenStage.show(Screen.ALERTS, new ConsoleContext(dir.resolve("config.yml"), data, notifications));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> rows().size() == 2);
+        assertThat(robot.lookup(".severity-critical").tryQuery()).as("the severity cell is styled").isPresent();
+        assertThat(robot.lookup("#acknowledgeButton").queryButton().isDisabled()).as("nothing selected").isTrue();
+
+        // The row is in the table's items before its cell is laid out.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell .text").match(
+                (Text t) -> "payments: 38 % of records are not valid JSON".equals(t.getText())).tryQuery().isPresent());
+        robot.clickOn("payments: 38 % of records are not valid JSON");
+        robot.clickOn("#acknowledgeButton");
+        robot.clickOn(".dialog-pane .text-field");
+        robot.write("bad deploy 4711, rolled back");
+        robot.clickOn("OK");
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> rows().size() == 1);
+        assertThat(rows().get(0).alert().type()).isEqualTo(MirrorEvent.Type.GAP);
+        try (StateDatabase cli = StateDatabase.open(data, "cli")) {
+            Alert drift = cli.alerts().list(AlertFilter.all().states(AlertState.ACKNOWLEDGED)).get(0);
+            assertThat(drift.type()).isEqualTo(MirrorEvent.Type.FORMAT_DRIFT);
+            assertThat(drift.acknowledgement().comment()).isEqualTo("bad deploy 4711, rolled back");
+            assertThat(drift.acknowledgement().actor()).isEqualTo("console");
+            assertThat(drift.acknowledgement().by()).isEqualTo(System.getProperty("user.name"));
+        }
+        assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<AlertRow> rows() {
+        return robot.lookup("#alertsTable").queryAs(TableView.class).getItems();
+    }
+}
