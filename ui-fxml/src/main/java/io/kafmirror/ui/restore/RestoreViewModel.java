@@ -263,10 +263,13 @@ public final class RestoreViewModel {
         topics.clear();
         topic.set(null);
         if (name != null) {
-            background.run(() -> backups.topics(name), found -> {
+            background.run(() -> {
+                List<BackedUpTopic> found = backups.topics(name);
+                return new TopicsRead(found, backups.firstToShow(found).orElse(null));
+            }, read -> {
                 if (name.equals(store.get())) {
-                    topics.setAll(found);
-                    topic.set(found.stream().findFirst().orElse(null));
+                    topics.setAll(read.topics());
+                    topic.set(read.first());
                 }
             }, errors);
         }
@@ -353,5 +356,9 @@ public final class RestoreViewModel {
         } else {
             errors.accept(failure);
         }
+    }
+
+    /** A store's topics and the one to show first. */
+    private record TopicsRead(List<BackedUpTopic> topics, BackedUpTopic first) {
     }
 }

@@ -4,11 +4,14 @@ import io.kafmirror.engine.config.ConfigLoader;
 import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.mirror.MirrorEvent;
+import io.kafmirror.engine.mirror.Severity;
 import io.kafmirror.engine.restore.RecordedGaps;
 import io.kafmirror.engine.restore.RestorePlan;
 import io.kafmirror.engine.restore.RestorePlanner;
 import io.kafmirror.engine.restore.RestoreRequest;
 import io.kafmirror.engine.run.OpenStores;
+import io.kafmirror.engine.state.Alert;
+import io.kafmirror.engine.state.AlertFilter;
 import io.kafmirror.engine.state.HistoryEntry;
 import io.kafmirror.engine.state.HistoryFilter;
 import io.kafmirror.engine.state.Job;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -72,6 +76,23 @@ public final class StoredBackups implements AutoCloseable {
         return topics;
     }
 
+    /**
+     * The topic of {@code topics} with the newest open critical alert, which the Restore screen opens on as the one the
+     * operator most likely came for; else the first.
+     */
+    public synchronized Optional<BackedUpTopic> firstToShow(List<BackedUpTopic> topics) {
+        Map<String, JobConfig> jobs = jobs();
+        for (Alert alert : state.get().alerts().list(AlertFilter.open().severities(Severity.CRITICAL))) {
+            Optional<BackedUpTopic> flagged = topics.stream()
+                    .filter(t -> alert.topic() != null && concerns(alert.topic(), jobs.get(alert.job()), t))
+                    .findFirst();
+            if (flagged.isPresent()) {
+                return flagged;
+            }
+        }
+        return topics.stream().findFirst();
+    }
+
     /** The timeline of {@code topic} in {@code store}: its density in {@code buckets} buckets and its recorded events. */
     public synchronized BackupTimeline timeline(String store, BackedUpTopic topic, int buckets) {
         List<CatalogEntry> segments = archive(store).catalog().segments(topic.cluster(), topic.topic());
@@ -106,20 +127,27 @@ public final class StoredBackups implements AutoCloseable {
      * those reading its cluster with patterns that select it. A removed job's events stay, as its history does.
      */
     private List<TimelineEvent> events(BackedUpTopic topic) {
-        Map<String, JobConfig> jobs = state.get().jobs().list().stream().collect(Collectors.toMap(Job::name, Job::config));
+        Map<String, JobConfig> jobs = jobs();
         return state.get().history().query(HistoryFilter.all().types(MARKED)).stream()
-                .filter(e -> concerns(e, jobs.get(e.job()), topic))
+                .filter(e -> concerns(e.topic(), jobs.get(e.job()), topic))
                 .sorted(Comparator.comparing(HistoryEntry::at))
                 .map(e -> new TimelineEvent(e.at(), e.type(), e.job(), e.message()))
                 .toList();
     }
 
-    /** Whether {@code e} of {@code job} (null once removed: then only its events naming the topic) concerns {@code topic}. */
-    private static boolean concerns(HistoryEntry e, JobConfig job, BackedUpTopic topic) {
+    private Map<String, JobConfig> jobs() {
+        return state.get().jobs().list().stream().collect(Collectors.toMap(Job::name, Job::config));
+    }
+
+    /**
+     * Whether an event on {@code eventTopic} (null: the whole job) of a job configured as {@code job} (null once removed:
+     * then only its events naming the topic) concerns {@code topic}.
+     */
+    private static boolean concerns(String eventTopic, JobConfig job, BackedUpTopic topic) {
         if (job == null) {
-            return topic.topic().equals(e.topic());
+            return topic.topic().equals(eventTopic);
         }
-        return (e.topic() == null || e.topic().equals(topic.topic()))
+        return (eventTopic == null || eventTopic.equals(topic.topic()))
                 && job.source().equals(topic.cluster()) && job.topics().matches(topic.topic());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.restore.RestorePoint;
 import io.kafmirror.engine.restore.RestoreRequest;
+import io.kafmirror.engine.state.AlertFilter;
 import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.ui.SameThread;
 import io.kafmirror.kfs.format.KfsRecord;
@@ -55,6 +56,29 @@ class RestoreViewModelTest {
         BackupTimeline timeline = model.timelineProperty().get();
         assertThat(model.pointProperty().get()).isEqualTo(timeline.density().end());
         assertThat(model.cuts()).isEqualTo(LocalBackup.rows(backup.plan(backup.orders, timeline.density().end())));
+    }
+
+    @Test
+    void opensOnTheTopicOfTheNewestOpenCriticalAlertUntilItIsAcknowledged() {
+        backups.close();
+        long drift;
+        try (StateDatabase state = StateDatabase.open(backup.dataDir, "test")) {
+            state.history().append("prod-backup", new MirrorEvent(MirrorEvent.Type.FORMAT_DRIFT,
+                    LocalBackup.START.plusSeconds(400), backup.payments, -1, "payments: 38 % of records are not valid JSON"));
+            drift = state.alerts().list(AlertFilter.open()).stream().filter(a -> a.type() == MirrorEvent.Type.FORMAT_DRIFT)
+                    .findFirst().orElseThrow().id();
+        }
+
+        model.load();
+        assertThat(model.topicProperty().get().topic()).as("the drift is the newest open critical alert").isEqualTo(backup.payments);
+
+        backups.close();
+        try (StateDatabase state = StateDatabase.open(backup.dataDir, "test")) {
+            state.alerts().acknowledge(drift, "restored to 09:06:39");
+        }
+        model.storeProperty().set(null);
+        model.load();
+        assertThat(model.topicProperty().get().topic()).as("then the gap on orders is").isEqualTo(backup.orders);
     }
 
     @Test
