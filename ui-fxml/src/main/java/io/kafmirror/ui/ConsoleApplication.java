@@ -90,7 +90,8 @@ public final class ConsoleApplication extends Application {
         // Whatever escapes an event handler becomes a notification instead of a trace on the console.
         Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> notifications.error(failure));
         StatusBarModel status = new StatusBarModel();
-        ScreenHost host = new ScreenHost(new ConsoleContext(settings.configFile(), settings.dataDir(), notifications));
+        ScreenHost host = new ScreenHost(new ConsoleContext(settings.configFile(), settings.dataDir(), notifications,
+                new Navigation(model::navigate)));
         Parent root = load(new MainWindow(model, status, host, notifications, actions));
 
         stage.setScene(new Scene(root));

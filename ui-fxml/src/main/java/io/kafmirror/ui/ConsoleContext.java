@@ -9,6 +9,12 @@ import java.nio.file.Path;
  * @param configFile    the YAML configuration shared with the CLI
  * @param dataDir       the data folder (state database, catalogs) shared with the CLI
  * @param notifications where to report failures, as readable messages with details on demand
+ * @param navigation    how to open another screen at a chosen place
  */
-public record ConsoleContext(Path configFile, Path dataDir, Notifications notifications) {
+public record ConsoleContext(Path configFile, Path dataDir, Notifications notifications, Navigation navigation) {
+
+    /** A context whose screens cannot open one another: a screen shown on its own. */
+    public ConsoleContext(Path configFile, Path dataDir, Notifications notifications) {
+        this(configFile, dataDir, notifications, Navigation.nowhere());
+    }
 }

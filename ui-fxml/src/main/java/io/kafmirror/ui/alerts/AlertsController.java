@@ -34,6 +34,7 @@ public final class AlertsController {
     @FXML private Button acknowledgeButton;
     @FXML private MenuButton muteButton;
     @FXML private Button unmuteButton;
+    @FXML private Button restoreButton;
     @FXML private TableView<AlertRow> alertsTable;
     @FXML private TableColumn<AlertRow, String> timeColumn;
     @FXML private TableColumn<AlertRow, String> severityColumn;
@@ -73,6 +74,7 @@ public final class AlertsController {
         acknowledgeButton.disableProperty().bind(model.canAcknowledge().not());
         muteButton.disableProperty().bind(model.canMute().not());
         unmuteButton.disableProperty().bind(model.canUnmute().not());
+        restoreButton.disableProperty().bind(model.canRestoreBefore().not());
         details.textProperty().bind(model.details());
         listProblem.textProperty().bind(model.problemProperty());
         listProblem.visibleProperty().bind(model.problemProperty().isNotEmpty());
@@ -111,5 +113,10 @@ public final class AlertsController {
     @FXML
     private void unmute() {
         model.unmute();
+    }
+
+    @FXML
+    private void restoreBefore() {
+        model.restoreBefore().ifPresent(context.navigation()::restoreAt);
     }
 }

@@ -4,9 +4,11 @@ import io.kafmirror.engine.state.Alert;
 import io.kafmirror.engine.state.AlertState;
 import io.kafmirror.ui.Background;
 import io.kafmirror.ui.ReadProblem;
+import io.kafmirror.ui.RestoreAt;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -37,6 +39,8 @@ public final class AlertsViewModel {
     private final BooleanBinding canAcknowledge = Bindings.createBooleanBinding(
             () -> selected.get() != null && selected.get().alert().state() != AlertState.ACKNOWLEDGED, selected);
     private final BooleanBinding canMute = selected.isNotNull();
+    private final BooleanBinding canRestoreBefore = Bindings.createBooleanBinding(
+            () -> selected.get() != null && selected.get().alert().topic() != null, selected);
     private final BooleanBinding canUnmute;
     private final StringBinding details = Bindings.createStringBinding(
             () -> selected.get() == null ? "" : selected.get().details(), selected);
@@ -86,6 +90,18 @@ public final class AlertsViewModel {
     /** Any alert is selected: its job's alerts of its type on its topic can be muted. */
     public BooleanBinding canMute() {
         return canMute;
+    }
+
+    /** An alert on a topic is selected: its backup can be restored to the millisecond before it. */
+    public BooleanBinding canRestoreBefore() {
+        return canRestoreBefore;
+    }
+
+    /** Where the Restore screen opens for the selected alert: its topic, the millisecond before it; empty without one. */
+    public Optional<RestoreAt> restoreBefore() {
+        AlertRow row = selected.get();
+        return row == null || row.alert().topic() == null ? Optional.empty()
+                : Optional.of(new RestoreAt(row.alert().job(), row.alert().topic(), row.alert().restorePoint()));
     }
 
     /** A muted alert is selected whose mute is still in force. */

@@ -114,6 +114,14 @@ public final class RestoreController {
         storeChoice.valueProperty().bindBidirectional(model.storeProperty());
         topicChoice.setItems(model.topics());
         topicChoice.valueProperty().bindBidirectional(model.topicProperty());
+        context.navigation().restoreAtProperty().addListener((o, before, after) -> {
+            if (after != null) {
+                model.open(after);
+            }
+        });
+        if (context.navigation().restoreAtProperty().get() != null) {
+            model.open(context.navigation().restoreAtProperty().get());
+        }
         InvalidationListener others = o -> showOtherTopics();
         model.topics().addListener(others);
         model.topicProperty().addListener(others);

@@ -3,6 +3,7 @@ package io.kafmirror.ui.restore;
 import io.kafmirror.engine.restore.RestorePlan;
 import io.kafmirror.engine.restore.RestorePlanException;
 import io.kafmirror.ui.Background;
+import io.kafmirror.ui.RestoreAt;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -58,7 +59,10 @@ public final class RestoreViewModel {
     private final StringProperty windowStartText = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<RestoreScope> scope = new ReadOnlyObjectWrapper<>(RestoreScope.ALL);
     private final ReadOnlyStringWrapper scopeProblem = new ReadOnlyStringWrapper("");
-    // The latest plan and preview asked for; an older one finishing later is dropped.
+    // Where another screen asked the screen to open, until the topic's timeline is shown there.
+    private Pending pending;
+    // The latest topics, plan and preview asked for; an older one finishing later is dropped.
+    private long topicsAsked;
     private long plansAsked;
     private long previewsAsked;
 
@@ -175,10 +179,33 @@ public final class RestoreViewModel {
     /** Reads the stores from the configuration file again and chooses the first. */
     public void load() {
         background.run(backups::stores, names -> {
-            String keep = store.get();
+            String keep = pending != null ? pending.store() : store.get();
             stores.setAll(names);
             store.set(null);
             store.set(keep != null && names.contains(keep) ? keep : names.stream().findFirst().orElse(null));
+        }, errors);
+    }
+
+    /**
+     * Opens the backup of {@code at}'s topic, in the store of its job, at its point: what the Alerts screen's "Restore
+     * to just before" asks for. A job that no longer backs the topic up is a notification saying so.
+     */
+    public void open(RestoreAt at) {
+        background.run(() -> backups.locate(at.job(), at.topic()), found -> {
+            if (found.isEmpty()) {
+                errors.accept(new IllegalStateException("Job " + at.job() + " does not back up topic '" + at.topic()
+                        + "' (any more): pick its store and topic on the Restore screen"));
+                return;
+            }
+            pending = new Pending(found.get().store(), found.get().topic(), at.point());
+            if (stores.isEmpty()) {
+                return; // load() chooses the pending store once the stores are read
+            }
+            if (!pending.store().equals(store.get())) {
+                store.set(pending.store());
+            } else if (topics.contains(pending.topic())) {
+                takePending();
+            }
         }, errors);
     }
 
@@ -262,14 +289,19 @@ public final class RestoreViewModel {
         alsoRestored.clear();
         topics.clear();
         topic.set(null);
+        long asked = ++topicsAsked;
         if (name != null) {
             background.run(() -> {
                 List<BackedUpTopic> found = backups.topics(name);
                 return new TopicsRead(found, backups.firstToShow(found).orElse(null));
             }, read -> {
-                if (name.equals(store.get())) {
+                if (asked == topicsAsked) {
                     topics.setAll(read.topics());
-                    topic.set(read.first());
+                    if (pending != null && read.topics().contains(pending.topic())) {
+                        takePending();
+                    } else {
+                        topic.set(read.first());
+                    }
                 }
             }, errors);
         }
@@ -284,11 +316,27 @@ public final class RestoreViewModel {
             background.run(() -> backups.timeline(from, chosen, BUCKETS), read -> {
                 if (chosen.equals(topic.get())) {
                     timeline.set(read);
-                    // The newest state is what an operator looks at first; they drag back from there.
-                    pick(read.density().end());
+                    // The newest state is what an operator looks at first, unless another screen chose the point.
+                    if (pending != null && pending.topic().equals(chosen)) {
+                        pick(pending.point());
+                        pending = null;
+                    } else {
+                        pick(read.density().end());
+                    }
                     planCut();
                 }
             }, errors);
+        }
+    }
+
+    /** Shows the pending topic, whose timeline then takes the pending point; at once when it is shown already. */
+    private void takePending() {
+        if (pending.topic().equals(topic.get()) && timeline.get() != null) {
+            pick(pending.point());
+            pending = null;
+            planCut();
+        } else {
+            topic.set(pending.topic());
         }
     }
 
@@ -356,6 +404,10 @@ public final class RestoreViewModel {
         } else {
             errors.accept(failure);
         }
+    }
+
+    /** A store, topic and point another screen asked to open at. */
+    private record Pending(String store, BackedUpTopic topic, Instant point) {
     }
 
     /** A store's topics and the one to show first. */

@@ -93,6 +93,25 @@ public final class StoredBackups implements AutoCloseable {
         return topics.stream().findFirst();
     }
 
+    /**
+     * Where job {@code job} backs up {@code topic}: its store and source cluster; empty when the job is not configured
+     * (any more) or does not select the topic.
+     */
+    public synchronized Optional<Located> locate(String job, String topic) {
+        JobConfig config = jobs().get(job);
+        return config == null || !config.topics().matches(topic) ? Optional.empty()
+                : Optional.of(new Located(config.store(), new BackedUpTopic(config.source(), topic)));
+    }
+
+    /**
+     * A backed-up topic and the store holding it.
+     *
+     * @param store the configured store
+     * @param topic the topic, with its cluster
+     */
+    public record Located(String store, BackedUpTopic topic) {
+    }
+
     /** The timeline of {@code topic} in {@code store}: its density in {@code buckets} buckets and its recorded events. */
     public synchronized BackupTimeline timeline(String store, BackedUpTopic topic, int buckets) {
         List<CatalogEntry> segments = archive(store).catalog().segments(topic.cluster(), topic.topic());

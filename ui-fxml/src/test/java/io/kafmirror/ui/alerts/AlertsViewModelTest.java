@@ -8,6 +8,7 @@ import io.kafmirror.engine.config.TopicSelection;
 import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.state.AlertState;
 import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.ui.RestoreAt;
 import io.kafmirror.ui.SameThread;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,6 +67,8 @@ class AlertsViewModelTest {
                 "to restore to: 2026-11-25 09:14:07 (2026-11-25T09:14:07.999Z)");
         assertThat(model.canAcknowledge().get()).isTrue();
         assertThat(model.canUnmute().get()).isFalse();
+        assertThat(model.canRestoreBefore().get()).isTrue();
+        assertThat(model.restoreBefore()).contains(new RestoreAt("orders", "payments", T0.plusSeconds(1).minusMillis(1)));
     }
 
     @Test

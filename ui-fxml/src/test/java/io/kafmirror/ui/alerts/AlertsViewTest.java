@@ -10,11 +10,14 @@ import io.kafmirror.engine.state.AlertFilter;
 import io.kafmirror.engine.state.AlertState;
 import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.ui.ConsoleContext;
+import io.kafmirror.ui.Navigation;
 import io.kafmirror.ui.Notifications;
+import io.kafmirror.ui.RestoreAt;
 import io.kafmirror.ui.Screen;
 import io.kafmirror.ui.ScreenStage;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
@@ -58,7 +61,9 @@ class AlertsViewTest {
             engine.history().append("orders", new MirrorEvent(MirrorEvent.Type.GAP, T0.plusSeconds(1), "payments", 3,
                     "offsets 10 to 19 were deleted before they were stored"));
         }
-        ScreenStage.show(Screen.ALERTS, new ConsoleContext(dir.resolve("config.yml"), data, notifications));
+        List<Screen> shown = new ArrayList<>();
+        Navigation navigation = new Navigation(shown::add);
+        ScreenStage.show(Screen.ALERTS, new ConsoleContext(dir.resolve("config.yml"), data, notifications, navigation));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> rows().size() == 2);
         assertThat(robot.lookup(".severity-critical").tryQuery()).as("the severity cell is styled").isPresent();
         assertThat(robot.lookup("#acknowledgeButton").queryButton().isDisabled()).as("nothing selected").isTrue();
@@ -67,6 +72,9 @@ class AlertsViewTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell .text").match(
                 (Text t) -> "payments: 38 % of records are not valid JSON".equals(t.getText())).tryQuery().isPresent());
         robot.clickOn("payments: 38 % of records are not valid JSON");
+        robot.clickOn("#restoreButton");
+        assertThat(shown).containsExactly(Screen.RESTORE);
+        assertThat(navigation.restoreAtProperty().get()).isEqualTo(new RestoreAt("orders", "payments", T0.minusMillis(1)));
         robot.clickOn("#acknowledgeButton");
         robot.clickOn(".dialog-pane .text-field");
         robot.write("bad deploy 4711, rolled back");

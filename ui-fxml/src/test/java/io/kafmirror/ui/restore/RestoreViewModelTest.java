@@ -7,6 +7,7 @@ import io.kafmirror.engine.restore.RestorePoint;
 import io.kafmirror.engine.restore.RestoreRequest;
 import io.kafmirror.engine.state.AlertFilter;
 import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.ui.RestoreAt;
 import io.kafmirror.ui.SameThread;
 import io.kafmirror.kfs.format.KfsRecord;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +80,26 @@ class RestoreViewModelTest {
         model.storeProperty().set(null);
         model.load();
         assertThat(model.topicProperty().get().topic()).as("then the gap on orders is").isEqualTo(backup.orders);
+    }
+
+    @Test
+    void opensWhereAnotherScreenAsksTheTopicOfTheJobAtThePointAndSaysWhenTheJobDoesNotBackItUp() {
+        Instant before = LocalBackup.START.plusSeconds(150).minusMillis(1);
+
+        model.open(new RestoreAt("prod-backup", backup.payments, before));
+
+        assertThat(model.topicProperty().get()).isEqualTo(new BackedUpTopic("prod", backup.payments));
+        assertThat(model.pointProperty().get()).isEqualTo(before);
+        assertThat(model.cuts()).isEqualTo(LocalBackup.rows(backup.plan(backup.payments, before)));
+
+        model.open(new RestoreAt("prod-backup", backup.orders, before));
+        assertThat(model.topicProperty().get().topic()).isEqualTo(backup.orders);
+        assertThat(model.pointProperty().get()).isEqualTo(before);
+
+        model.open(new RestoreAt("gone", backup.orders, before));
+        assertThat(errors).singleElement().satisfies(e -> assertThat(e).hasMessage("Job gone does not back up topic '"
+                + backup.orders + "' (any more): pick its store and topic on the Restore screen"));
+        errors.clear();
     }
 
     @Test
