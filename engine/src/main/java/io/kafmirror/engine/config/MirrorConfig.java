@@ -11,12 +11,18 @@ import java.util.Map;
  * @param clusters source clusters by name
  * @param stores   segment stores by name
  * @param jobs     backup jobs by name
+ * @param alerts   where alerts go out beyond the console (a command, a webhook); null for nowhere, the default
  */
 public record MirrorConfig(Map<String, ClusterConfig> clusters, Map<String, StoreConfig> stores,
-                           Map<String, JobConfig> jobs) {
+                           Map<String, JobConfig> jobs, AlertHooks alerts) {
 
     /** Nothing configured. */
     public static final MirrorConfig EMPTY = new MirrorConfig(null, null, null);
+
+    /** A configuration that sends alerts nowhere beyond the console. */
+    public MirrorConfig(Map<String, ClusterConfig> clusters, Map<String, StoreConfig> stores, Map<String, JobConfig> jobs) {
+        this(clusters, stores, jobs, null);
+    }
 
     /** Copies the maps and checks names and the references of every job. */
     public MirrorConfig {
@@ -48,14 +54,14 @@ public record MirrorConfig(Map<String, ClusterConfig> clusters, Map<String, Stor
     public MirrorConfig withJob(String name, JobConfig job) {
         Map<String, JobConfig> changed = new LinkedHashMap<>(jobs);
         changed.put(name, job);
-        return new MirrorConfig(clusters, stores, changed);
+        return new MirrorConfig(clusters, stores, changed, alerts);
     }
 
     /** This configuration without the job {@code name}. */
     public MirrorConfig withoutJob(String name) {
         Map<String, JobConfig> changed = new LinkedHashMap<>(jobs);
         changed.remove(name);
-        return new MirrorConfig(clusters, stores, changed);
+        return new MirrorConfig(clusters, stores, changed, alerts);
     }
 
     private static <T> Map<String, T> named(String section, Map<String, T> entries) {

@@ -9,6 +9,23 @@ public interface MirrorListener {
     MirrorListener NONE = new MirrorListener() {
     };
 
+    /** A listener telling {@code first}, then {@code second}, everything. */
+    static MirrorListener both(MirrorListener first, MirrorListener second) {
+        return new MirrorListener() {
+            @Override
+            public void segmentStored(CatalogEntry entry) {
+                first.segmentStored(entry);
+                second.segmentStored(entry);
+            }
+
+            @Override
+            public void event(MirrorEvent event) {
+                first.event(event);
+                second.event(event);
+            }
+        };
+    }
+
     /** A segment is durable in the store and catalogued. */
     default void segmentStored(CatalogEntry entry) {
     }

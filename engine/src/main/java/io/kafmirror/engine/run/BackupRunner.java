@@ -4,6 +4,8 @@ import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.mirror.JobStatus;
 import io.kafmirror.engine.mirror.MirrorJob;
+import io.kafmirror.engine.hooks.AlertSender;
+import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.mirror.MirrorListener;
 import io.kafmirror.engine.mirror.MirrorSettings;
 import io.kafmirror.engine.mirror.PartitionProgress;
@@ -53,6 +55,8 @@ public final class BackupRunner implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Where alerts go out, when the configuration says so; null otherwise. */
+    private final AlertSender alerts;
     /** Jobs that could not start, with the configuration that failed: tried again only once it changes. */
     private final Map<String, JobConfig> unstartable = new HashMap<>();
 
@@ -62,6 +66,7 @@ public final class BackupRunner implements AutoCloseable {
         this.state = state;
         this.stores = new OpenStores(config, dataDir);
         this.clock = clock;
+        this.alerts = config.alerts() == null ? null : new AlertSender(config.alerts(), this::muted);
         snapshotThread.scheduleWithFixedDelay(() -> snapshots.values().forEach(JobSnapshots::takeIfDue), 1, 1, TimeUnit.SECONDS);
     }
 
@@ -124,7 +129,16 @@ public final class BackupRunner implements AutoCloseable {
         for (String name : new ArrayList<>(running.keySet())) {
             stop(name, "the engine is shutting down");
         }
+        if (alerts != null) {
+            alerts.close();
+        }
         stores.close();
+    }
+
+    /** Whether a mute in force covers {@code event} of {@code job}. */
+    private boolean muted(String job, MirrorEvent event) {
+        return state.alerts().inForce().stream().anyMatch(m -> m.job().equals(job) && m.type() == event.type()
+                && (m.topic() == null || m.topic().equals(event.topic())));
     }
 
     private void start(Job job) {
@@ -132,7 +146,8 @@ public final class BackupRunner implements AutoCloseable {
         try {
             Properties client = config.cluster(jobConfig.source()).clientProperties();
             SegmentArchive archive = stores.archive(jobConfig.store());
-            MirrorListener history = state.history().listener(job.name());
+            MirrorListener history = alerts == null ? state.history().listener(job.name())
+                    : MirrorListener.both(state.history().listener(job.name()), alerts.listener(job.name()));
             MirrorJob mirror = new MirrorJob(MirrorSettings.of(job.name(), jobConfig), client, archive, history, clock);
             JobSnapshots rounds = new JobSnapshots(job.name(), jobConfig, client, archive.store(), history, clock);
             mirror.start();

@@ -58,7 +58,7 @@ public final class ConfigFile {
      * without its cluster or store, and an {@link IllegalStateException} says the file changed since it was read.
      */
     public MirrorConfig save(Map<String, ClusterConfig> clusters, Map<String, StoreConfig> stores) {
-        MirrorConfig changed = new MirrorConfig(clusters, stores, loaded.jobs());
+        MirrorConfig changed = new MirrorConfig(clusters, stores, loaded.jobs(), loaded.alerts());
         FileTime now = version();
         if (now != null && !now.equals(loadedVersion)) {
             // Someone (an editor, another console) wrote the file meanwhile: overwriting would lose their change.
