@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javafx.application.Platform;
 import javafx.concurrent.ScheduledService;
 import javafx.concurrent.Task;
 import javafx.fxml.FXML;
@@ -36,6 +37,7 @@ public final class DashboardController {
 
     @FXML private BorderPane root;
     @FXML private ComboBox<String> jobChoice;
+    @FXML private ComboBox<String> topicChoice;
     @FXML private ComboBox<DashboardRange> rangeChoice;
     @FXML private Label problem;
     @FXML private StackPane chartPane;
@@ -75,11 +77,12 @@ public final class DashboardController {
             protected Task<DashboardReading> createTask() {
                 // Picked on the FX thread, where the service creates its tasks; read on the service's daemon thread.
                 String job = model.jobProperty().get();
+                String topic = model.topicToRead();
                 DashboardRange range = model.rangeProperty().get();
                 return new Task<>() {
                     @Override
                     protected DashboardReading call() {
-                        return state.read(job, range, Instant.now());
+                        return state.read(job, topic, range, Instant.now());
                     }
                 };
             }
@@ -104,10 +107,13 @@ public final class DashboardController {
 
         jobChoice.setItems(model.jobs());
         jobChoice.valueProperty().bindBidirectional(model.jobProperty());
+        topicChoice.setItems(model.topics());
+        topicChoice.valueProperty().bindBidirectional(model.topicProperty());
         rangeChoice.getItems().setAll(DashboardRange.values());
         rangeChoice.valueProperty().bindBidirectional(model.rangeProperty());
         model.jobProperty().addListener((o, before, after) -> readNow());
         model.rangeProperty().addListener((o, before, after) -> readNow());
+        model.topicProperty().addListener((o, before, after) -> readNow());
         problem.textProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
@@ -158,11 +164,19 @@ public final class DashboardController {
         chart.resetZoom();
     }
 
-    /** A new pick is read at once rather than at the next period; the periodic reads go on from there. */
+    /**
+     * A new pick is read at once rather than at the next period; the periodic reads go on from there. Checked after the
+     * current event, since a reading being shown updates the choices too, from the service's own success handler, where
+     * the service cannot be restarted.
+     */
     private void readNow() {
+        Platform.runLater(this::readIfPicked);
+    }
+
+    private void readIfPicked() {
         DashboardReading shown = model.readingProperty().get();
         boolean alreadyRead = shown != null && Objects.equals(shown.job(), model.jobProperty().get())
-                && shown.range() == model.rangeProperty().get();
+                && Objects.equals(shown.topic(), model.topicToRead()) && shown.range() == model.rangeProperty().get();
         if (root.getScene() != null && !alreadyRead) {
             updates.restart();
         }

@@ -9,19 +9,23 @@ import java.util.List;
  *
  * @param jobs       the jobs' names, sorted
  * @param job        the job read, or {@code null} when there is none
+ * @param topics     the job's topics, sorted: those of its partitions' newest samples
+ * @param topic      the topic read, or {@code null} for all of the job's
  * @param range      the range read
  * @param from       the range's start
  * @param to         the range's end: when it was read
  * @param points     the job's totals over the range, oldest first
- * @param markers    the job's history and lag spikes in the range, oldest first
- * @param partitions each partition's newest sample, sorted by topic and partition
+ * @param markers    the job's history (of the topic and of the whole job) and lag spikes in the range, oldest first
+ * @param partitions each partition's (of the topic's) newest sample, sorted by topic and partition
  */
-public record DashboardReading(List<String> jobs, String job, DashboardRange range, Instant from, Instant to,
+public record DashboardReading(List<String> jobs, String job, List<String> topics, String topic, DashboardRange range,
+                               Instant from, Instant to,
                                List<TotalPoint> points, List<EventMarker> markers, List<PartitionRow> partitions) {
 
     /** Copies the lists. */
     public DashboardReading {
         jobs = List.copyOf(jobs);
+        topics = List.copyOf(topics);
         points = List.copyOf(points);
         markers = List.copyOf(markers);
         partitions = List.copyOf(partitions);

@@ -2,6 +2,7 @@ package io.kafmirror.ui.dashboard;
 
 import io.kafmirror.engine.state.HistoryFilter;
 import io.kafmirror.engine.state.Job;
+import io.kafmirror.engine.state.MetricSample;
 import io.kafmirror.engine.state.SeriesQuery;
 import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.ui.ConsoleState;
@@ -28,25 +29,30 @@ public final class DashboardState implements AutoCloseable {
     }
 
     /**
-     * The jobs, and {@code job} over {@code range} up to {@code now}; the first job when {@code job} is
-     * {@code null} or gone.
+     * The jobs, and {@code job} over {@code range} up to {@code now}, of {@code topic} only (its points, partitions and
+     * events, with the events of the whole job) or of all its topics for {@code null}; the first job when {@code job}
+     * is {@code null} or gone, all topics when {@code topic} is not the job's.
      */
-    public synchronized DashboardReading read(String job, DashboardRange range, Instant now) {
+    public synchronized DashboardReading read(String job, String topic, DashboardRange range, Instant now) {
         StateDatabase db = state.get();
         List<String> jobs = db.jobs().list().stream().map(Job::name).sorted().toList();
         String shown = jobs.contains(job) ? job : jobs.isEmpty() ? null : jobs.get(0);
         Instant from = now.minus(range.length());
         if (shown == null) {
-            return new DashboardReading(jobs, null, range, from, now, List.of(), List.of(), List.of());
+            return new DashboardReading(jobs, null, List.of(), null, range, from, now, List.of(), List.of(), List.of());
         }
-        SeriesQuery query = SeriesQuery.of(shown, from, now, MAX_POINTS);
+        List<MetricSample> latest = db.metrics().latest(shown);
+        List<String> topics = latest.stream().map(MetricSample::topic).distinct().sorted().toList();
+        String of = topics.contains(topic) ? topic : null;
+        SeriesQuery query = of == null ? SeriesQuery.of(shown, from, now, MAX_POINTS) : SeriesQuery.of(shown, from, now, MAX_POINTS).topic(of);
         List<TotalPoint> points = TotalPoint.of(query, db.metrics().series(query));
         List<EventMarker> markers = Stream.concat(
-                        db.history().query(HistoryFilter.of(shown).between(from, now)).stream().map(EventMarker::of),
+                        db.history().query(HistoryFilter.of(shown).between(from, now)).stream()
+                                .filter(e -> of == null || e.topic() == null || e.topic().equals(of)).map(EventMarker::of),
                         LagSpikes.in(shown, points).stream())
                 .sorted(Comparator.comparing(EventMarker::at).thenComparing(m -> m.entry().id())).toList();
-        List<PartitionRow> partitions = db.metrics().latest(shown).stream().map(PartitionRow::new).toList();
-        return new DashboardReading(jobs, shown, range, from, now, points, markers, partitions);
+        List<PartitionRow> partitions = latest.stream().filter(s -> of == null || s.topic().equals(of)).map(PartitionRow::new).toList();
+        return new DashboardReading(jobs, shown, topics, of, range, from, now, points, markers, partitions);
     }
 
     /** Closes the database; the next read opens it again. */

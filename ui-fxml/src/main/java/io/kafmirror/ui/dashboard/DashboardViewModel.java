@@ -1,6 +1,8 @@
 package io.kafmirror.ui.dashboard;
 
 import io.kafmirror.ui.Problem;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -21,9 +23,14 @@ import javafx.collections.ObservableList;
  */
 public final class DashboardViewModel {
 
+    /** The topic choice that shows all the job's topics; no Kafka topic has a space in its name. */
+    public static final String ALL_TOPICS = "All topics";
+
     private final Consumer<Throwable> errors;
     private final ObservableList<String> jobs = FXCollections.observableArrayList();
     private final ObjectProperty<String> job = new SimpleObjectProperty<>();
+    private final ObservableList<String> topics = FXCollections.observableArrayList(ALL_TOPICS);
+    private final ObjectProperty<String> topic = new SimpleObjectProperty<>(ALL_TOPICS);
     private final ObjectProperty<DashboardRange> range = new SimpleObjectProperty<>(DashboardRange.LAST_HOUR);
     private final ReadOnlyObjectWrapper<DashboardReading> reading = new ReadOnlyObjectWrapper<>();
     private final ObservableList<EventMarker> markers = FXCollections.observableArrayList();
@@ -48,6 +55,21 @@ public final class DashboardViewModel {
     /** The job shown; the first one until the operator picks another. */
     public ObjectProperty<String> jobProperty() {
         return job;
+    }
+
+    /** {@link #ALL_TOPICS}, then the shown job's topics. */
+    public ObservableList<String> topics() {
+        return topics;
+    }
+
+    /** The topic shown, or {@link #ALL_TOPICS}; back to all when another job is picked. */
+    public ObjectProperty<String> topicProperty() {
+        return topic;
+    }
+
+    /** The topic to read: {@code null} for all. */
+    public String topicToRead() {
+        return topic.get() == null || ALL_TOPICS.equals(topic.get()) ? null : topic.get();
     }
 
     /** The chart's range. */
@@ -96,7 +118,9 @@ public final class DashboardViewModel {
      */
     public void show(DashboardReading next) {
         boolean pickedOtherJob = job.get() != null && next.jobs().contains(job.get()) && !job.get().equals(next.job());
-        if (pickedOtherJob || next.range() != range.get()) {
+        boolean pickedOtherTopic = Objects.equals(next.job(), job.get()) && topicToRead() != null
+                && next.topics().contains(topicToRead()) && !topicToRead().equals(next.topic());
+        if (pickedOtherJob || pickedOtherTopic || next.range() != range.get()) {
             return;
         }
         if (!jobs.equals(next.jobs())) {
@@ -108,9 +132,15 @@ public final class DashboardViewModel {
                 : next.markers().stream().filter(m -> m.entry().id() == picked.entry().id()).findFirst().orElse(null));
         partitions.setAll(next.partitions());
         emptyMessage.set(emptyMessage(next));
-        // The reading before the job: a listener to the job then sees it already read.
+        // The reading before the job and topic: a listener to them then sees it already read.
         reading.set(next);
         job.set(next.job());
+        List<String> choices = new ArrayList<>(List.of(ALL_TOPICS));
+        choices.addAll(next.topics());
+        if (!topics.equals(choices)) {
+            topics.setAll(choices);
+        }
+        topic.set(next.topic() == null ? ALL_TOPICS : next.topic());
         problem.set("");
     }
 
@@ -131,6 +161,7 @@ public final class DashboardViewModel {
             return "";
         }
         String when = reading.partitions().isEmpty() ? "yet" : "in the " + reading.range().toString().toLowerCase(Locale.ROOT);
-        return "No samples of " + reading.job() + " " + when + ": is kaf-mirror run or the demo running?";
+        String of = reading.topic() == null ? reading.job() : reading.topic() + " of " + reading.job();
+        return "No samples of " + of + " " + when + ": is kaf-mirror run or the demo running?";
     }
 }

@@ -3,12 +3,14 @@ package io.kafmirror.ui.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.mirror.Severity;
 import io.kafmirror.engine.state.MetricSample;
 import io.kafmirror.engine.state.StateDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,8 +38,37 @@ class DashboardStateTest {
     }
 
     @Test
+    void aTopicShowsItsOwnPointsPartitionsAndEventsWithThoseOfTheWholeJob() {
+        DashboardReading euOnly = state.read(SampledJob.JOB, null, DashboardRange.LAST_HOUR, now);
+        state.close();
+        try (StateDatabase run = StateDatabase.open(data, "run")) {
+            List<MetricSample> us = new ArrayList<>();
+            for (int j = 1; j <= SampledJob.SAMPLES; j++) {
+                us.add(new MetricSample(SampledJob.JOB, "orders.us", 0, now.minus(SampledJob.EVERY.multipliedBy(SampledJob.SAMPLES - j)),
+                        7000L * j, 7000L * j - 5, 5, 0.5, 70, 70_000, null, null));
+            }
+            run.metrics().insert(us);
+            run.history().append(SampledJob.JOB, new MirrorEvent(MirrorEvent.Type.FORMAT_DRIFT, now.minusSeconds(60), "orders.us", -1,
+                    "orders.us: 40 % of records are not valid JSON"));
+        }
+
+        DashboardReading eu = state.read(SampledJob.JOB, "orders.eu", DashboardRange.LAST_HOUR, now);
+        DashboardReading all = state.read(SampledJob.JOB, null, DashboardRange.LAST_HOUR, now);
+
+        assertThat(eu.topics()).containsExactly("orders.eu", "orders.us");
+        assertThat(eu.topic()).isEqualTo("orders.eu");
+        assertThat(eu.points()).isEqualTo(euOnly.points());
+        assertThat(eu.markers()).isEqualTo(euOnly.markers());
+        assertThat(eu.partitions()).isEqualTo(euOnly.partitions());
+        assertThat(all.markers()).extracting(m -> m.entry().type()).contains("FORMAT_DRIFT");
+        assertThat(all.partitions()).hasSize(euOnly.partitions().size() + 1);
+        assertThat(all.points()).isNotEqualTo(euOnly.points());
+        assertThat(state.read(SampledJob.JOB, "gone", DashboardRange.LAST_HOUR, now).topic()).as("not the job's: all").isNull();
+    }
+
+    @Test
     void chartPointsSumThePartitionsPerBucketOverTheRange() {
-        DashboardReading hour = state.read(SampledJob.JOB, DashboardRange.LAST_HOUR, now);
+        DashboardReading hour = state.read(SampledJob.JOB, null, DashboardRange.LAST_HOUR, now);
 
         assertThat(hour.from()).isEqualTo(now.minusSeconds(3600));
         assertThat(hour.points()).as("one per sampling instant, the two-hour-old sample left out").hasSize(SampledJob.SAMPLES);
@@ -49,14 +80,14 @@ class DashboardStateTest {
         assertThat(newest.at()).isEqualTo(now);
         assertThat(newest.lagRecords()).isEqualTo(100 + SampledJob.SAMPLES);
 
-        DashboardReading day = state.read(SampledJob.JOB, DashboardRange.LAST_DAY, now);
+        DashboardReading day = state.read(SampledJob.JOB, null, DashboardRange.LAST_DAY, now);
         assertThat(day.points().get(0).lagRecords()).as("the two-hour-old sample is in the day").isEqualTo(50_000);
         assertThat(day.points().size()).as("a day of 360 buckets of 4 minutes").isBetween(16, 17);
     }
 
     @Test
     void markersAreTheJobsHistoryInTheRangeOldestFirstBySeverity() {
-        DashboardReading hour = state.read(SampledJob.JOB, DashboardRange.LAST_HOUR, now);
+        DashboardReading hour = state.read(SampledJob.JOB, null, DashboardRange.LAST_HOUR, now);
 
         assertThat(hour.markers()).extracting(m -> m.entry().type(), EventMarker::severity, EventMarker::at)
                 .containsExactly(tuple("GAP", Severity.CRITICAL, SampledJob.gapAt(now)),
@@ -67,7 +98,7 @@ class DashboardStateTest {
         assertThat(gap.details()).startsWith("GAP · orders.eu-1\n" + SampledJob.GAP_MESSAGE + "\n\n")
                 .endsWith("(" + SampledJob.gapAt(now) + "), recorded by run");
 
-        assertThat(state.read(SampledJob.JOB, DashboardRange.LAST_DAY, now).markers())
+        assertThat(state.read(SampledJob.JOB, null, DashboardRange.LAST_DAY, now).markers())
                 .first().satisfies(m -> {
                     assertThat(m.entry().type()).isEqualTo("TOPIC_RECREATED");
                     assertThat(m.severity()).isEqualTo(Severity.WARNING);
@@ -82,7 +113,7 @@ class DashboardStateTest {
             run.metrics().insert(List.of(new MetricSample(SampledJob.JOB, "orders.eu", 2, spike, 50_000, 0, 50_000, 60, 0, 0, null, null)));
         }
 
-        DashboardReading hour = state.read(SampledJob.JOB, DashboardRange.LAST_HOUR, now);
+        DashboardReading hour = state.read(SampledJob.JOB, null, DashboardRange.LAST_HOUR, now);
 
         assertThat(hour.markers()).extracting(m -> m.entry().type(), EventMarker::at)
                 .containsExactly(tuple("GAP", SampledJob.gapAt(now)), tuple("LAG_SPIKE", spike),
@@ -92,7 +123,7 @@ class DashboardStateTest {
 
     @Test
     void partitionRowsAreTheNewestSampleOfEachPartition() {
-        DashboardReading hour = state.read(SampledJob.JOB, DashboardRange.LAST_HOUR, now);
+        DashboardReading hour = state.read(SampledJob.JOB, null, DashboardRange.LAST_HOUR, now);
 
         assertThat(hour.partitions()).extracting(PartitionRow::topic, PartitionRow::partitionText, PartitionRow::sourceEndText,
                         PartitionRow::storedText, PartitionRow::lagRecordsText, PartitionRow::lagSecondsText,
@@ -104,12 +135,12 @@ class DashboardStateTest {
 
     @Test
     void theFirstJobIsShownUntilOneIsPickedAndAJobNeverSampledHasNothingToDraw() {
-        DashboardReading first = state.read(null, DashboardRange.LAST_HOUR, now);
+        DashboardReading first = state.read(null, null, DashboardRange.LAST_HOUR, now);
         assertThat(first.jobs()).containsExactly("orders", "payments");
         assertThat(first.job()).isEqualTo("orders");
-        assertThat(state.read("gone", DashboardRange.LAST_HOUR, now).job()).as("a removed job").isEqualTo("orders");
+        assertThat(state.read("gone", null, DashboardRange.LAST_HOUR, now).job()).as("a removed job").isEqualTo("orders");
 
-        DashboardReading idle = state.read("payments", DashboardRange.LAST_WEEK, now);
+        DashboardReading idle = state.read("payments", null, DashboardRange.LAST_WEEK, now);
         assertThat(idle.job()).isEqualTo("payments");
         assertThat(idle.points()).isEmpty();
         assertThat(idle.partitions()).isEmpty();

@@ -36,7 +36,7 @@ class DashboardViewModelTest {
 
     @Test
     void showsTheFirstJobWithItsMarkersAndPartitions() {
-        model.show(state.read(null, DashboardRange.LAST_HOUR, now));
+        model.show(state.read(null, null, DashboardRange.LAST_HOUR, now));
 
         assertThat(model.jobs()).containsExactly("orders", "payments");
         assertThat(model.jobProperty().get()).isEqualTo("orders");
@@ -49,9 +49,9 @@ class DashboardViewModelTest {
 
     @Test
     void thePickedEventStaysPickedAcrossReadingsAndShowsItsWholeMessage() {
-        model.show(state.read(null, DashboardRange.LAST_HOUR, now));
+        model.show(state.read(null, null, DashboardRange.LAST_HOUR, now));
         model.selectedEventProperty().set(model.markers().get(0));
-        model.show(state.read("orders", DashboardRange.LAST_HOUR, now.plusSeconds(3)));
+        model.show(state.read("orders", null, DashboardRange.LAST_HOUR, now.plusSeconds(3)));
 
         assertThat(model.selectedEventProperty().get()).isSameAs(model.markers().get(0));
         assertThat(model.eventDetails().get()).contains("GAP · orders.eu-1", SampledJob.GAP_MESSAGE);
@@ -59,34 +59,34 @@ class DashboardViewModelTest {
 
     @Test
     void aReadingOvertakenByANewPickIsIgnored() {
-        model.show(state.read(null, DashboardRange.LAST_HOUR, now));
+        model.show(state.read(null, null, DashboardRange.LAST_HOUR, now));
         DashboardReading before = model.readingProperty().get();
         model.jobProperty().set("payments");
-        model.show(state.read("orders", DashboardRange.LAST_HOUR, now));
+        model.show(state.read("orders", null, DashboardRange.LAST_HOUR, now));
         assertThat(model.readingProperty().get()).isSameAs(before);
 
         model.rangeProperty().set(DashboardRange.LAST_DAY);
-        model.show(state.read("payments", DashboardRange.LAST_HOUR, now));
+        model.show(state.read("payments", null, DashboardRange.LAST_HOUR, now));
         assertThat(model.readingProperty().get()).isSameAs(before);
-        model.show(state.read("payments", DashboardRange.LAST_DAY, now));
+        model.show(state.read("payments", null, DashboardRange.LAST_DAY, now));
         assertThat(model.readingProperty().get().job()).isEqualTo("payments");
     }
 
     @Test
     void anEmptyChartSaysWhy() {
-        model.show(state.read("payments", DashboardRange.LAST_HOUR, now));
+        model.show(state.read("payments", null, DashboardRange.LAST_HOUR, now));
         assertThat(model.emptyMessageProperty().get())
                 .isEqualTo("No samples of payments yet: is kaf-mirror run or the demo running?");
 
         model.jobProperty().set("orders");
-        model.show(state.read("orders", DashboardRange.LAST_HOUR, now.plusSeconds(7200)));
+        model.show(state.read("orders", null, DashboardRange.LAST_HOUR, now.plusSeconds(7200)));
         assertThat(model.emptyMessageProperty().get())
                 .isEqualTo("No samples of orders in the last hour: is kaf-mirror run or the demo running?");
         assertThat(model.partitions()).as("the newest samples, however old").hasSize(2);
 
         DashboardViewModel noJobs = new DashboardViewModel(errors::add);
         try (DashboardState empty = new DashboardState(data.resolve("empty"))) {
-            noJobs.show(empty.read(null, DashboardRange.LAST_HOUR, now));
+            noJobs.show(empty.read(null, null, DashboardRange.LAST_HOUR, now));
         }
         assertThat(noJobs.emptyMessageProperty().get()).startsWith("No jobs yet: add one on the Jobs screen");
     }
@@ -99,7 +99,23 @@ class DashboardViewModelTest {
         assertThat(errors).containsExactly(locked);
         assertThat(model.problemProperty().get()).isEqualTo(locked.getMessage());
 
-        model.show(state.read(null, DashboardRange.LAST_HOUR, now));
+        model.show(state.read(null, null, DashboardRange.LAST_HOUR, now));
         assertThat(model.problemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theTopicChoiceListsTheJobsTopicsAndAReadingOfAnotherTopicThanPickedIsDropped() {
+        model.show(state.read("orders", null, DashboardRange.LAST_HOUR, now));
+        assertThat(model.topics()).containsExactly(DashboardViewModel.ALL_TOPICS, "orders.eu");
+        assertThat(model.topicToRead()).isNull();
+
+        model.topicProperty().set("orders.eu");
+        assertThat(model.topicToRead()).isEqualTo("orders.eu");
+        DashboardReading stale = state.read("orders", null, DashboardRange.LAST_HOUR, now.plusSeconds(1));
+        model.show(stale);
+        assertThat(model.readingProperty().get()).as("read before the pick").isNotSameAs(stale);
+        model.show(state.read("orders", "orders.eu", DashboardRange.LAST_HOUR, now.plusSeconds(2)));
+        assertThat(model.readingProperty().get().topic()).isEqualTo("orders.eu");
+        assertThat(model.topicProperty().get()).isEqualTo("orders.eu");
     }
 }
