@@ -73,6 +73,9 @@ public final class JobForm {
     private final JobsState state;
     private final Background background;
     private final Consumer<Throwable> errors;
+    // Whether an empty name or pattern is named as a problem: not on a fresh new-job form, which would open in red,
+    // but from the operator's first change of either on. Saving stays disabled while either is empty regardless.
+    private boolean blanksNamed;
     private MirrorConfig config = MirrorConfig.EMPTY;
     /** The job being edited, whose settings the form does not show (buffer, snapshots, per-topic retention) are kept. */
     private Job editing;
@@ -123,13 +126,18 @@ public final class JobForm {
         this.background = background;
         this.errors = errors;
         fill(DEFAULTS);
+        // Registered before the validating listeners, which then see the operator's first keystroke.
+        name.addListener((o, before, after) -> blanksNamed = true);
+        includes.addListener((o, before, after) -> blanksNamed = true);
         // Change listeners, not invalidation ones: those stay silent until the value is read again.
         List<ObservableValue<?>> inputs = List.of(name, source, store, includes, excludes, flushBytes, flushLinger, lock, lockDays);
         inputs.forEach(input -> input.addListener((o, before, after) -> validate()));
-        valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && sourceError.get().isEmpty()
+        valid = Bindings.createBooleanBinding(() -> !name.get().isBlank() && !includes.get().isBlank()
+                        && nameError.get().isEmpty() && sourceError.get().isEmpty()
                         && storeError.get().isEmpty() && includesError.get().isEmpty() && excludesError.get().isEmpty()
                         && flushBytesError.get().isEmpty() && flushLingerError.get().isEmpty() && lockDaysError.get().isEmpty(),
-                nameError, sourceError, storeError, includesError, excludesError, flushBytesError, flushLingerError, lockDaysError);
+                name, includes, nameError, sourceError, storeError, includesError, excludesError, flushBytesError,
+                flushLingerError, lockDaysError);
         validate();
     }
 
@@ -159,6 +167,8 @@ public final class JobForm {
         includes.set("");
         excludes.set("");
         fill(DEFAULTS);
+        blanksNamed = false;
+        validate();
     }
 
     /** Fills the form with {@code job}, to change its settings; its name stays. */
@@ -268,11 +278,11 @@ public final class JobForm {
 
     private void validate() {
         String jobName = name.get().strip();
-        nameError.set(jobName.isEmpty() ? "Name the job, e.g. orders-backup."
+        nameError.set(jobName.isEmpty() ? (blanksNamed ? "Name the job, e.g. orders-backup." : "")
                 : ConfigName.isValid(jobName) ? "" : "'" + jobName + "' is not a valid job name: use " + ConfigName.RULE + ".");
         sourceError.set(source.get() == null ? "Pick the cluster to back up." : "");
         storeError.set(store.get() == null ? "Pick the store to write to." : "");
-        includesError.set(includes.get().isBlank() ? "Give at least one pattern, e.g. orders.* (.* for all topics)."
+        includesError.set(includes.get().isBlank() ? (blanksNamed ? "Give at least one pattern, e.g. orders.* (.* for all topics)." : "")
                 : problem(() -> TopicSelection.parse(includes.get(), "")));
         excludesError.set(problem(() -> TopicSelection.parse(".*", excludes.get())));
         flushBytesError.set(positive(flushBytes.get(), SizeText::parse, "16MiB"));

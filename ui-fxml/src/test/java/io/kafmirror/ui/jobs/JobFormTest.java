@@ -77,8 +77,27 @@ class JobFormTest {
     }
 
     @Test
+    void aNewJobAfterTypingOpensWithoutRedUntilTypedInAgain() {
+        form.nameProperty().set("x");
+        form.nameProperty().set("");
+        assertThat(form.nameErrorProperty().get()).isNotEmpty();
+
+        form.newJob();
+
+        assertThat(form.nameErrorProperty().get()).isEmpty();
+        assertThat(form.includesErrorProperty().get()).isEmpty();
+        assertThat(form.validProperty().get()).as("still not savable").isFalse();
+        form.includesProperty().set(" ");
+        assertThat(form.nameErrorProperty().get()).isEqualTo("Name the job, e.g. orders-backup.");
+    }
+
+    @Test
     void fieldsAreValidatedAsTheyAreTyped() {
         assertThat(form.validProperty().get()).isFalse();
+        assertThat(form.nameErrorProperty().get()).as("a fresh form does not open in red").isEmpty();
+        assertThat(form.includesErrorProperty().get()).isEmpty();
+        form.nameProperty().set("o");
+        form.nameProperty().set("");
         assertThat(form.nameErrorProperty().get()).isEqualTo("Name the job, e.g. orders-backup.");
         assertThat(form.includesErrorProperty().get()).startsWith("Give at least one pattern");
 
