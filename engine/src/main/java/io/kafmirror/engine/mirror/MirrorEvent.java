@@ -40,6 +40,16 @@ public record MirrorEvent(Type type, Instant at, String topic, int partition, St
         FORMAT_DRIFT,
         /** A topic's records are in its usual payload format again. */
         FORMAT_DRIFT_ENDED,
+        /** A topic gets far more records a second than usual (counted by record time): a runaway producer, a replay? */
+        THROUGHPUT_SPIKE,
+        /** A topic's rate is back inside its usual range after a spike. */
+        THROUGHPUT_SPIKE_ENDED,
+        /** A topic gets far fewer records a second than usual, or none: a stalled or dead upstream? */
+        THROUGHPUT_DROP,
+        /** A topic's rate is back inside its usual range after a drop. */
+        THROUGHPUT_DROP_ENDED,
+        /** Records carry producer timestamps far ahead of when they were read, or far behind their partition's newest. */
+        TIMESTAMP_SKEW,
         /** retention.ms or retention.bytes lowered, or cleanup.policy now deleting, on a mirrored topic: the source deletes sooner. */
         RETENTION_LOWERED,
         /** retention.ms, retention.bytes or cleanup.policy of a mirrored topic changed in a way that deletes no sooner. */
