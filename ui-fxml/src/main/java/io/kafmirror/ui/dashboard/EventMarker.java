@@ -27,10 +27,12 @@ public record EventMarker(HistoryEntry entry, Severity severity, boolean anomaly
         INFO
     }
 
-    // A source now deleting sooner and a group's offsets gone may both lose data only the backup still holds.
+    // A source now deleting sooner and a group's offsets gone may both lose data only the backup still holds; a flood of
+    // records is what a compromised producer or a replay writes. A stall or misdated records are looked at, not restored.
     private static final Set<String> ERRORS = Set.of("GAP", "TOPIC_DELETED", "AUTH_FAILURE", "STORE_ERROR", "MIRROR_FAILED",
-            "FORMAT_DRIFT", "RETENTION_LOWERED", "GROUP_OFFSETS_DELETED");
-    private static final Set<String> WARNINGS = Set.of("TOPIC_RECREATED", "SNAPSHOT_INCOMPLETE", "GROUP_OFFSETS_RESET");
+            "FORMAT_DRIFT", "THROUGHPUT_SPIKE", "RETENTION_LOWERED", "GROUP_OFFSETS_DELETED");
+    private static final Set<String> WARNINGS = Set.of("TOPIC_RECREATED", "SNAPSHOT_INCOMPLETE", "GROUP_OFFSETS_RESET",
+            "THROUGHPUT_DROP", "TIMESTAMP_SKEW");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** The list beside the chart is narrow: the year goes, the details keep it. */
     private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");

@@ -7,7 +7,7 @@ import io.kafmirror.engine.state.HistoryEntry;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** How the Dashboard colours the control-plane anomalies the engine records. */
+/** How the Dashboard colours the control-plane and data-plane anomalies the engine records. */
 class EventMarkerTest {
 
     @Test
@@ -16,6 +16,15 @@ class EventMarkerTest {
         assertThat(severity(MirrorEvent.Type.GROUP_OFFSETS_DELETED)).isEqualTo(EventMarker.Severity.ERROR);
         assertThat(severity(MirrorEvent.Type.GROUP_OFFSETS_RESET)).isEqualTo(EventMarker.Severity.WARNING);
         assertThat(severity(MirrorEvent.Type.TOPIC_CONFIG_CHANGED)).isEqualTo(EventMarker.Severity.INFO);
+    }
+
+    @Test
+    void aThroughputSpikeIsRedADropOrMisdatedRecordsAWarningTheirEndInformation() {
+        assertThat(severity(MirrorEvent.Type.THROUGHPUT_SPIKE)).isEqualTo(EventMarker.Severity.ERROR);
+        assertThat(severity(MirrorEvent.Type.THROUGHPUT_DROP)).isEqualTo(EventMarker.Severity.WARNING);
+        assertThat(severity(MirrorEvent.Type.TIMESTAMP_SKEW)).isEqualTo(EventMarker.Severity.WARNING);
+        assertThat(severity(MirrorEvent.Type.THROUGHPUT_SPIKE_ENDED)).isEqualTo(EventMarker.Severity.INFO);
+        assertThat(severity(MirrorEvent.Type.THROUGHPUT_DROP_ENDED)).isEqualTo(EventMarker.Severity.INFO);
     }
 
     private static EventMarker.Severity severity(MirrorEvent.Type type) {
