@@ -48,6 +48,10 @@ public record MirrorEvent(Type type, Instant at, String topic, int partition, St
         THROUGHPUT_DROP,
         /** A topic's rate is back inside its usual range after a drop. */
         THROUGHPUT_DROP_ENDED,
+        /** The median size of a topic's record values moved far from the usual: blobs in an event topic, emptied events? */
+        RECORD_SIZE_SHIFT,
+        /** A topic's record values are of their usual size again. */
+        RECORD_SIZE_SHIFT_ENDED,
         /** Records carry producer timestamps far ahead of when they were read, or far behind their partition's newest. */
         TIMESTAMP_SKEW,
         /** retention.ms or retention.bytes lowered, or cleanup.policy now deleting, on a mirrored topic: the source deletes sooner. */

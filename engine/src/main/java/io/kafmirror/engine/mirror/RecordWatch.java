@@ -2,6 +2,7 @@ package io.kafmirror.engine.mirror;
 
 import io.kafmirror.engine.anomaly.FormatDrift;
 import io.kafmirror.engine.anomaly.PayloadFormat;
+import io.kafmirror.engine.anomaly.SizeShift;
 import io.kafmirror.engine.anomaly.ThroughputShift;
 import io.kafmirror.engine.anomaly.TimestampSkew;
 import io.kafmirror.kfs.format.KfsRecord;
@@ -26,11 +27,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Looks at the records a job mirrors and reports, as {@link MirrorEvent}s, the shifts in them an operator must know
  * of: a topic's rate far above or below its usual ({@link ThroughputShift}), its payloads no longer in their usual
- * format ({@link FormatDrift}), producer timestamps far from when records were written ({@link TimestampSkew}).
+ * format ({@link FormatDrift}) or size ({@link SizeShift}), producer timestamps far from when records were written
+ * ({@link TimestampSkew}).
  *
  * <p>The rate counts every record, from batch headers (record count, first and last timestamp) that cost nothing to
- * read. Source batches are stored without being decompressed; looking inside costs a decompression, so formats and
- * timestamps are judged on a sample: each topic gets a budget of {@value #RECORDS_PER_SECOND} examined records a
+ * read. Source batches are stored without being decompressed; looking inside costs a decompression, so formats, sizes
+ * and timestamps are judged on a sample: each topic gets a budget of {@value #RECORDS_PER_SECOND} examined records a
  * second, a batch is examined whole while the budget lasts, later ones pass unopened until it refills. Up to that rate
  * every record is examined; above it, a drift's start is known to the nearest examined batch. Runs on the mirror thread.
  */
@@ -121,6 +123,7 @@ final class RecordWatch {
     private final class Watched {
         final ThroughputShift throughput;
         final FormatDrift drift;
+        final SizeShift sizes;
         final TimestampSkew skew;
         long second = -1;
         int spent;
@@ -128,6 +131,7 @@ final class RecordWatch {
         Watched(String topic, int partitions, long now) {
             this.throughput = new ThroughputShift(topic);
             this.drift = new FormatDrift(topic);
+            this.sizes = new SizeShift(topic);
             this.skew = new TimestampSkew(topic);
             throughput.partitions(partitions, now);
         }
@@ -149,6 +153,7 @@ final class RecordWatch {
         void examine(int partition, long timestamp, TimestampType type, byte[] value, long now) {
             spent++;
             drift.observe(partition, timestamp, PayloadFormat.of(value)).forEach(RecordWatch.this::report);
+            sizes.observe(timestamp, value == null ? -1 : value.length).ifPresent(RecordWatch.this::report);
             if (type == TimestampType.CREATE_TIME) {
                 skew.observe(partition, timestamp, now).ifPresent(RecordWatch.this::report);
             }
@@ -164,6 +169,11 @@ final class RecordWatch {
         MirrorEvent.Type type = f.direction() == ThroughputShift.Direction.SPIKE
                 ? (f.beginning() ? MirrorEvent.Type.THROUGHPUT_SPIKE : MirrorEvent.Type.THROUGHPUT_SPIKE_ENDED)
                 : (f.beginning() ? MirrorEvent.Type.THROUGHPUT_DROP : MirrorEvent.Type.THROUGHPUT_DROP_ENDED);
+        listener.event(new MirrorEvent(type, f.at(), f.topic(), -1, f.message()));
+    }
+
+    private void report(SizeShift.Finding f) {
+        MirrorEvent.Type type = f.beginning() ? MirrorEvent.Type.RECORD_SIZE_SHIFT : MirrorEvent.Type.RECORD_SIZE_SHIFT_ENDED;
         listener.event(new MirrorEvent(type, f.at(), f.topic(), -1, f.message()));
     }
 

@@ -98,6 +98,34 @@ class DataPlaneShiftTest {
         }
     }
 
+    @Test
+    void eventsSuddenlyTwentyTimesLargerAreASizeShiftFromTheFirstOfThem() throws Exception {
+        String topic = "shift.sizes";
+        broker.createTopic(topic, 1, Map.of());
+        long base = Instant.now().minusSeconds(120).toEpochMilli();
+        long firstLarge = base + 1_550 * 10;
+        try (SourceProducer producer = SourceProducer.compressed(broker.bootstrap(), "lz4")) {
+            for (int i = 0; i < 2_500; i++) {
+                long timestamp = base + i * 10L;
+                String padding = "x".repeat(i >= 1_550 && i < 1_850 ? 2_000 : 60 + i % 40);
+                String json = "{\"event\":" + i + ",\"note\":\"" + padding + "\"}";
+                producer.send(new ProducerRecord<>(topic, 0, timestamp, null, SourceProducer.utf8(json)));
+            }
+            producer.confirm();
+        }
+        try (RunningMirror mirror = mirror(topic)) {
+            mirror.awaitStored(topic, 2_500);
+            MirrorEvent shift = mirror.awaitEvent(MirrorEvent.Type.RECORD_SIZE_SHIFT);
+            mirror.awaitEvent(MirrorEvent.Type.RECORD_SIZE_SHIFT_ENDED);
+
+            assertThat(shift.at()).isEqualTo(Instant.ofEpochMilli(firstLarge));
+            assertThat(shift.message()).matches(topic + ": record values are [\\d.]+ KiB in the median since "
+                    + Instant.ofEpochMilli(firstLarge) + ", usually \\d+ bytes–\\d+ bytes\\. The last instant before it: "
+                    + Instant.ofEpochMilli(firstLarge - 1) + "\\.");
+            assertThat(mirror.reported.events).filteredOn(e -> e.type() == MirrorEvent.Type.RECORD_SIZE_SHIFT).hasSize(1);
+        }
+    }
+
     private RunningMirror mirror(String topic) throws Exception {
         catalog = SegmentCatalog.open(dir.resolve("catalog"));
         store = new LocalSegmentStore(dir.resolve("store"));
