@@ -52,6 +52,8 @@ public record MirrorEvent(Type type, Instant at, String topic, int partition, St
         RECORD_SIZE_SHIFT,
         /** A topic's record values are of their usual size again. */
         RECORD_SIZE_SHIFT_ENDED,
+        /** A topic's records carry a header key they did not, or lack one they all carried: a new producer, a deploy? */
+        HEADER_KEYS_CHANGED,
         /** Records carry producer timestamps far ahead of when they were read, or far behind their partition's newest. */
         TIMESTAMP_SKEW,
         /** retention.ms or retention.bytes lowered, or cleanup.policy now deleting, on a mirrored topic: the source deletes sooner. */

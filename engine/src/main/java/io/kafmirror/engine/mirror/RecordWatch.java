@@ -1,6 +1,7 @@
 package io.kafmirror.engine.mirror;
 
 import io.kafmirror.engine.anomaly.FormatDrift;
+import io.kafmirror.engine.anomaly.HeaderKeyChange;
 import io.kafmirror.engine.anomaly.PayloadFormat;
 import io.kafmirror.engine.anomaly.SizeShift;
 import io.kafmirror.engine.anomaly.ThroughputShift;
@@ -8,11 +9,14 @@ import io.kafmirror.engine.anomaly.TimestampSkew;
 import io.kafmirror.kfs.format.KfsRecord;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.record.internal.DefaultRecordBatch;
 import org.apache.kafka.common.record.internal.MemoryRecords;
@@ -27,12 +31,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Looks at the records a job mirrors and reports, as {@link MirrorEvent}s, the shifts in them an operator must know
  * of: a topic's rate far above or below its usual ({@link ThroughputShift}), its payloads no longer in their usual
- * format ({@link FormatDrift}) or size ({@link SizeShift}), producer timestamps far from when records were written
- * ({@link TimestampSkew}).
+ * format ({@link FormatDrift}) or size ({@link SizeShift}), header keys new or gone ({@link HeaderKeyChange}),
+ * producer timestamps far from when records were written ({@link TimestampSkew}).
  *
  * <p>The rate counts every record, from batch headers (record count, first and last timestamp) that cost nothing to
- * read. Source batches are stored without being decompressed; looking inside costs a decompression, so formats, sizes
- * and timestamps are judged on a sample: each topic gets a budget of {@value #RECORDS_PER_SECOND} examined records a
+ * read. Source batches are stored without being decompressed; looking inside costs a decompression, so formats, sizes,
+ * header keys and timestamps are judged on a sample: each topic gets a budget of {@value #RECORDS_PER_SECOND} examined records a
  * second, a batch is examined whole while the budget lasts, later ones pass unopened until it refills. Up to that rate
  * every record is examined; above it, a drift's start is known to the nearest examined batch. Runs on the mirror thread.
  */
@@ -60,7 +64,8 @@ final class RecordWatch {
         long now = clock.millis();
         watched.count(partition.partition(), record.timestamp(), record.timestamp(), 1, now);
         if (watched.take(now)) {
-            watched.examine(partition.partition(), record.timestamp(), record.timestampType(), record.value(), now);
+            watched.examine(partition.partition(), record.timestamp(), record.timestampType(), record.value(),
+                    keys(record.headers()), now);
         }
     }
 
@@ -105,9 +110,13 @@ final class RecordWatch {
             while (records.hasNext()) {
                 Record r = records.next();
                 watched.examine(partition.partition(), r.timestamp(), b.timestampType(), Utils.toNullableArray(r.value()),
-                        now);
+                        keys(r.headers()), now);
             }
         }
+    }
+
+    private static List<String> keys(Header[] headers) {
+        return Arrays.stream(headers).map(Header::key).toList();
     }
 
     /** Forgets a topic that is no longer mirrored (deleted, recreated): a new generation learns its records anew. */
@@ -124,6 +133,7 @@ final class RecordWatch {
         final ThroughputShift throughput;
         final FormatDrift drift;
         final SizeShift sizes;
+        final HeaderKeyChange headers;
         final TimestampSkew skew;
         long second = -1;
         int spent;
@@ -132,6 +142,7 @@ final class RecordWatch {
             this.throughput = new ThroughputShift(topic);
             this.drift = new FormatDrift(topic);
             this.sizes = new SizeShift(topic);
+            this.headers = new HeaderKeyChange(topic);
             this.skew = new TimestampSkew(topic);
             throughput.partitions(partitions, now);
         }
@@ -150,10 +161,11 @@ final class RecordWatch {
         }
 
         /** Examines one record, spending one of the second's budget. */
-        void examine(int partition, long timestamp, TimestampType type, byte[] value, long now) {
+        void examine(int partition, long timestamp, TimestampType type, byte[] value, List<String> headerKeys, long now) {
             spent++;
             drift.observe(partition, timestamp, PayloadFormat.of(value)).forEach(RecordWatch.this::report);
             sizes.observe(timestamp, value == null ? -1 : value.length).ifPresent(RecordWatch.this::report);
+            headers.observe(timestamp, headerKeys).ifPresent(RecordWatch.this::report);
             if (type == TimestampType.CREATE_TIME) {
                 skew.observe(partition, timestamp, now).ifPresent(RecordWatch.this::report);
             }
@@ -175,6 +187,10 @@ final class RecordWatch {
     private void report(SizeShift.Finding f) {
         MirrorEvent.Type type = f.beginning() ? MirrorEvent.Type.RECORD_SIZE_SHIFT : MirrorEvent.Type.RECORD_SIZE_SHIFT_ENDED;
         listener.event(new MirrorEvent(type, f.at(), f.topic(), -1, f.message()));
+    }
+
+    private void report(HeaderKeyChange.Finding f) {
+        listener.event(new MirrorEvent(MirrorEvent.Type.HEADER_KEYS_CHANGED, f.at(), f.topic(), -1, f.message()));
     }
 
     private void report(TimestampSkew.Finding f) {

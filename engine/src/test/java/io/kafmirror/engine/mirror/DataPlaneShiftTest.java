@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,18 +102,11 @@ class DataPlaneShiftTest {
     @Test
     void eventsSuddenlyTwentyTimesLargerAreASizeShiftFromTheFirstOfThem() throws Exception {
         String topic = "shift.sizes";
-        broker.createTopic(topic, 1, Map.of());
-        long base = Instant.now().minusSeconds(120).toEpochMilli();
-        long firstLarge = base + 1_550 * 10;
-        try (SourceProducer producer = SourceProducer.compressed(broker.bootstrap(), "lz4")) {
-            for (int i = 0; i < 2_500; i++) {
-                long timestamp = base + i * 10L;
-                String padding = "x".repeat(i >= 1_550 && i < 1_850 ? 2_000 : 60 + i % 40);
-                String json = "{\"event\":" + i + ",\"note\":\"" + padding + "\"}";
-                producer.send(new ProducerRecord<>(topic, 0, timestamp, null, SourceProducer.utf8(json)));
-            }
-            producer.confirm();
-        }
+        long firstLarge = produceTenMsApart(topic, 2_500, (i, timestamp) -> {
+            String padding = "x".repeat(i >= 1_550 && i < 1_850 ? 2_000 : 60 + i % 40);
+            return new ProducerRecord<>(topic, 0, timestamp, null,
+                    SourceProducer.utf8("{\"event\":" + i + ",\"note\":\"" + padding + "\"}"));
+        }) + 1_550 * 10;
         try (RunningMirror mirror = mirror(topic)) {
             mirror.awaitStored(topic, 2_500);
             MirrorEvent shift = mirror.awaitEvent(MirrorEvent.Type.RECORD_SIZE_SHIFT);
@@ -124,6 +118,46 @@ class DataPlaneShiftTest {
                     + Instant.ofEpochMilli(firstLarge - 1) + "\\.");
             assertThat(mirror.reported.events).filteredOn(e -> e.type() == MirrorEvent.Type.RECORD_SIZE_SHIFT).hasSize(1);
         }
+    }
+
+    @Test
+    void aHeaderKeyOnEveryRecordFromAnInstantIsAHeaderKeysChange() throws Exception {
+        String topic = "shift.headers";
+        long firstInjected = produceTenMsApart(topic, 1_600, (i, timestamp) -> {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, 0, timestamp, null,
+                    SourceProducer.utf8("{\"event\":" + i + "}"));
+            record.headers().add("traceparent", SourceProducer.utf8("00-" + i));
+            if (i >= 1_250) {
+                record.headers().add("x-injected", new byte[] {1});
+            }
+            return record;
+        }) + 1_250 * 10;
+        try (RunningMirror mirror = mirror(topic)) {
+            mirror.awaitStored(topic, 1_600);
+            MirrorEvent changed = mirror.awaitEvent(MirrorEvent.Type.HEADER_KEYS_CHANGED);
+
+            assertThat(changed.at()).isEqualTo(Instant.ofEpochMilli(firstInjected));
+            assertThat(changed.message()).isEqualTo(topic + ": header keys changed since " + Instant.ofEpochMilli(firstInjected)
+                    + ": new key \"x-injected\" on 50 of 100 records. The last instant before it: "
+                    + Instant.ofEpochMilli(firstInjected - 1) + ".");
+        }
+    }
+
+    /**
+     * Creates {@code topic} with one partition and sends it {@code count} records made by {@code record} from their
+     * index and timestamp, 10 ms apart from two minutes ago, lz4-compressed; returns the first timestamp.
+     */
+    private long produceTenMsApart(String topic, int count,
+                                   BiFunction<Integer, Long, ProducerRecord<byte[], byte[]>> record) {
+        broker.createTopic(topic, 1, Map.of());
+        long base = Instant.now().minusSeconds(120).toEpochMilli();
+        try (SourceProducer producer = SourceProducer.compressed(broker.bootstrap(), "lz4")) {
+            for (int i = 0; i < count; i++) {
+                producer.send(record.apply(i, base + i * 10L));
+            }
+            producer.confirm();
+        }
+        return base;
     }
 
     private RunningMirror mirror(String topic) throws Exception {
