@@ -28,11 +28,12 @@ public record EventMarker(HistoryEntry entry, Severity severity, boolean anomaly
     }
 
     // A source now deleting sooner and a group's offsets gone may both lose data only the backup still holds; a flood of
-    // records is what a compromised producer or a replay writes. A stall or misdated records are looked at, not restored.
+    // records is what a compromised producer or a replay writes. A stall, misdated records, values of another size and
+    // header keys new or gone are looked at first.
     private static final Set<String> ERRORS = Set.of("GAP", "TOPIC_DELETED", "AUTH_FAILURE", "STORE_ERROR", "MIRROR_FAILED",
             "FORMAT_DRIFT", "THROUGHPUT_SPIKE", "RETENTION_LOWERED", "GROUP_OFFSETS_DELETED");
     private static final Set<String> WARNINGS = Set.of("TOPIC_RECREATED", "SNAPSHOT_INCOMPLETE", "GROUP_OFFSETS_RESET",
-            "THROUGHPUT_DROP", "TIMESTAMP_SKEW");
+            "THROUGHPUT_DROP", "TIMESTAMP_SKEW", "RECORD_SIZE_SHIFT", "HEADER_KEYS_CHANGED");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** The list beside the chart is narrow: the year goes, the details keep it. */
     private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");

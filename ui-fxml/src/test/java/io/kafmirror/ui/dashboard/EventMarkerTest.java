@@ -19,10 +19,13 @@ class EventMarkerTest {
     }
 
     @Test
-    void aThroughputSpikeIsRedADropOrMisdatedRecordsAWarningTheirEndInformation() {
+    void aThroughputSpikeIsRedOtherDataPlaneShiftsWarningsTheirEndsInformation() {
         assertThat(severity(MirrorEvent.Type.THROUGHPUT_SPIKE)).isEqualTo(EventMarker.Severity.ERROR);
         assertThat(severity(MirrorEvent.Type.THROUGHPUT_DROP)).isEqualTo(EventMarker.Severity.WARNING);
         assertThat(severity(MirrorEvent.Type.TIMESTAMP_SKEW)).isEqualTo(EventMarker.Severity.WARNING);
+        assertThat(severity(MirrorEvent.Type.RECORD_SIZE_SHIFT)).isEqualTo(EventMarker.Severity.WARNING);
+        assertThat(severity(MirrorEvent.Type.HEADER_KEYS_CHANGED)).isEqualTo(EventMarker.Severity.WARNING);
+        assertThat(severity(MirrorEvent.Type.RECORD_SIZE_SHIFT_ENDED)).isEqualTo(EventMarker.Severity.INFO);
         assertThat(severity(MirrorEvent.Type.THROUGHPUT_SPIKE_ENDED)).isEqualTo(EventMarker.Severity.INFO);
         assertThat(severity(MirrorEvent.Type.THROUGHPUT_DROP_ENDED)).isEqualTo(EventMarker.Severity.INFO);
     }

@@ -184,14 +184,16 @@ class RestoreViewModelTest {
     }
 
     @Test
-    void aThroughputSpikeAndMisdatedRecordsAreOnTheTimelineButADropAndTheEndsAreNot() {
+    void dataPlaneShiftsThatAddRecordsToLeaveOutAreOnTheTimelineButADropAndTheEndsAreNot() {
         recordOnPayments(MirrorEvent.Type.THROUGHPUT_SPIKE, MirrorEvent.Type.THROUGHPUT_SPIKE_ENDED,
-                MirrorEvent.Type.THROUGHPUT_DROP, MirrorEvent.Type.THROUGHPUT_DROP_ENDED, MirrorEvent.Type.TIMESTAMP_SKEW);
+                MirrorEvent.Type.THROUGHPUT_DROP, MirrorEvent.Type.THROUGHPUT_DROP_ENDED, MirrorEvent.Type.TIMESTAMP_SKEW,
+                MirrorEvent.Type.RECORD_SIZE_SHIFT, MirrorEvent.Type.RECORD_SIZE_SHIFT_ENDED,
+                MirrorEvent.Type.HEADER_KEYS_CHANGED);
 
         model.topicProperty().set(new BackedUpTopic("prod", backup.payments));
 
         assertThat(model.timelineProperty().get().events()).extracting(TimelineEvent::type).containsExactly(
-                "THROUGHPUT_SPIKE", "TIMESTAMP_SKEW", "TOPIC_DELETED");
+                "THROUGHPUT_SPIKE", "TIMESTAMP_SKEW", "RECORD_SIZE_SHIFT", "HEADER_KEYS_CHANGED", "TOPIC_DELETED");
     }
 
     /** Records events of {@code oldestFirst}'s types on the payments topic, a second apart, in the job's history. */
