@@ -165,11 +165,12 @@ public final class ThroughputShift {
             return List.of();
         }
         long closable = Math.floorDiv(watermark - GRACE_MS, BUCKET_MS);
-        long nextRecords = open.isEmpty() ? closable : Math.min(closable, open.firstKey());
-        // Hours without records (in the topic's history, or a long stall) need not be judged bucket by bucket.
-        nextToClose = Math.max(nextToClose, nextRecords - HISTORY);
         List<Finding> findings = new ArrayList<>();
         while (nextToClose < closable) {
+            long nextRecords = open.isEmpty() ? closable : Math.min(closable, open.firstKey());
+            // Years or hours without records (between stray old timestamps and today's, in the topic's history, or a
+            // long stall) are judged as an hour of empty buckets, not bucket by bucket.
+            nextToClose = Math.max(nextToClose, nextRecords - HISTORY);
             Long records = open.remove(nextToClose);
             judge(nextToClose, records == null ? 0 : records).ifPresent(findings::add);
             nextToClose++;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ThroughputShiftTest {
 
@@ -129,6 +130,15 @@ class ThroughputShiftTest {
         produce(1_800, second -> 200);
         findings.addAll(shift.observe(0, time + 2 * 86_400_000L, time + 2 * 86_400_000L, 50_000, time + LAG_MS));
         produce(60, second -> 200);
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    @Timeout(10)
+    void recordsFromNineteenSeventyAmongTodaysAreJudgedWithoutWalkingEveryBucketBetween() {
+        findings.addAll(shift.observe(0, 1_000, 2_000, 2, T0));
+        produce(1_800, second -> 200);
 
         assertThat(findings).isEmpty();
     }
