@@ -42,9 +42,6 @@ public final class FormatDrift {
     static final int MIN_OFF = 10;
     private static final double USUAL_SHARE = 0.75;
     private static final double MIN_RISE = 0.10;
-    private static final double DEVIATIONS = 6;
-    // Scales a median absolute deviation to a standard deviation for normally distributed shares.
-    private static final double MAD_SCALE = 1.4826;
     private static final PayloadFormat[] SPECIFIC_FIRST = {PayloadFormat.JSON, PayloadFormat.SCHEMA_REGISTRY,
             PayloadFormat.TEXT};
 
@@ -152,8 +149,9 @@ public final class FormatDrift {
     private Optional<Finding> closeWindow() {
         long off = window.stream().filter(Examined::off).count();
         double share = off / (double) window.size();
-        double median = median(normalShares);
-        double bar = median + Math.max(MIN_RISE, DEVIATIONS * MAD_SCALE * medianDeviation(normalShares, median));
+        RobustSpread usualShares = RobustSpread.of(normalShares);
+        double median = usualShares.median();
+        double bar = median + usualShares.margin(MIN_RISE);
         boolean above = share > bar && off >= MIN_OFF;
         if (drift == null) {
             if (!above) {
@@ -216,21 +214,6 @@ public final class FormatDrift {
             }
         }
         return admitted;
-    }
-
-    private static double median(Deque<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    private static double medianDeviation(Deque<Double> values, double median) {
-        Deque<Double> deviations = new ArrayDeque<>();
-        values.forEach(v -> deviations.add(Math.abs(v - median)));
-        return median(deviations);
     }
 
     private static String percent(double share) {

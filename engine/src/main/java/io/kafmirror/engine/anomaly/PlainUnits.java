@@ -23,6 +23,17 @@ final class PlainUnits {
         return count(millis) + " ms";
     }
 
+    /** {@code millis} (not negative) rounded to the largest unit it reaches, e.g. "2 days", "47 hours", "1,500 ms". */
+    static String roughly(long millis) {
+        for (int i = 0; i < MILLIS.length; i++) {
+            if (millis >= MILLIS[i]) {
+                long count = Math.round(millis / (double) MILLIS[i]);
+                return count(count) + " " + TIME_UNITS[i] + (count == 1 ? "" : "s");
+            }
+        }
+        return count(millis) + " ms";
+    }
+
     /** {@code bytes} (not negative) in the largest binary unit that divides it exactly, e.g. "1 GiB", "1,000 bytes". */
     static String size(long bytes) {
         for (int i = 0; i < SIZE_UNITS.length; i++) {

@@ -51,6 +51,22 @@ public record MirrorEvent(Type type, Instant at, String topic, int partition, St
         FORMAT_DRIFT(CRITICAL, ANOMALY),
         /** A topic's records are in its usual payload format again. */
         FORMAT_DRIFT_ENDED(INFO, ROUTINE),
+        /** A topic gets far more records a second than usual (counted by record time): a runaway producer, a replay? */
+        THROUGHPUT_SPIKE(CRITICAL, ANOMALY),
+        /** A topic's rate is back inside its usual range after a spike. */
+        THROUGHPUT_SPIKE_ENDED(INFO, ROUTINE),
+        /** A topic gets far fewer records a second than usual, or none: a stalled or dead upstream? */
+        THROUGHPUT_DROP(WARNING, ANOMALY),
+        /** A topic's rate is back inside its usual range after a drop. */
+        THROUGHPUT_DROP_ENDED(INFO, ROUTINE),
+        /** The median size of a topic's record values moved far from the usual: blobs in an event topic, emptied events? */
+        RECORD_SIZE_SHIFT(WARNING, ANOMALY),
+        /** A topic's record values are of their usual size again. */
+        RECORD_SIZE_SHIFT_ENDED(INFO, ROUTINE),
+        /** A topic's records carry a header key they did not, or lack one they all carried: a new producer, a deploy? */
+        HEADER_KEYS_CHANGED(WARNING, ANOMALY),
+        /** Records carry producer timestamps far ahead of when they were read, or far behind their partition's newest. */
+        TIMESTAMP_SKEW(WARNING, ANOMALY),
         /** retention.ms or retention.bytes lowered, or cleanup.policy now deleting, on a mirrored topic: the source deletes sooner. */
         RETENTION_LOWERED(CRITICAL, ANOMALY),
         /** retention.ms, retention.bytes or cleanup.policy of a mirrored topic changed in a way that deletes no sooner. */

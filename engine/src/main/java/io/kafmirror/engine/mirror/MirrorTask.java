@@ -55,7 +55,7 @@ public final class MirrorTask implements Runnable {
     private final Map<String, TopicBuffer> buffers = new HashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final MirrorProgress progress;
-    private final PayloadWatch payloads;
+    private final RecordWatch records;
     private volatile boolean stopping;
     private volatile SourceReader reader;
     private TopicWatch watch;
@@ -68,13 +68,13 @@ public final class MirrorTask implements Runnable {
         @Override
         public void record(TopicPartition partition, KfsRecord record) {
             buffer(partition).append(partition.partition(), record, readAtNanos);
-            payloads.record(partition, record.timestamp(), record.value());
+            records.record(partition, record);
         }
 
         @Override
         public void batch(TopicPartition partition, ByteBuffer batch) {
             // First: storing the batch reads it to its end.
-            payloads.batch(partition, batch);
+            records.batch(partition, batch);
             buffer(partition).appendBatch(partition.partition(), batch, readAtNanos);
         }
 
@@ -95,7 +95,7 @@ public final class MirrorTask implements Runnable {
         this.listener = listener;
         this.clock = clock;
         this.progress = new MirrorProgress(clock.millis());
-        this.payloads = new PayloadWatch(listener, clock);
+        this.records = new RecordWatch(listener, clock, topic -> watch.current(topic).partitions());
     }
 
     /** Mirrors until {@link #stop}; then seals and stores what it read, as far as the store allows. */
@@ -166,6 +166,10 @@ public final class MirrorTask implements Runnable {
                 applyBackpressure(source);
                 readAtNanos = -1;
                 source.read(POLL, sink);
+                if (!paused) {
+                    // Only while reading: a pause is the store's doing, not a topic falling silent.
+                    records.tick();
+                }
                 long now = System.nanoTime();
                 if (now - nextKnownEnds >= 0) {
                     // Fresher than the ListOffsets answers every few seconds, so lag counts what was just produced.
@@ -240,7 +244,7 @@ public final class MirrorTask implements Runnable {
     /** Seals the buffer of a topic generation that is going away (deleted or recreated on the source). */
     private void sealTopic(String topic) {
         progress.forget(topic);
-        payloads.forget(topic);
+        records.forget(topic);
         TopicBuffer buffer = buffers.remove(topic);
         if (buffer != null && !buffer.isEmpty()) {
             seal(buffer);

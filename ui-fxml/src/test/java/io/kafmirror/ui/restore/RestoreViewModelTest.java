@@ -250,19 +250,36 @@ class RestoreViewModelTest {
 
     @Test
     void retentionAndGroupOffsetChangesAreOnTheTimelineButAnInformationalConfigChangeIsNot() {
-        backups.close();
-        try (StateDatabase state = StateDatabase.open(backup.dataDir, "test")) {
-            List<MirrorEvent.Type> oldestFirst = List.of(MirrorEvent.Type.RETENTION_LOWERED,
-                    MirrorEvent.Type.TOPIC_CONFIG_CHANGED, MirrorEvent.Type.GROUP_OFFSETS_DELETED, MirrorEvent.Type.GROUP_OFFSETS_RESET);
-            for (int i = 0; i < oldestFirst.size(); i++) {
-                state.history().append("prod-backup", new MirrorEvent(oldestFirst.get(i), LocalBackup.START.plusSeconds(100 + i),
-                        backup.payments, -1, "a sentence"));
-            }
-        }
+        recordOnPayments(MirrorEvent.Type.RETENTION_LOWERED, MirrorEvent.Type.TOPIC_CONFIG_CHANGED,
+                MirrorEvent.Type.GROUP_OFFSETS_DELETED, MirrorEvent.Type.GROUP_OFFSETS_RESET);
 
         model.topicProperty().set(new BackedUpTopic("prod", backup.payments));
 
         assertThat(model.timelineProperty().get().events()).extracting(TimelineEvent::type).containsExactly(
                 "RETENTION_LOWERED", "GROUP_OFFSETS_DELETED", "GROUP_OFFSETS_RESET", "TOPIC_DELETED");
+    }
+
+    @Test
+    void dataPlaneShiftsThatAddRecordsToLeaveOutAreOnTheTimelineButADropAndTheEndsAreNot() {
+        recordOnPayments(MirrorEvent.Type.THROUGHPUT_SPIKE, MirrorEvent.Type.THROUGHPUT_SPIKE_ENDED,
+                MirrorEvent.Type.THROUGHPUT_DROP, MirrorEvent.Type.THROUGHPUT_DROP_ENDED, MirrorEvent.Type.TIMESTAMP_SKEW,
+                MirrorEvent.Type.RECORD_SIZE_SHIFT, MirrorEvent.Type.RECORD_SIZE_SHIFT_ENDED,
+                MirrorEvent.Type.HEADER_KEYS_CHANGED);
+
+        model.topicProperty().set(new BackedUpTopic("prod", backup.payments));
+
+        assertThat(model.timelineProperty().get().events()).extracting(TimelineEvent::type).containsExactly(
+                "THROUGHPUT_SPIKE", "TIMESTAMP_SKEW", "RECORD_SIZE_SHIFT", "HEADER_KEYS_CHANGED", "TOPIC_DELETED");
+    }
+
+    /** Records events of {@code oldestFirst}'s types on the payments topic, a second apart, in the job's history. */
+    private void recordOnPayments(MirrorEvent.Type... oldestFirst) {
+        backups.close();
+        try (StateDatabase state = StateDatabase.open(backup.dataDir, "test")) {
+            for (int i = 0; i < oldestFirst.length; i++) {
+                state.history().append("prod-backup", new MirrorEvent(oldestFirst[i], LocalBackup.START.plusSeconds(100 + i),
+                        backup.payments, -1, "a sentence"));
+            }
+        }
     }
 }

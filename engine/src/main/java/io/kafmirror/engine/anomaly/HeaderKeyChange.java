@@ -1,0 +1,142 @@
+package io.kafmirror.engine.anomaly;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Watches the header keys of one topic's records and tells when a key appears that its records did not carry, or a key
+ * they all carried goes missing — a new producer writing into the topic, a tracing or tenant header dropped by a
+ * deploy.
+ *
+ * <p>The usual keys are counted over the last {@value #HISTORY} records before the current window of
+ * {@value #WINDOW}; nothing is judged before that many were seen. A key is <em>new</em> when none of those carried it
+ * and at least {@value #MIN_NEW} of the window's records do (a key on a few retried records is not a change); it is
+ * <em>gone</em> when it was usual (carried by at least {@value #USUAL_SHARE_PERCENT} % of those, and since by at least
+ * half) and none of the window's records carries it. Each change is reported once: a new key becomes known as records
+ * carry it, a gone key is not reported again until it is usual again. Not thread-safe.
+ */
+public final class HeaderKeyChange {
+
+    static final int WINDOW = 100;
+    static final int HISTORY = 1_000;
+    static final int MIN_NEW = 10;
+    static final int USUAL_SHARE_PERCENT = 95;
+
+    private final String topic;
+    private final Deque<Set<String>> history = new ArrayDeque<>();
+    private final Map<String, Integer> counts = new HashMap<>();
+    private final List<Keyed> window = new ArrayList<>(WINDOW);
+    // Keys at least USUAL_SHARE_PERCENT % of the history carried, until they go missing or fall under half of it.
+    private final Set<String> usual = new HashSet<>();
+    // Per key, when records began to lack it: the first record without it after the last one with it.
+    private final Map<String, Long> lackingSince = new HashMap<>();
+
+    /** A watch over {@code topic}'s header keys. */
+    public HeaderKeyChange(String topic) {
+        this.topic = topic;
+    }
+
+    /**
+     * Header keys that appeared or went missing.
+     *
+     * @param topic   the topic
+     * @param at      when the change began: the first record carrying a new key, or the first lacking a gone one
+     * @param added   keys new to the topic's records
+     * @param gone    keys its records no longer carry
+     * @param message a sentence an operator understands, with the numbers behind it
+     */
+    public record Finding(String topic, Instant at, Set<String> added, Set<String> gone, String message) {
+
+        /** The last instant before the change: the point to restore the topic to. */
+        public Instant suggestedRestorePoint() {
+            return at.minusMillis(1);
+        }
+    }
+
+    private record Keyed(long timestamp, Set<String> keys) {
+    }
+
+    /** Takes the next examined record, written at {@code timestamp} (ms) with header keys {@code keys}. */
+    public Optional<Finding> observe(long timestamp, Collection<String> keys) {
+        Set<String> distinct = Set.copyOf(keys);
+        counts.keySet().forEach(k -> {
+            if (distinct.contains(k)) {
+                lackingSince.remove(k);
+            } else {
+                lackingSince.putIfAbsent(k, timestamp);
+            }
+        });
+        window.add(new Keyed(timestamp, distinct));
+        if (window.size() < WINDOW) {
+            return Optional.empty();
+        }
+        Optional<Finding> finding = history.size() < HISTORY ? Optional.empty() : judge();
+        window.forEach(k -> remember(k.keys()));
+        window.clear();
+        return finding;
+    }
+
+    private Optional<Finding> judge() {
+        Map<String, Integer> inWindow = new TreeMap<>();
+        Map<String, Long> firstCarried = new HashMap<>();
+        for (Keyed k : window) {
+            for (String key : k.keys()) {
+                inWindow.merge(key, 1, Integer::sum);
+                firstCarried.merge(key, k.timestamp(), Math::min);
+            }
+        }
+        counts.forEach((key, count) -> {
+            if (count * 100L >= USUAL_SHARE_PERCENT * (long) history.size()) {
+                usual.add(key);
+            }
+        });
+        // A key fading out over thousands of records is a gradual change, not one to date.
+        usual.removeIf(key -> counts.getOrDefault(key, 0) * 2 < history.size());
+        Map<String, Integer> added = new TreeMap<>(inWindow);
+        added.entrySet().removeIf(e -> counts.containsKey(e.getKey()) || e.getValue() < MIN_NEW);
+        Map<String, Integer> gone = new TreeMap<>();
+        for (String key : usual) {
+            if (!inWindow.containsKey(key)) {
+                gone.put(key, counts.get(key));
+            }
+        }
+        usual.removeAll(gone.keySet());
+        if (added.isEmpty() && gone.isEmpty()) {
+            return Optional.empty();
+        }
+        long began = Long.MAX_VALUE;
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : added.entrySet()) {
+            began = Math.min(began, firstCarried.get(e.getKey()));
+            parts.add("new key \"" + e.getKey() + "\" on " + e.getValue() + " of " + WINDOW + " records");
+        }
+        for (Map.Entry<String, Integer> e : gone.entrySet()) {
+            began = Math.min(began, lackingSince.getOrDefault(e.getKey(), window.get(0).timestamp()));
+            parts.add("key \"" + e.getKey() + "\" missing from all " + WINDOW + " records, before on "
+                    + e.getValue() * 100 / history.size() + " %");
+        }
+        Instant at = Instant.ofEpochMilli(began);
+        return Optional.of(new Finding(topic, at, Set.copyOf(added.keySet()), Set.copyOf(gone.keySet()), topic
+                + ": header keys changed since " + at + ": " + String.join("; ", parts) + ". The last instant before it: "
+                + at.minusMillis(1) + "."));
+    }
+
+    private void remember(Set<String> keys) {
+        history.addLast(keys);
+        keys.forEach(k -> counts.merge(k, 1, Integer::sum));
+        if (history.size() > HISTORY) {
+            history.removeFirst().forEach(k -> counts.computeIfPresent(k, (key, n) -> n == 1 ? null : n - 1));
+        }
+        lackingSince.keySet().retainAll(counts.keySet());
+    }
+}

@@ -1,0 +1,205 @@
+package io.kafmirror.engine.mirror;
+
+import io.kafmirror.engine.anomaly.FormatDrift;
+import io.kafmirror.engine.anomaly.HeaderKeyChange;
+import io.kafmirror.engine.anomaly.PayloadFormat;
+import io.kafmirror.engine.anomaly.SizeShift;
+import io.kafmirror.engine.anomaly.ThroughputShift;
+import io.kafmirror.engine.anomaly.TimestampSkew;
+import io.kafmirror.kfs.format.KfsRecord;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.record.internal.DefaultRecordBatch;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.MutableRecordBatch;
+import org.apache.kafka.common.record.internal.Record;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.common.utils.internals.BufferSupplier;
+import org.apache.kafka.common.utils.internals.CloseableIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Looks at the records a job mirrors and reports, as {@link MirrorEvent}s, the shifts in them an operator must know
+ * of: a topic's rate far above or below its usual ({@link ThroughputShift}), its payloads no longer in their usual
+ * format ({@link FormatDrift}) or size ({@link SizeShift}), header keys new or gone ({@link HeaderKeyChange}),
+ * producer timestamps far from when records were written ({@link TimestampSkew}).
+ *
+ * <p>The rate counts every record, from batch headers (record count, first and last timestamp) that cost nothing to
+ * read. Source batches are stored without being decompressed; looking inside costs a decompression, so formats, sizes,
+ * header keys and timestamps are judged on a sample: each topic gets a budget of {@value #RECORDS_PER_SECOND} examined records a
+ * second, a batch is examined whole while the budget lasts, later ones pass unopened until it refills. Up to that rate
+ * every record is examined; above it, a drift's start is known to the nearest examined batch. Runs on the mirror thread.
+ */
+final class RecordWatch {
+
+    static final int RECORDS_PER_SECOND = 5_000;
+    private static final Logger LOG = LoggerFactory.getLogger(RecordWatch.class);
+
+    private final MirrorListener listener;
+    private final Clock clock;
+    private final ToIntFunction<String> partitionCounts;
+    private final Map<String, Watched> topics = new HashMap<>();
+    private final BufferSupplier decompression = BufferSupplier.create();
+
+    /** A watch reporting to {@code listener}, told each topic's partition count when it first sees it. */
+    RecordWatch(MirrorListener listener, Clock clock, ToIntFunction<String> partitionCounts) {
+        this.listener = listener;
+        this.clock = clock;
+        this.partitionCounts = partitionCounts;
+    }
+
+    /** Counts one record, and examines it if the topic's budget allows. */
+    void record(TopicPartition partition, KfsRecord record) {
+        Watched watched = watched(partition.topic());
+        long now = clock.millis();
+        watched.count(partition.partition(), record.timestamp(), record.timestamp(), 1, now);
+        if (watched.take(now)) {
+            watched.examine(partition.partition(), record.timestamp(), record.timestampType(), record.value(),
+                    keys(record.headers()), now);
+        }
+    }
+
+    /** Counts the records of a Kafka v2 batch, and examines them, decompressing it, if the topic's budget allows. */
+    void batch(TopicPartition partition, ByteBuffer batch) {
+        Watched watched = watched(partition.topic());
+        long now = clock.millis();
+        try {
+            boolean examine = watched.take(now);
+            for (MutableRecordBatch b : MemoryRecords.readableRecords(batch.duplicate()).batches()) {
+                if (b.isControlBatch()) {
+                    continue;
+                }
+                count(partition, b, watched, now);
+                if (examine) {
+                    examine(partition, b, watched, now);
+                }
+            }
+        } catch (RuntimeException e) {
+            // Looking is secondary: a batch the watch cannot read is still stored, and the store's own checks apply.
+            LOG.warn("Cannot examine the records of a batch of {}: {}", partition, e.toString());
+        }
+    }
+
+    /** Lets the clock move on for every topic's rate: how a topic that stops getting records is seen. */
+    void tick() {
+        long now = clock.millis();
+        topics.values().forEach(w -> w.throughput.tick(now).forEach(this::report));
+    }
+
+    private static void count(TopicPartition partition, MutableRecordBatch b, Watched watched, long now) {
+        Integer count = b.countOrNull();
+        int records = count != null ? count : (int) (b.lastOffset() - b.baseOffset() + 1);
+        // Under LogAppendTime every record carries the broker's time, the batch's maximum.
+        long first = b.timestampType() == TimestampType.CREATE_TIME && b instanceof DefaultRecordBatch d
+                ? d.baseTimestamp() : b.maxTimestamp();
+        watched.count(partition.partition(), first, b.maxTimestamp(), records, now);
+    }
+
+    private void examine(TopicPartition partition, MutableRecordBatch b, Watched watched, long now) {
+        try (CloseableIterator<Record> records = b.streamingIterator(decompression)) {
+            while (records.hasNext()) {
+                Record r = records.next();
+                watched.examine(partition.partition(), r.timestamp(), b.timestampType(), Utils.toNullableArray(r.value()),
+                        keys(r.headers()), now);
+            }
+        }
+    }
+
+    private static List<String> keys(Header[] headers) {
+        return Arrays.stream(headers).map(Header::key).toList();
+    }
+
+    /** Forgets a topic that is no longer mirrored (deleted, recreated): a new generation learns its records anew. */
+    void forget(String topic) {
+        topics.remove(topic);
+    }
+
+    private Watched watched(String topic) {
+        return topics.computeIfAbsent(topic, t -> new Watched(t, partitionCounts.applyAsInt(t), clock.millis()));
+    }
+
+    /** One topic: its detectors and its sampling budget, counted per wall-clock second. */
+    private final class Watched {
+        final ThroughputShift throughput;
+        final FormatDrift drift;
+        final SizeShift sizes;
+        final HeaderKeyChange headers;
+        final TimestampSkew skew;
+        long second = -1;
+        int spent;
+
+        Watched(String topic, int partitions, long now) {
+            this.throughput = new ThroughputShift(topic);
+            this.drift = new FormatDrift(topic);
+            this.sizes = new SizeShift(topic);
+            this.headers = new HeaderKeyChange(topic);
+            this.skew = new TimestampSkew(topic);
+            throughput.partitions(partitions, now);
+        }
+
+        /** Whether the budget of this second allows examining more. */
+        boolean take(long now) {
+            if (now / 1000 != second) {
+                second = now / 1000;
+                spent = 0;
+            }
+            return spent < RECORDS_PER_SECOND;
+        }
+
+        void count(int partition, long first, long last, int records, long now) {
+            throughput.observe(partition, first, last, records, now).forEach(RecordWatch.this::report);
+        }
+
+        /** Examines one record, spending one of the second's budget. */
+        void examine(int partition, long timestamp, TimestampType type, byte[] value, List<String> headerKeys, long now) {
+            spent++;
+            drift.observe(partition, timestamp, PayloadFormat.of(value)).forEach(RecordWatch.this::report);
+            sizes.observe(timestamp, value == null ? -1 : value.length).ifPresent(RecordWatch.this::report);
+            headers.observe(timestamp, headerKeys).ifPresent(RecordWatch.this::report);
+            if (type == TimestampType.CREATE_TIME) {
+                skew.observe(partition, timestamp, now).ifPresent(RecordWatch.this::report);
+            }
+        }
+    }
+
+    private void report(FormatDrift.Finding f) {
+        MirrorEvent.Type type = f.beginning() ? MirrorEvent.Type.FORMAT_DRIFT : MirrorEvent.Type.FORMAT_DRIFT_ENDED;
+        listener.event(new MirrorEvent(type, f.at(), f.topic(), partitionOf(f.partitions()), f.message()));
+    }
+
+    private void report(ThroughputShift.Finding f) {
+        MirrorEvent.Type type = f.direction() == ThroughputShift.Direction.SPIKE
+                ? (f.beginning() ? MirrorEvent.Type.THROUGHPUT_SPIKE : MirrorEvent.Type.THROUGHPUT_SPIKE_ENDED)
+                : (f.beginning() ? MirrorEvent.Type.THROUGHPUT_DROP : MirrorEvent.Type.THROUGHPUT_DROP_ENDED);
+        listener.event(new MirrorEvent(type, f.at(), f.topic(), -1, f.message()));
+    }
+
+    private void report(SizeShift.Finding f) {
+        MirrorEvent.Type type = f.beginning() ? MirrorEvent.Type.RECORD_SIZE_SHIFT : MirrorEvent.Type.RECORD_SIZE_SHIFT_ENDED;
+        listener.event(new MirrorEvent(type, f.at(), f.topic(), -1, f.message()));
+    }
+
+    private void report(HeaderKeyChange.Finding f) {
+        listener.event(new MirrorEvent(MirrorEvent.Type.HEADER_KEYS_CHANGED, f.at(), f.topic(), -1, f.message()));
+    }
+
+    private void report(TimestampSkew.Finding f) {
+        listener.event(new MirrorEvent(MirrorEvent.Type.TIMESTAMP_SKEW, f.at(), f.topic(), partitionOf(f.partitions()),
+                f.message()));
+    }
+
+    /** The one partition concerned, or -1 for several. */
+    private static int partitionOf(Set<Integer> partitions) {
+        return partitions.size() == 1 ? partitions.iterator().next() : -1;
+    }
+}
