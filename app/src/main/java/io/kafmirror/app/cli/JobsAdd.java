@@ -92,7 +92,7 @@ public final class JobsAdd implements Callable<Integer> {
                 compression, batches, maxBuffered == null ? null : SizeText.parse(maxBuffered),
                 readUncommitted ? IsolationLevel.READ_UNCOMMITTED : IsolationLevel.READ_COMMITTED,
                 retention == null ? null : new RetentionPolicy(retentionRule(), Map.of()),
-                snapshotInterval == null ? null : DurationText.parse(snapshotInterval), commitOffsets);
+                snapshotInterval == null ? null : DurationText.parse(snapshotInterval), commitOffsets, null);
         try (StateDatabase state = data.openState()) {
             state.jobs().add(name, job);
         }

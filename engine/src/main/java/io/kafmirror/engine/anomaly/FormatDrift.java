@@ -46,6 +46,7 @@ public final class FormatDrift {
             PayloadFormat.TEXT};
 
     private final String topic;
+    private final Sensitivity sensitivity;
     private final Deque<Observation> learning = new ArrayDeque<>();
     private final Deque<Double> normalShares = new ArrayDeque<>();
     private final Map<Integer, Long> offRunStarts = new HashMap<>();
@@ -56,9 +57,10 @@ public final class FormatDrift {
     private Drift drift;
     private Drift ended;
 
-    /** A watch over {@code topic}'s records. */
-    public FormatDrift(String topic) {
+    /** A watch over {@code topic}'s records, judged at {@code sensitivity}. */
+    public FormatDrift(String topic, Sensitivity sensitivity) {
         this.topic = topic;
+        this.sensitivity = sensitivity;
     }
 
     /**
@@ -151,7 +153,7 @@ public final class FormatDrift {
         double share = off / (double) window.size();
         RobustSpread usualShares = RobustSpread.of(normalShares);
         double median = usualShares.median();
-        double bar = median + usualShares.margin(MIN_RISE);
+        double bar = median + usualShares.margin(MIN_RISE, sensitivity);
         boolean above = share > bar && off >= MIN_OFF;
         if (drift == null) {
             if (!above) {

@@ -12,8 +12,6 @@ import java.util.Collection;
  */
 record RobustSpread(double median, double deviation) {
 
-    /** How many deviations above or below the median a value must be to stand out. */
-    static final double DEVIATIONS = 6;
     // Scales a median absolute deviation to a standard deviation for normally distributed values.
     private static final double MAD_SCALE = 1.4826;
 
@@ -30,9 +28,9 @@ record RobustSpread(double median, double deviation) {
         return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
     }
 
-    /** How far from the median a value must be to stand out: {@value #DEVIATIONS} deviations, at least {@code floor}. */
-    double margin(double floor) {
-        return Math.max(floor, DEVIATIONS * deviation);
+    /** How far from the median a value must be to stand out: {@code sensitivity}'s deviations, at least {@code floor}. */
+    double margin(double floor, Sensitivity sensitivity) {
+        return Math.max(floor, sensitivity.deviations() * deviation);
     }
 
     private static double median(double[] sorted) {

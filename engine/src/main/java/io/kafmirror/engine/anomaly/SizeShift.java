@@ -31,14 +31,16 @@ public final class SizeShift {
     static final int MIN_FACTOR = 2;
 
     private final String topic;
+    private final Sensitivity sensitivity;
     private final Deque<Double> normal = new ArrayDeque<>();
     private List<Sized> previous = List.of();
     private List<Sized> window = new ArrayList<>(WINDOW);
     private Shift shift;
 
-    /** A watch over {@code topic}'s value sizes. */
-    public SizeShift(String topic) {
+    /** A watch over {@code topic}'s value sizes, judged at {@code sensitivity}. */
+    public SizeShift(String topic, Sensitivity sensitivity) {
         this.topic = topic;
+        this.sensitivity = sensitivity;
     }
 
     /**
@@ -84,7 +86,7 @@ public final class SizeShift {
             return Optional.empty();
         }
         RobustSpread usual = RobustSpread.of(normal);
-        double margin = usual.margin(Math.log(MIN_FACTOR));
+        double margin = usual.margin(Math.log(MIN_FACTOR), sensitivity);
         boolean above = level > usual.median() + margin;
         boolean below = level < usual.median() - margin;
         if (shift == null) {

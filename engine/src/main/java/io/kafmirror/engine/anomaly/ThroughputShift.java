@@ -49,6 +49,7 @@ public final class ThroughputShift {
     private static final long MAX_TICK_GAP_MS = 5_000;
 
     private final String topic;
+    private final Sensitivity sensitivity;
     private final Map<Integer, Frontier> partitions = new HashMap<>();
     private final TreeMap<Long, Long> open = new TreeMap<>();
     private final Deque<Long> normal = new ArrayDeque<>();
@@ -57,9 +58,10 @@ public final class ThroughputShift {
     private long lastTick = -1;
     private Shift shift;
 
-    /** A watch over {@code topic}'s record rate. */
-    public ThroughputShift(String topic) {
+    /** A watch over {@code topic}'s record rate, judged at {@code sensitivity}. */
+    public ThroughputShift(String topic, Sensitivity sensitivity) {
         this.topic = topic;
+        this.sensitivity = sensitivity;
     }
 
     /** Whether the rate went up or down. */
@@ -203,7 +205,7 @@ public final class ThroughputShift {
         RobustSpread usual = RobustSpread.of(normal.stream().map(Math::log1p).toList());
         double median = Math.expm1(usual.median());
         // Counts vary at least as a Poisson count does, whose logarithm's deviation is about one over its root.
-        double margin = usual.margin(Math.max(Math.log(MIN_FACTOR), RobustSpread.DEVIATIONS / Math.sqrt(Math.max(1, median))));
+        double margin = usual.margin(Math.max(Math.log(MIN_FACTOR), sensitivity.deviations() / Math.sqrt(Math.max(1, median))), sensitivity);
         double level = Math.log1p(records);
         boolean above = level > usual.median() + margin;
         boolean below = level < usual.median() - margin;

@@ -38,6 +38,7 @@ public final class TimestampSkew {
     private static final long WINDOW_MAX_MS = 60_000;
 
     private final String topic;
+    private final Sensitivity sensitivity;
     private final Map<Integer, Long> newest = new HashMap<>();
     private final Deque<Long> usualLateness = new ArrayDeque<>();
     private long behindBar = MIN_SKEW_MS;
@@ -45,9 +46,10 @@ public final class TimestampSkew {
     private boolean incident;
     private int quiet;
 
-    /** A watch over {@code topic}'s producer timestamps. */
-    public TimestampSkew(String topic) {
+    /** A watch over {@code topic}'s producer timestamps, judged at {@code sensitivity}. */
+    public TimestampSkew(String topic, Sensitivity sensitivity) {
         this.topic = topic;
+        this.sensitivity = sensitivity;
     }
 
     /**
@@ -91,7 +93,7 @@ public final class TimestampSkew {
         Window closed = window;
         window = null;
         RobustSpread usual = RobustSpread.of(usualLateness);
-        behindBar = Math.max(MIN_SKEW_MS, Math.round(usual.median() + usual.margin(0)));
+        behindBar = Math.max(MIN_SKEW_MS, Math.round(usual.median() + usual.margin(0, sensitivity)));
         if (closed.ahead + closed.behind == 0) {
             quiet++;
             incident = incident && quiet < QUIET_WINDOWS;

@@ -22,10 +22,12 @@ import org.apache.kafka.common.IsolationLevel;
  * @param snapshotInterval how often topic configurations and consumer group offsets are snapshotted; default 5 min
  * @param commitOffsets    whether to commit progress to the source cluster for visibility; default false, so
  *                         read-only credentials work
+ * @param anomalies        which anomaly detectors are off and how sensitive the others are; null for all on, normal
  */
 public record JobConfig(String source, String store, TopicSelection topics, FlushPolicy flush,
                         SegmentCodec compression, StoredBatches batches, @SizeInBytes Long maxBuffered, IsolationLevel isolation,
-                        RetentionPolicy retention, Duration snapshotInterval, Boolean commitOffsets) {
+                        RetentionPolicy retention, Duration snapshotInterval, Boolean commitOffsets,
+                        AnomalySettings anomalies) {
 
     /** Default {@link #maxBuffered}: 256 MiB. */
     public static final long DEFAULT_MAX_BUFFERED = 256L * 1024 * 1024;
@@ -61,6 +63,11 @@ public record JobConfig(String source, String store, TopicSelection topics, Flus
 
     /** A job of {@code topics} from {@code source} to {@code store}, everything else at its default. */
     public static JobConfig of(String source, String store, TopicSelection topics) {
-        return new JobConfig(source, store, topics, null, null, null, null, null, null, null, null);
+        return new JobConfig(source, store, topics, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The job's anomaly detection: {@link #anomalies}, or every detector on at normal sensitivity. */
+    public AnomalySettings detection() {
+        return anomalies == null ? AnomalySettings.DEFAULT : anomalies;
     }
 }

@@ -1,5 +1,6 @@
 package io.kafmirror.engine.mirror;
 
+import io.kafmirror.engine.config.AnomalySettings;
 import io.kafmirror.engine.config.ConfigException;
 import io.kafmirror.engine.config.ConfigPath;
 import io.kafmirror.engine.config.JobConfig;
@@ -28,10 +29,11 @@ import org.apache.kafka.common.IsolationLevel;
  * @param retention         Object Lock retention of a topic's segment sealed at a given instant
  * @param topicRefresh      how often the source is asked for new topics and partitions
  * @param commitOffsets     commit stored offsets to the source as group {@code kaf-mirror-<job>}, for visibility only
+ * @param anomalies         which anomaly detectors run on the records, and how sensitive they are
  */
 public record MirrorSettings(String job, String cluster, Predicate<String> topics, long flushBytes,
                              Duration flushLinger, SegmentCodec codec, StoredBatches batches, long maxBufferedBytes, boolean readCommitted,
-                             RetentionChoice retention, Duration topicRefresh, boolean commitOffsets) {
+                             RetentionChoice retention, Duration topicRefresh, boolean commitOffsets, AnomalySettings anomalies) {
 
     /** The retention given to a segment of {@code topic} sealed at {@code sealedAt}. */
     @FunctionalInterface
@@ -47,6 +49,7 @@ public record MirrorSettings(String job, String cluster, Predicate<String> topic
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(batches, "batches");
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(anomalies, "anomalies");
         if (flushBytes <= 0 || maxBufferedBytes < flushBytes) {
             throw new IllegalArgumentException("Flush size must be positive and the memory bound at least the flush size");
         }
@@ -66,7 +69,7 @@ public record MirrorSettings(String job, String cluster, Predicate<String> topic
         return new MirrorSettings(name, job.source(), job.topics()::matches, job.flush().maxBytes(),
                 job.flush().maxLinger(), job.compression(), job.batches(), job.maxBuffered(),
                 job.isolation() == IsolationLevel.READ_COMMITTED, retention::forTopic, Duration.ofSeconds(30),
-                job.commitOffsets());
+                job.commitOffsets(), job.detection());
     }
 
     /**
@@ -75,54 +78,61 @@ public record MirrorSettings(String job, String cluster, Predicate<String> topic
      */
     public static MirrorSettings defaults(String job, String cluster, Predicate<String> topics) {
         return new MirrorSettings(job, cluster, topics, 16L << 20, Duration.ofSeconds(30), SegmentCodec.ZSTD,
-                StoredBatches.SOURCE, 256L << 20, true, (topic, at) -> ObjectRetention.NONE, Duration.ofSeconds(30), false);
+                StoredBatches.SOURCE, 256L << 20, true, (topic, at) -> ObjectRetention.NONE, Duration.ofSeconds(30), false,
+                AnomalySettings.DEFAULT);
     }
 
     /** These settings flushing at {@code bytes} or after {@code linger}. */
     public MirrorSettings withFlush(long bytes, Duration linger) {
         return new MirrorSettings(job, cluster, topics, bytes, linger, codec, batches, Math.max(maxBufferedBytes, bytes),
-                readCommitted, retention, topicRefresh, commitOffsets);
+                readCommitted, retention, topicRefresh, commitOffsets, anomalies);
     }
 
     /** These settings holding at most {@code bytes} in memory. */
     public MirrorSettings withMaxBuffered(long bytes) {
         return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, batches, bytes, readCommitted,
-                retention, topicRefresh, commitOffsets);
+                retention, topicRefresh, commitOffsets, anomalies);
     }
 
     /** These settings looking for new topics every {@code interval}. */
     public MirrorSettings withTopicRefresh(Duration interval) {
         return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, batches, maxBufferedBytes, readCommitted,
-                retention, interval, commitOffsets);
+                retention, interval, commitOffsets, anomalies);
     }
 
     /** These settings with {@code isolation} read_committed or not. */
     public MirrorSettings withReadCommitted(boolean on) {
         return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, batches, maxBufferedBytes, on,
-                retention, topicRefresh, commitOffsets);
+                retention, topicRefresh, commitOffsets, anomalies);
     }
 
     /** These settings with segments compressed by {@code newCodec}. */
     public MirrorSettings withCodec(SegmentCodec newCodec) {
         return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, newCodec, batches, maxBufferedBytes,
-                readCommitted, retention, topicRefresh, commitOffsets);
+                readCommitted, retention, topicRefresh, commitOffsets, anomalies);
     }
 
     /** These settings storing source batches as {@code choice} says. */
     public MirrorSettings withBatches(StoredBatches choice) {
         return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, choice, maxBufferedBytes,
-                readCommitted, retention, topicRefresh, commitOffsets);
+                readCommitted, retention, topicRefresh, commitOffsets, anomalies);
     }
 
     /** These settings committing stored offsets to the source, or not. */
     public MirrorSettings withCommitOffsets(boolean on) {
         return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, batches, maxBufferedBytes, readCommitted,
-                retention, topicRefresh, on);
+                retention, topicRefresh, on, anomalies);
+    }
+
+    /** These settings running the anomaly detectors {@code settings} leave on, at its sensitivity. */
+    public MirrorSettings withAnomalies(AnomalySettings settings) {
+        return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, batches, maxBufferedBytes, readCommitted,
+                retention, topicRefresh, commitOffsets, settings);
     }
 
     /** These settings giving segments the retention {@code choice} picks. */
     public MirrorSettings withRetention(RetentionChoice choice) {
         return new MirrorSettings(job, cluster, topics, flushBytes, flushLinger, codec, batches, maxBufferedBytes, readCommitted,
-                choice, topicRefresh, commitOffsets);
+                choice, topicRefresh, commitOffsets, anomalies);
     }
 }

@@ -95,7 +95,7 @@ public final class MirrorTask implements Runnable {
         this.listener = listener;
         this.clock = clock;
         this.progress = new MirrorProgress(clock.millis());
-        this.records = new RecordWatch(listener, clock, topic -> watch.current(topic).partitions());
+        this.records = new RecordWatch(listener, clock, topic -> watch.current(topic).partitions(), settings.anomalies());
     }
 
     /** Mirrors until {@link #stop}; then seals and stores what it read, as far as the store allows. */

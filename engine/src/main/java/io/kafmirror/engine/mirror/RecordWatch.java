@@ -1,11 +1,13 @@
 package io.kafmirror.engine.mirror;
 
+import io.kafmirror.engine.anomaly.Detector;
 import io.kafmirror.engine.anomaly.FormatDrift;
 import io.kafmirror.engine.anomaly.HeaderKeyChange;
 import io.kafmirror.engine.anomaly.PayloadFormat;
 import io.kafmirror.engine.anomaly.SizeShift;
 import io.kafmirror.engine.anomaly.ThroughputShift;
 import io.kafmirror.engine.anomaly.TimestampSkew;
+import io.kafmirror.engine.config.AnomalySettings;
 import io.kafmirror.kfs.format.KfsRecord;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -48,14 +50,19 @@ final class RecordWatch {
     private final MirrorListener listener;
     private final Clock clock;
     private final ToIntFunction<String> partitionCounts;
+    private final AnomalySettings settings;
     private final Map<String, Watched> topics = new HashMap<>();
     private final BufferSupplier decompression = BufferSupplier.create();
 
-    /** A watch reporting to {@code listener}, told each topic's partition count when it first sees it. */
-    RecordWatch(MirrorListener listener, Clock clock, ToIntFunction<String> partitionCounts) {
+    /**
+     * A watch reporting to {@code listener}, told each topic's partition count when it first sees it, running the
+     * detectors {@code settings} leave on at its sensitivity.
+     */
+    RecordWatch(MirrorListener listener, Clock clock, ToIntFunction<String> partitionCounts, AnomalySettings settings) {
         this.listener = listener;
         this.clock = clock;
         this.partitionCounts = partitionCounts;
+        this.settings = settings;
     }
 
     /** Counts one record, and examines it if the topic's budget allows. */
@@ -93,7 +100,9 @@ final class RecordWatch {
     /** Lets the clock move on for every topic's rate: how a topic that stops getting records is seen. */
     void tick() {
         long now = clock.millis();
-        topics.values().forEach(w -> w.throughput.tick(now).forEach(this::report));
+        if (settings.on(Detector.THROUGHPUT)) {
+            topics.values().forEach(w -> w.throughput.tick(now).forEach(this::report));
+        }
     }
 
     private static void count(TopicPartition partition, MutableRecordBatch b, Watched watched, long now) {
@@ -139,11 +148,11 @@ final class RecordWatch {
         int spent;
 
         Watched(String topic, int partitions, long now) {
-            this.throughput = new ThroughputShift(topic);
-            this.drift = new FormatDrift(topic);
-            this.sizes = new SizeShift(topic);
+            this.throughput = new ThroughputShift(topic, settings.level());
+            this.drift = new FormatDrift(topic, settings.level());
+            this.sizes = new SizeShift(topic, settings.level());
             this.headers = new HeaderKeyChange(topic);
-            this.skew = new TimestampSkew(topic);
+            this.skew = new TimestampSkew(topic, settings.level());
             throughput.partitions(partitions, now);
         }
 
@@ -157,16 +166,24 @@ final class RecordWatch {
         }
 
         void count(int partition, long first, long last, int records, long now) {
-            throughput.observe(partition, first, last, records, now).forEach(RecordWatch.this::report);
+            if (settings.on(Detector.THROUGHPUT)) {
+                throughput.observe(partition, first, last, records, now).forEach(RecordWatch.this::report);
+            }
         }
 
         /** Examines one record, spending one of the second's budget. */
         void examine(int partition, long timestamp, TimestampType type, byte[] value, List<String> headerKeys, long now) {
             spent++;
-            drift.observe(partition, timestamp, PayloadFormat.of(value)).forEach(RecordWatch.this::report);
-            sizes.observe(timestamp, value == null ? -1 : value.length).ifPresent(RecordWatch.this::report);
-            headers.observe(timestamp, headerKeys).ifPresent(RecordWatch.this::report);
-            if (type == TimestampType.CREATE_TIME) {
+            if (settings.on(Detector.FORMAT_DRIFT)) {
+                drift.observe(partition, timestamp, PayloadFormat.of(value)).forEach(RecordWatch.this::report);
+            }
+            if (settings.on(Detector.RECORD_SIZE)) {
+                sizes.observe(timestamp, value == null ? -1 : value.length).ifPresent(RecordWatch.this::report);
+            }
+            if (settings.on(Detector.HEADER_KEYS)) {
+                headers.observe(timestamp, headerKeys).ifPresent(RecordWatch.this::report);
+            }
+            if (type == TimestampType.CREATE_TIME && settings.on(Detector.TIMESTAMP_SKEW)) {
                 skew.observe(partition, timestamp, now).ifPresent(RecordWatch.this::report);
             }
         }

@@ -1,5 +1,6 @@
 package io.kafmirror.engine.run;
 
+import io.kafmirror.engine.anomaly.Detector;
 import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.mirror.MirrorListener;
@@ -80,7 +81,9 @@ final class JobSnapshots implements AutoCloseable {
                     "Snapshot round stored " + outcome.stored().size() + " of 2 kinds: " + String.join(" ", problems)));
         }
         lastProblems = problems;
-        watch.changes(outcome).forEach(listener::event);
+        if (config.detection().on(Detector.CONTROL_PLANE)) {
+            watch.changes(outcome).forEach(listener::event);
+        }
     }
 
     @Override

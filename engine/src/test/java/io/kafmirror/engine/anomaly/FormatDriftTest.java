@@ -12,7 +12,7 @@ class FormatDriftTest {
 
     private static final long T0 = Instant.parse("2026-12-02T09:00:00Z").toEpochMilli();
 
-    private final FormatDrift drift = new FormatDrift("payments");
+    private final FormatDrift drift = new FormatDrift("payments", Sensitivity.NORMAL);
     private final List<FormatDrift.Finding> findings = new ArrayList<>();
     private long clock = T0;
 
@@ -105,7 +105,7 @@ class FormatDriftTest {
 
     @Test
     void topicsOfOpaqueBytesOrMixedFormatsAreNotJudgedOnJson() {
-        FormatDrift opaque = new FormatDrift("blobs");
+        FormatDrift opaque = new FormatDrift("blobs", Sensitivity.NORMAL);
         Random random = new Random(1);
         for (int i = 0; i < 5_000; i++) {
             assertThat(opaque.observe(0, T0 + i, random.nextBoolean() ? PayloadFormat.BINARY : PayloadFormat.JSON)).isEmpty();

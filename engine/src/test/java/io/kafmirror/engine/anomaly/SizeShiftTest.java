@@ -12,7 +12,7 @@ class SizeShiftTest {
 
     private static final long T0 = Instant.parse("2026-12-02T09:00:00Z").toEpochMilli();
 
-    private final SizeShift sizes = new SizeShift("orders");
+    private final SizeShift sizes = new SizeShift("orders", Sensitivity.NORMAL);
     private final List<SizeShift.Finding> findings = new ArrayList<>();
     private final Random random = new Random(5);
     private long time = T0;
@@ -66,6 +66,13 @@ class SizeShiftTest {
     }
 
     @Test
+    void aHighSensitivityReportsAShiftOnANoisyTopicThatNormalAndLowLeaveAlone() {
+        assertThat(shiftsSeen(Sensitivity.HIGH)).isEqualTo(1);
+        assertThat(shiftsSeen(Sensitivity.NORMAL)).isZero();
+        assertThat(shiftsSeen(Sensitivity.LOW)).isZero();
+    }
+
+    @Test
     void tombstonesAreNotRecords() {
         usual(3_000);
         for (int i = 0; i < 1_000; i++) {
@@ -74,6 +81,26 @@ class SizeShiftTest {
         }
 
         assertThat(findings).isEmpty();
+    }
+
+    /** Shifts {@code level} reports when windows of a median anywhere from 50 to 800 bytes are followed by 30 KB values. */
+    private static long shiftsSeen(Sensitivity level) {
+        SizeShift watch = new SizeShift("orders", level);
+        Random noise = new Random(11);
+        List<SizeShift.Finding> seen = new ArrayList<>();
+        long t = T0;
+        for (int window = 0; window < 80; window++) {
+            int median = (int) (50 * Math.exp(noise.nextDouble() * Math.log(16)));
+            for (int i = 0; i < 100; i++) {
+                t += 10;
+                watch.observe(t, median).ifPresent(seen::add);
+            }
+        }
+        for (int i = 0; i < 300; i++) {
+            t += 10;
+            watch.observe(t, 30_000).ifPresent(seen::add);
+        }
+        return seen.stream().filter(SizeShift.Finding::beginning).count();
     }
 
     private void usual(int records) {

@@ -18,7 +18,7 @@ class ThroughputShiftTest {
     // How long after its timestamp a record is read: a backup keeping up.
     private static final long LAG_MS = 300;
 
-    private final ThroughputShift shift = new ThroughputShift("orders");
+    private final ThroughputShift shift = new ThroughputShift("orders", Sensitivity.NORMAL);
     private final List<ThroughputShift.Finding> findings = new ArrayList<>();
     private final Random random = new Random(7);
     private long time = T0;

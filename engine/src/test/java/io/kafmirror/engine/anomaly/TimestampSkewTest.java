@@ -13,7 +13,7 @@ class TimestampSkewTest {
     private static final long T0 = Instant.parse("2026-12-02T09:00:00Z").toEpochMilli();
     private static final long DAY = 86_400_000L;
 
-    private final TimestampSkew skew = new TimestampSkew("orders");
+    private final TimestampSkew skew = new TimestampSkew("orders", Sensitivity.NORMAL);
     private final List<TimestampSkew.Finding> findings = new ArrayList<>();
     private final Random random = new Random(11);
     private long time = T0;

@@ -52,7 +52,7 @@ class ConfigWriterTest {
     @Test
     void writesPartsForStorageElsewhere() {
         JobConfig job = new JobConfig("prod", "vault", TopicSelection.parse("orders.*", "orders\\.tmp"),
-                new FlushPolicy(512L * 1024, null), null, null, 1L << 30, null, null, null, true);
+                new FlushPolicy(512L * 1024, null), null, null, 1L << 30, null, null, null, true, null);
 
         String yaml = writer.toYaml(job);
 

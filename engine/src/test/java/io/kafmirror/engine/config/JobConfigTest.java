@@ -3,7 +3,11 @@ package io.kafmirror.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kafmirror.engine.anomaly.Detector;
+import io.kafmirror.engine.anomaly.Sensitivity;
 import io.kafmirror.kfs.format.SegmentCodec;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,36 @@ class JobConfigTest {
         assertThat(job.retention()).isEqualTo(RetentionPolicy.NONE);
         assertThat(job.snapshotInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(job.commitOffsets()).isFalse();
+        assertThat(job.detection().on(Detector.FORMAT_DRIFT)).isTrue();
+        assertThat(job.detection().level()).isEqualTo(Sensitivity.NORMAL);
+    }
+
+    @Test
+    void anomalyDetectorsAreSwitchedOffAndTunedPerJobAndWrittenBackAsRead() {
+        String yaml = """
+                clusters:
+                  prod: { brokers: "127.0.0.1:9092" }
+                stores:
+                  vault: { type: local, path: /tmp/vault }
+                jobs:
+                  orders:
+                    source: prod
+                    store: vault
+                    topics: { include: "orders.*" }
+                    anomalies:
+                      off: [throughput, header_keys]
+                      sensitivity: high
+                """;
+        MirrorConfig config = load(yaml);
+        AnomalySettings settings = config.job("orders").detection();
+
+        assertThat(settings.on(Detector.THROUGHPUT)).isFalse();
+        assertThat(settings.on(Detector.HEADER_KEYS)).isFalse();
+        assertThat(settings.on(Detector.FORMAT_DRIFT)).isTrue();
+        assertThat(settings.level()).isEqualTo(Sensitivity.HIGH);
+        assertThat(load(new ConfigWriter().toYaml(config)).job("orders")).isEqualTo(config.job("orders"));
+        assertThatThrownBy(() -> load(yaml.replace("header_keys", "headers")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("headers");
     }
 
     @Test
@@ -37,9 +71,13 @@ class JobConfigTest {
     void limitsMustBePositive() {
         assertThatThrownBy(() -> new FlushPolicy(0L, null)).hasMessageContaining("max_bytes: must be positive");
         assertThatThrownBy(() -> new FlushPolicy(null, Duration.ZERO)).hasMessageContaining("max_linger: must be positive");
-        assertThatThrownBy(() -> new JobConfig("p", "s", orders, null, null, null, 0L, null, null, null, null))
+        assertThatThrownBy(() -> new JobConfig("p", "s", orders, null, null, null, 0L, null, null, null, null, null))
                 .hasMessageContaining("max_buffered: must be positive");
-        assertThatThrownBy(() -> new JobConfig("p", "s", orders, null, null, null, null, null, null, Duration.ZERO, null))
+        assertThatThrownBy(() -> new JobConfig("p", "s", orders, null, null, null, null, null, null, Duration.ZERO, null, null))
                 .hasMessageContaining("snapshot_interval: must be positive");
+    }
+
+    private static MirrorConfig load(String yaml) {
+        return new ConfigLoader().load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "kaf-mirror.yml");
     }
 }

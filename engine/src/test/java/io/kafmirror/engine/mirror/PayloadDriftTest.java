@@ -2,6 +2,8 @@ package io.kafmirror.engine.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafmirror.engine.anomaly.Detector;
+import io.kafmirror.engine.config.AnomalySettings;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.kfs.catalog.SegmentArchive;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,19 +30,8 @@ class PayloadDriftTest {
     @Test
     void aBurstOfCorruptEventsInAJsonTopicIsFlaggedWithTheLastGoodInstant() throws Exception {
         String topic = "drift.payments";
-        broker.createTopic(topic, 3, Map.of());
-        long base = Instant.now().minusSeconds(120).toEpochMilli();
-        long firstBad = base + 900 * 10;
-        long lastBad = base + 1_199 * 10;
-        try (SourceProducer producer = SourceProducer.compressed(broker.bootstrap(), "lz4")) {
-            for (int i = 0; i < 2_400; i++) {
-                long timestamp = base + i * 10L;
-                String json = "{\"payment\":\"p-" + i + "\",\"amount\":" + (i % 500) + ".25,\"currency\":\"EUR\"}";
-                byte[] value = timestamp >= firstBad && timestamp <= lastBad ? corrupt(json) : SourceProducer.utf8(json);
-                producer.send(new ProducerRecord<>(topic, i % 3, timestamp, SourceProducer.utf8("p-" + i), value));
-            }
-            producer.confirm();
-        }
+        long firstBad = badDeploy(topic);
+        long lastBad = firstBad + 299 * 10;
         try (SegmentCatalog catalog = SegmentCatalog.open(dir.resolve("catalog"));
              LocalSegmentStore store = new LocalSegmentStore(dir.resolve("store"))) {
             MirrorSettings settings = MirrorSettings.defaults("drift", "prod", topic::equals)
@@ -62,6 +54,46 @@ class PayloadDriftTest {
                 assertThat(mirror.reported.events).filteredOn(e -> e.type() == MirrorEvent.Type.FORMAT_DRIFT).hasSize(1);
             }
         }
+    }
+
+    @Test
+    void aJobWithFormatDriftSwitchedOffDoesNotReportTheSameBurst() throws Exception {
+        String topic = "drift.off.payments";
+        badDeploy(topic);
+        try (SegmentCatalog catalog = SegmentCatalog.open(dir.resolve("catalog"));
+             LocalSegmentStore store = new LocalSegmentStore(dir.resolve("store"))) {
+            MirrorSettings settings = MirrorSettings.defaults("drift-off", "prod", topic::equals)
+                    .withFlush(64 * 1024, Duration.ofMillis(100))
+                    .withAnomalies(new AnomalySettings(Set.of(Detector.FORMAT_DRIFT), null));
+            try (RunningMirror mirror = new RunningMirror(settings, broker.bootstrap(), new SegmentArchive(store, catalog))) {
+                // Records are looked at before they are stored: once all are stored, a drift would have been reported.
+                mirror.awaitStored(topic, 2_400);
+
+                assertThat(mirror.reported.events).extracting(MirrorEvent::type)
+                        .doesNotContain(MirrorEvent.Type.FORMAT_DRIFT, MirrorEvent.Type.FORMAT_DRIFT_ENDED);
+            }
+        }
+    }
+
+    /**
+     * Produces 2,400 JSON payments 10 ms apart into a new topic {@code topic}, records 900 to 1,199 corrupt; returns the
+     * first corrupt record's timestamp.
+     */
+    private long badDeploy(String topic) {
+        broker.createTopic(topic, 3, Map.of());
+        long base = Instant.now().minusSeconds(120).toEpochMilli();
+        long firstBad = base + 900 * 10;
+        long lastBad = base + 1_199 * 10;
+        try (SourceProducer producer = SourceProducer.compressed(broker.bootstrap(), "lz4")) {
+            for (int i = 0; i < 2_400; i++) {
+                long timestamp = base + i * 10L;
+                String json = "{\"payment\":\"p-" + i + "\",\"amount\":" + (i % 500) + ".25,\"currency\":\"EUR\"}";
+                byte[] value = timestamp >= firstBad && timestamp <= lastBad ? corrupt(json) : SourceProducer.utf8(json);
+                producer.send(new ProducerRecord<>(topic, i % 3, timestamp, SourceProducer.utf8("p-" + i), value));
+            }
+            producer.confirm();
+        }
+        return firstBad;
     }
 
     /** What a broken release writes: a few binary bytes, then the event cut off. */

@@ -95,7 +95,7 @@ class BackupRunnerTest {
              BackupRunner runner = new BackupRunner(config(), state, dir.resolve("data"), Clock.systemUTC());
              SourceProducer producer = SourceProducer.to(broker.bootstrap())) {
             state.jobs().add("staging-copy", new JobConfig("staging", "local", TopicSelection.parse("runner.*", ""),
-                    null, null, null, null, null, null, null, null));
+                    null, null, null, null, null, null, null, null, null));
             state.jobs().add("ledger", job("runner\\.ledger"));
             produce(producer, "runner.ledger", 1, 0, 10);
 
@@ -117,7 +117,7 @@ class BackupRunnerTest {
 
     private static JobConfig job(String topics) {
         return new JobConfig("prod", "local", TopicSelection.parse(topics, ""),
-                new FlushPolicy(64L * 1024, Duration.ofMillis(200)), null, null, null, null, null, Duration.ofSeconds(1), null);
+                new FlushPolicy(64L * 1024, Duration.ofMillis(200)), null, null, null, null, null, Duration.ofSeconds(1), null, null);
     }
 
     /** Samples like {@code kaf-mirror run} does, and reads the samples back as {@code jobs status} does. */

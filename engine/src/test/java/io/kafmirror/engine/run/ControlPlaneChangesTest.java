@@ -150,7 +150,7 @@ class ControlPlaneChangesTest {
 
     private JobSnapshots rounds(String topics) {
         JobConfig config = new JobConfig("prod", "local", TopicSelection.parse(topics, ""), null, null, null, null, null, null,
-                INTERVAL, null);
+                INTERVAL, null, null);
         return new JobSnapshots("orders", config, broker.client(), store, state.history().listener("orders"), Clock.systemUTC());
     }
 

@@ -44,7 +44,7 @@ class JobStoreTest extends StateDatabaseFixture {
         JobConfig everything = new JobConfig("prod", "vault",
                 TopicSelection.of(List.of("orders.*", "logs\\.[a-z]{1,3}"), List.of(".*-tmp$")),
                 new FlushPolicy(64L * 1024 * 1024, Duration.ofSeconds(90)), SegmentCodec.LZ4, StoredBatches.REBUILD, 512L * 1024 * 1024,
-                IsolationLevel.READ_UNCOMMITTED, TEST_TOPICS_UNLOCKED, Duration.ofMinutes(2), true);
+                IsolationLevel.READ_UNCOMMITTED, TEST_TOPICS_UNLOCKED, Duration.ofMinutes(2), true, null);
 
         Job added = db.jobs().add("orders", everything);
         reopen();
@@ -216,6 +216,6 @@ class JobStoreTest extends StateDatabaseFixture {
     }
 
     private static JobConfig ordersWith(RetentionPolicy retention) {
-        return new JobConfig("prod", "vault", ORDERS.topics(), null, null, null, null, null, retention, null, null);
+        return new JobConfig("prod", "vault", ORDERS.topics(), null, null, null, null, null, retention, null, null, null);
     }
 }

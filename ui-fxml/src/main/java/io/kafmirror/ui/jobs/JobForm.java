@@ -191,7 +191,8 @@ public final class JobForm {
         return new JobConfig(source.get(), store.get(), selection(), new FlushPolicy(SizeText.parse(flushBytes.get()),
                 DurationText.parse(flushLinger.get())), compression.get(), batches.get(),
                 editing == null ? null : editing.config().maxBuffered(), isolation.get(), retention,
-                editing == null ? null : editing.config().snapshotInterval(), commitOffsets.get());
+                editing == null ? null : editing.config().snapshotInterval(), commitOffsets.get(),
+                editing == null ? null : editing.config().anomalies());
     }
 
     /** Saves the job as {@code kaf-mirror jobs add} (or {@code update} when editing) does, then runs {@code saved}. */

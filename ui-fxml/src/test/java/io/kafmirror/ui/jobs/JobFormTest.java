@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.kafmirror.engine.config.FlushPolicy;
+import io.kafmirror.engine.anomaly.Detector;
+import io.kafmirror.engine.anomaly.Sensitivity;
+import io.kafmirror.engine.config.AnomalySettings;
 import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.RetentionPolicy;
 import io.kafmirror.engine.config.RetentionRule;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
@@ -150,7 +154,7 @@ class JobFormTest {
         assertThat(form.toJobConfig()).isEqualTo(new JobConfig("test", "local", TopicSelection.parse("orders.*,payments.*", ".*\\.tmp"),
                 new FlushPolicy(8L << 20, Duration.ofMinutes(1)), SegmentCodec.LZ4, StoredBatches.REBUILD, null,
                 IsolationLevel.READ_UNCOMMITTED, new RetentionPolicy(new RetentionRule(RetentionMode.GOVERNANCE, Duration.ofDays(7)),
-                Map.of()), null, true));
+                Map.of()), null, true, null));
         form.lockProperty().set(JobForm.Lock.NONE);
         assertThat(form.toJobConfig().retention()).isEqualTo(RetentionPolicy.NONE);
     }
@@ -167,7 +171,8 @@ class JobFormTest {
 
         JobConfig hidden = new JobConfig("test", "local", TopicSelection.parse("audit", ""), null, null, null, 64L << 20, null,
                 new RetentionPolicy(RetentionRule.NONE, Map.of("audit", new RetentionRule(RetentionMode.COMPLIANCE,
-                        Duration.ofDays(3650)))), Duration.ofMinutes(1), null);
+                        Duration.ofDays(3650)))), Duration.ofMinutes(1), null,
+                new AnomalySettings(Set.of(Detector.THROUGHPUT), Sensitivity.LOW));
         try (StateDatabase cli = StateDatabase.open(dir.resolve("data"), "cli")) {
             Job orders = cli.jobs().get("orders");
             assertThat(orders.desiredState()).isEqualTo(DesiredState.RUNNING);
@@ -186,6 +191,7 @@ class JobFormTest {
             assertThat(audit.maxBuffered()).isEqualTo(64L << 20);
             assertThat(audit.snapshotInterval()).isEqualTo(Duration.ofMinutes(1));
             assertThat(audit.retention()).isEqualTo(hidden.retention());
+            assertThat(audit.anomalies()).as("settings the form does not show are kept").isEqualTo(hidden.anomalies());
         }
 
         form.nameProperty().set("orders");

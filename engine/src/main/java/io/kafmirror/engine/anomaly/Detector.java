@@ -1,0 +1,17 @@
+package io.kafmirror.engine.anomaly;
+
+/** The engine's anomaly detectors, each of which a job can switch off ({@code anomalies.off} in its configuration). */
+public enum Detector {
+    /** Records no longer in the topic's usual payload format ({@link FormatDrift}). */
+    FORMAT_DRIFT,
+    /** Far more or fewer records a second than usual ({@link ThroughputShift}). */
+    THROUGHPUT,
+    /** Producer timestamps far ahead or behind ({@link TimestampSkew}). */
+    TIMESTAMP_SKEW,
+    /** Record values of another size than usual ({@link SizeShift}). */
+    RECORD_SIZE,
+    /** Header keys new or gone ({@link HeaderKeyChange}). */
+    HEADER_KEYS,
+    /** Retention and cleanup policy changes and consumer-group offsets deleted or reset, from the snapshot rounds. */
+    CONTROL_PLANE
+}
