@@ -12,6 +12,8 @@ public enum Detector {
     RECORD_SIZE,
     /** Header keys new or gone ({@link HeaderKeyChange}). */
     HEADER_KEYS,
+    /** Far more or fewer distinct record keys than usual ({@link KeyCardinalityShift}). */
+    KEY_CARDINALITY,
     /** Retention and cleanup policy changes and consumer-group offsets deleted or reset, from the snapshot rounds. */
     CONTROL_PLANE
 }

@@ -67,6 +67,10 @@ public record MirrorEvent(Type type, Instant at, String topic, int partition, St
         HEADER_KEYS_CHANGED(WARNING, ANOMALY),
         /** Records carry producer timestamps far ahead of when they were read, or far behind their partition's newest. */
         TIMESTAMP_SKEW(WARNING, ANOMALY),
+        /** A topic's records carry far more or fewer distinct keys than usual: random keys from a leaked producer, one key for all? */
+        KEY_CARDINALITY_SHIFT(WARNING, ANOMALY),
+        /** A topic's keys are as varied as usual again. */
+        KEY_CARDINALITY_SHIFT_ENDED(INFO, ROUTINE),
         /** retention.ms or retention.bytes lowered, or cleanup.policy now deleting, on a mirrored topic: the source deletes sooner. */
         RETENTION_LOWERED(CRITICAL, ANOMALY),
         /** retention.ms, retention.bytes or cleanup.policy of a mirrored topic changed in a way that deletes no sooner. */

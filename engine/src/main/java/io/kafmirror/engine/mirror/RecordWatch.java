@@ -3,6 +3,7 @@ package io.kafmirror.engine.mirror;
 import io.kafmirror.engine.anomaly.Detector;
 import io.kafmirror.engine.anomaly.FormatDrift;
 import io.kafmirror.engine.anomaly.HeaderKeyChange;
+import io.kafmirror.engine.anomaly.KeyCardinalityShift;
 import io.kafmirror.engine.anomaly.PayloadFormat;
 import io.kafmirror.engine.anomaly.SizeShift;
 import io.kafmirror.engine.anomaly.ThroughputShift;
@@ -71,7 +72,7 @@ final class RecordWatch {
         long now = clock.millis();
         watched.count(partition.partition(), record.timestamp(), record.timestamp(), 1, now);
         if (watched.take(now)) {
-            watched.examine(partition.partition(), record.timestamp(), record.timestampType(), record.value(),
+            watched.examine(partition.partition(), record.timestamp(), record.timestampType(), record.key(), record.value(),
                     keys(record.headers()), now);
         }
     }
@@ -118,8 +119,8 @@ final class RecordWatch {
         try (CloseableIterator<Record> records = b.streamingIterator(decompression)) {
             while (records.hasNext()) {
                 Record r = records.next();
-                watched.examine(partition.partition(), r.timestamp(), b.timestampType(), Utils.toNullableArray(r.value()),
-                        keys(r.headers()), now);
+                watched.examine(partition.partition(), r.timestamp(), b.timestampType(), Utils.toNullableArray(r.key()),
+                        Utils.toNullableArray(r.value()), keys(r.headers()), now);
             }
         }
     }
@@ -144,6 +145,7 @@ final class RecordWatch {
         final SizeShift sizes;
         final HeaderKeyChange headers;
         final TimestampSkew skew;
+        final KeyCardinalityShift keyVariety;
         long second = -1;
         int spent;
 
@@ -153,6 +155,7 @@ final class RecordWatch {
             this.sizes = new SizeShift(topic, settings.level());
             this.headers = new HeaderKeyChange(topic);
             this.skew = new TimestampSkew(topic, settings.level());
+            this.keyVariety = new KeyCardinalityShift(topic, settings.level());
             throughput.partitions(partitions, now);
         }
 
@@ -172,7 +175,8 @@ final class RecordWatch {
         }
 
         /** Examines one record, spending one of the second's budget. */
-        void examine(int partition, long timestamp, TimestampType type, byte[] value, List<String> headerKeys, long now) {
+        void examine(int partition, long timestamp, TimestampType type, byte[] key, byte[] value, List<String> headerKeys,
+                     long now) {
             spent++;
             if (settings.on(Detector.FORMAT_DRIFT)) {
                 drift.observe(partition, timestamp, PayloadFormat.of(value)).forEach(RecordWatch.this::report);
@@ -182,6 +186,9 @@ final class RecordWatch {
             }
             if (settings.on(Detector.HEADER_KEYS)) {
                 headers.observe(timestamp, headerKeys).ifPresent(RecordWatch.this::report);
+            }
+            if (settings.on(Detector.KEY_CARDINALITY)) {
+                keyVariety.observe(timestamp, key).ifPresent(RecordWatch.this::report);
             }
             if (type == TimestampType.CREATE_TIME && settings.on(Detector.TIMESTAMP_SKEW)) {
                 skew.observe(partition, timestamp, now).ifPresent(RecordWatch.this::report);
@@ -208,6 +215,11 @@ final class RecordWatch {
 
     private void report(HeaderKeyChange.Finding f) {
         listener.event(new MirrorEvent(MirrorEvent.Type.HEADER_KEYS_CHANGED, f.at(), f.topic(), -1, f.message()));
+    }
+
+    private void report(KeyCardinalityShift.Finding f) {
+        MirrorEvent.Type type = f.beginning() ? MirrorEvent.Type.KEY_CARDINALITY_SHIFT : MirrorEvent.Type.KEY_CARDINALITY_SHIFT_ENDED;
+        listener.event(new MirrorEvent(type, f.at(), f.topic(), -1, f.message()));
     }
 
     private void report(TimestampSkew.Finding f) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -117,6 +118,25 @@ class DataPlaneShiftTest {
                     + Instant.ofEpochMilli(firstLarge) + ", usually \\d+ bytes–\\d+ bytes\\. The last instant before it: "
                     + Instant.ofEpochMilli(firstLarge - 1) + "\\.");
             assertThat(mirror.reported.events).filteredOn(e -> e.type() == MirrorEvent.Type.RECORD_SIZE_SHIFT).hasSize(1);
+        }
+    }
+
+    @Test
+    void randomKeysAmongTwentyCustomersAreAKeyCardinalityShiftFromTheirFirstWindow() throws Exception {
+        String topic = "shift.keys";
+        long firstRandom = produceTenMsApart(topic, 3_400, (i, timestamp) -> new ProducerRecord<>(topic, 0, timestamp,
+                SourceProducer.utf8(i >= 2_000 && i < 2_600 ? UUID.randomUUID().toString() : "customer-" + i % 20),
+                SourceProducer.utf8("{\"order\":" + i + "}"))) + 2_000 * 10;
+        try (RunningMirror mirror = mirror(topic)) {
+            mirror.awaitStored(topic, 3_400);
+            MirrorEvent shift = mirror.awaitEvent(MirrorEvent.Type.KEY_CARDINALITY_SHIFT);
+            mirror.awaitEvent(MirrorEvent.Type.KEY_CARDINALITY_SHIFT_ENDED);
+
+            assertThat(shift.at()).isEqualTo(Instant.ofEpochMilli(firstRandom));
+            assertThat(shift.message()).isEqualTo(topic + ": 100 % of records carry distinct keys since "
+                    + Instant.ofEpochMilli(firstRandom) + ", usually 10 %. The last instant before it: "
+                    + Instant.ofEpochMilli(firstRandom - 1) + ".");
+            assertThat(mirror.reported.events).filteredOn(e -> e.type() == MirrorEvent.Type.KEY_CARDINALITY_SHIFT).hasSize(1);
         }
     }
 

@@ -39,13 +39,14 @@ public final class StoredBackups implements AutoCloseable {
     /**
      * The events marked on the timeline: those that change what a restore point means. Before a retention or group
      * offset change, a restore recreates the topic with its former retention and moves the groups to their former offsets;
-     * after a spike, misdated records, values of another size or new header keys the topic holds records a restore may
-     * want to leave out. A drop adds none.
+     * after a spike, misdated records, values of another size, new header keys or keys of another variety the topic
+     * holds records a restore may want to leave out. A drop adds none.
      */
     private static final MirrorEvent.Type[] MARKED = {MirrorEvent.Type.GAP, MirrorEvent.Type.TOPIC_DELETED,
             MirrorEvent.Type.TOPIC_RECREATED, MirrorEvent.Type.AUTH_FAILURE, MirrorEvent.Type.FORMAT_DRIFT,
             MirrorEvent.Type.THROUGHPUT_SPIKE, MirrorEvent.Type.TIMESTAMP_SKEW, MirrorEvent.Type.RECORD_SIZE_SHIFT,
-            MirrorEvent.Type.HEADER_KEYS_CHANGED, MirrorEvent.Type.RETENTION_LOWERED, MirrorEvent.Type.GROUP_OFFSETS_DELETED, MirrorEvent.Type.GROUP_OFFSETS_RESET};
+            MirrorEvent.Type.HEADER_KEYS_CHANGED, MirrorEvent.Type.KEY_CARDINALITY_SHIFT, MirrorEvent.Type.RETENTION_LOWERED,
+            MirrorEvent.Type.GROUP_OFFSETS_DELETED, MirrorEvent.Type.GROUP_OFFSETS_RESET};
 
     private final Path configFile;
     private final Path dataDir;
