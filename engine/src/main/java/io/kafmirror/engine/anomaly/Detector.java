@@ -14,6 +14,8 @@ public enum Detector {
     HEADER_KEYS,
     /** Far more or fewer distinct record keys than usual ({@link KeyCardinalityShift}). */
     KEY_CARDINALITY,
+    /** A partition storing nothing while the source has records for it ({@link PartitionStall}). */
+    PARTITION_STALL,
     /** Retention and cleanup policy changes and consumer-group offsets deleted or reset, from the snapshot rounds. */
     CONTROL_PLANE
 }

@@ -71,6 +71,10 @@ public record MirrorEvent(Type type, Instant at, String topic, int partition, St
         KEY_CARDINALITY_SHIFT(WARNING, ANOMALY),
         /** A topic's keys are as varied as usual again. */
         KEY_CARDINALITY_SHIFT_ENDED(INFO, ROUTINE),
+        /** A partition has stored nothing for minutes while the source holds records for it: its backup is not keeping up. */
+        PARTITION_STALLED(CRITICAL, ANOMALY),
+        /** A stalled partition is backed up again. */
+        PARTITION_STALL_ENDED(INFO, ROUTINE),
         /** retention.ms or retention.bytes lowered, or cleanup.policy now deleting, on a mirrored topic: the source deletes sooner. */
         RETENTION_LOWERED(CRITICAL, ANOMALY),
         /** retention.ms, retention.bytes or cleanup.policy of a mirrored topic changed in a way that deletes no sooner. */

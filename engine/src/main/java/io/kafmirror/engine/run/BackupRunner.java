@@ -4,6 +4,8 @@ import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.mirror.JobStatus;
 import io.kafmirror.engine.mirror.MirrorJob;
+import io.kafmirror.engine.anomaly.Detector;
+import io.kafmirror.engine.anomaly.PartitionStall;
 import io.kafmirror.engine.hooks.AlertSender;
 import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.mirror.MirrorListener;
@@ -100,6 +102,11 @@ public final class BackupRunner implements AutoCloseable {
             JobStatus status = run.job.status();
             String error = status.state() == JobStatus.State.FAILING ? status.lastError() : null;
             for (PartitionProgress p : run.job.progress().sample(now)) {
+                if (run.config.detection().on(Detector.PARTITION_STALL)) {
+                    run.stalls.observe(p.topic(), p.partition(), now, p.sourceEndOffset(), p.storedOffset())
+                            .ifPresent(f -> run.events.event(new MirrorEvent(f.beginning() ? MirrorEvent.Type.PARTITION_STALLED
+                                    : MirrorEvent.Type.PARTITION_STALL_ENDED, f.at(), f.topic(), f.partition(), f.message())));
+                }
                 samples.add(new MetricSample(name, p.topic(), p.partition(), now, p.sourceEndOffset(), p.storedOffset(),
                         p.lagRecords(), p.lagSeconds(), p.recordsPerSecond(), p.bytesPerSecond(),
                         p.latencyP50Millis() == 0 && p.recordsPerSecond() == 0 ? null : p.latencyP50Millis(), error));
@@ -151,7 +158,7 @@ public final class BackupRunner implements AutoCloseable {
             MirrorJob mirror = new MirrorJob(MirrorSettings.of(job.name(), jobConfig), client, archive, history, clock);
             JobSnapshots rounds = new JobSnapshots(job.name(), jobConfig, client, archive.store(), history, clock);
             mirror.start();
-            running.put(job.name(), new Running(jobConfig, mirror));
+            running.put(job.name(), new Running(jobConfig, mirror, history, new PartitionStall()));
             snapshots.put(job.name(), rounds);
             state.history().append(job.name(), Lifecycle.RUN_STARTED, "mirroring " + jobConfig.topics()
                     + " of cluster " + jobConfig.source() + " into store " + jobConfig.store());
@@ -181,6 +188,7 @@ public final class BackupRunner implements AutoCloseable {
         }
     }
 
-    private record Running(JobConfig config, MirrorJob job) {
+    /** A job running here, with where its events go and its partitions' stall watch, fed by {@link #sample()}. */
+    private record Running(JobConfig config, MirrorJob job, MirrorListener events, PartitionStall stalls) {
     }
 }
