@@ -60,10 +60,8 @@ public final class KeyCardinalityShift {
 
     /** Takes the next examined record, written at {@code timestamp} (ms) with key {@code key} (null: none). */
     public Optional<Finding> observe(long timestamp, byte[] key) {
-        if (seen == 0) {
-            windowStart = timestamp;
-        }
-        windowStart = Math.min(windowStart, timestamp);
+        // Partitions are read interleaved: the window begins at its earliest record, not its first read.
+        windowStart = seen == 0 ? timestamp : Math.min(windowStart, timestamp);
         keys.add(new KeyBytes(key));
         if (++seen < WINDOW) {
             return Optional.empty();

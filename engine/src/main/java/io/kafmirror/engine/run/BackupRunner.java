@@ -144,8 +144,7 @@ public final class BackupRunner implements AutoCloseable {
 
     /** Whether a mute in force covers {@code event} of {@code job}. */
     private boolean muted(String job, MirrorEvent event) {
-        return state.alerts().inForce().stream().anyMatch(m -> m.job().equals(job) && m.type() == event.type()
-                && (m.topic() == null || m.topic().equals(event.topic())));
+        return state.alerts().inForce().stream().anyMatch(m -> m.covers(job, event.type(), event.topic()));
     }
 
     private void start(Job job) {

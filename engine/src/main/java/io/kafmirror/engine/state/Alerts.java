@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class Alerts {
 
-    // Mutes are matched to alerts in SQL so that state filters and limits apply before rows leave the database.
+    // Mutes are matched to alerts in SQL so that state filters and limits apply before rows leave the database;
+    // Mute.covers is the same rule for an alert not recorded yet.
     private static final String COVERING_MUTE = "SELECT MAX(x.id) FROM alert_mute x WHERE x.job = e.job AND x.type = e.type"
             + " AND (x.topic IS NULL OR x.topic = e.topic) AND e.at < COALESCE(x.unmuted_at, x.until_at, " + Long.MAX_VALUE + ")";
     private static final String FROM = " FROM job_event e LEFT JOIN alert_ack a ON a.event_id = e.id"

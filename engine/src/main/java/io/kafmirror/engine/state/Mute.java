@@ -27,6 +27,14 @@ public record Mute(long id, String job, MirrorEvent.Type type, String topic, Str
         return unmutedAt == null && (until == null || until.isAfter(now));
     }
 
+    /**
+     * Whether it covers an alert of {@code type} raised by {@code job} on {@code topic} ({@code null}: the whole job):
+     * the rule {@link Alerts} applies in SQL, for an alert not listed yet.
+     */
+    public boolean covers(String alertJob, MirrorEvent.Type alertType, String alertTopic) {
+        return job.equals(alertJob) && type == alertType && (topic == null || topic.equals(alertTopic));
+    }
+
     /** What it mutes, for messages: e.g. {@code FORMAT_DRIFT alerts of job orders on topic payments}. */
     public String scope() {
         return scope(job, type, topic);

@@ -72,11 +72,17 @@ class AlertsTest extends StateDatabaseFixture {
         assertThat(db.alerts().list(AlertFilter.all().states(AlertState.MUTED))).extracting(Alert::id).containsExactly(during, before);
         assertThat(db.alerts().list(AlertFilter.open())).extracting(Alert::id).containsExactly(after, otherType, otherTopic);
         assertThat(db.alerts().get(during).mute()).isEqualTo(mute);
+        assertThat(mute.covers("orders", Type.FORMAT_DRIFT, "payments")).as("as the alert hooks ask").isTrue();
+        assertThat(mute.covers("orders", Type.FORMAT_DRIFT, "refunds")).isFalse();
+        assertThat(mute.covers("orders", Type.GAP, "payments")).isFalse();
+        assertThat(mute.covers("billing", Type.FORMAT_DRIFT, "payments")).isFalse();
     }
 
     @Test
     void aMuteOfAnyTopicCoversEveryTopicAndTheWholeJobUntilUnmuted() {
-        db.alerts().mute("orders", Type.STORE_ERROR, null, null);
+        Mute any = db.alerts().mute("orders", Type.STORE_ERROR, null, null);
+        assertThat(any.covers("orders", Type.STORE_ERROR, null)).isTrue();
+        assertThat(any.covers("orders", Type.STORE_ERROR, "payments")).isTrue();
         long noTopic = event(Type.STORE_ERROR, 10, null);
         long topic = event(Type.STORE_ERROR, 20, "payments");
         clock.advance(Duration.ofDays(400));

@@ -44,7 +44,8 @@ public final class DashboardState implements AutoCloseable {
         List<MetricSample> latest = db.metrics().latest(shown);
         List<String> topics = latest.stream().map(MetricSample::topic).distinct().sorted().toList();
         String of = topics.contains(topic) ? topic : null;
-        SeriesQuery query = of == null ? SeriesQuery.of(shown, from, now, MAX_POINTS) : SeriesQuery.of(shown, from, now, MAX_POINTS).topic(of);
+        SeriesQuery ofJob = SeriesQuery.of(shown, from, now, MAX_POINTS);
+        SeriesQuery query = of == null ? ofJob : ofJob.topic(of);
         List<TotalPoint> points = TotalPoint.of(query, db.metrics().series(query));
         List<EventMarker> markers = Stream.concat(
                         db.history().query(HistoryFilter.of(shown).between(from, now)).stream()

@@ -311,11 +311,13 @@ public final class RestoreRunModel {
             return List.of();
         }
         TopicMapping mapping = naming.get().mapping(namingText.get());
+        TargetOptions target = targetOptions();
+        GroupChoice groups = GroupChoice.parse(groupsText.get());
+        long maxBytesPerSecond = RateLimit.bytesPerSecond(maxRateText.get());
         List<RestoreOrder> orders = new ArrayList<>();
         for (BackedUpTopic each : topics()) {
             orders.add(new RestoreOrder(store.getValue(), each, point.getValue(), scope.getValue(), cluster.get(),
-                    mapping.target(each.topic()), targetOptions(), GroupChoice.parse(groupsText.get()),
-                    RateLimit.bytesPerSecond(maxRateText.get()), verify.get()));
+                    mapping.target(each.topic()), target, groups, maxBytesPerSecond, verify.get()));
         }
         return orders;
     }
