@@ -111,6 +111,21 @@ public final class MetricsSeries {
                 MetricsSeries::sample, job, job);
     }
 
+    /**
+     * Per job and topic, the lag percentiles over the instants sampled from {@code from} to {@code to} (both included),
+     * sorted by job and topic: the recovery point each backup achieved. A topic's lag at an instant is its worst
+     * partition's, since a restore to that instant misses what that partition had not stored.
+     */
+    public List<TopicLag> lagPercentiles(Instant from, Instant to) {
+        return db.query("SELECT job, topic, COUNT(*), MIN(at), MAX(at), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY lag),"
+                        + " PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY lag), PERCENTILE_CONT(0.99) WITHIN GROUP (ORDER BY lag),"
+                        + " MAX(lag), MAX(waiting) FROM (SELECT job, topic, at, MAX(lag_seconds) AS lag, MAX(lag_records) AS waiting"
+                        + " FROM metric_sample WHERE at BETWEEN ? AND ? GROUP BY job, topic, at) GROUP BY job, topic ORDER BY job, topic",
+                rs -> new TopicLag(rs.getString(1), rs.getString(2), rs.getLong(3), Instant.ofEpochMilli(rs.getLong(4)),
+                        Instant.ofEpochMilli(rs.getLong(5)), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9),
+                        rs.getLong(10)), from.toEpochMilli(), to.toEpochMilli());
+    }
+
     /** Deletes the samples taken before {@code before}; returns how many. */
     public int prune(Instant before) {
         return db.update("DELETE FROM metric_sample WHERE at < ?", before.toEpochMilli());
