@@ -3,14 +3,17 @@ package io.kafmirror.engine.evidence;
 import io.kafmirror.kfs.catalog.CatalogEntry;
 import io.kafmirror.kfs.catalog.SegmentArchive;
 import io.kafmirror.kfs.store.LockReport;
+import io.kafmirror.kfs.store.ObjectInfo;
 import io.kafmirror.kfs.store.ObjectRetention;
 import io.kafmirror.kfs.store.RetentionMode;
 import io.kafmirror.kfs.store.RetentionStatus;
+import io.kafmirror.kfs.store.SegmentKey;
 import io.kafmirror.kfs.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Every stored segment of one store with its SHA-256 and retention as the catalog recorded them when it was written,
@@ -115,11 +118,23 @@ public final class SegmentInventory {
             rows.add(row);
         }
         LockReport lock = lock();
+        List<String> warnings = new ArrayList<>(lock.warnings());
+        if (n == 0 && holdsSegments()) {
+            warnings.add("The catalog lists no segment, but the store holds some: run 'kaf-mirror store rebuild-catalog' and export again.");
+        }
         List<Object> summary = List.of(name, archive.store().location(), n, bytes, checks,
                 checks == n ? "complete" : "sample of " + checks + " of " + n, compliance, governance, none, holds, protectedNow, enforced,
                 differences, lock.versioning(), lock.objectLock(), lock.defaultRetention() == null ? "none"
-                        : lock.defaultRetention() + " " + lock.defaultRetentionDays() + " days", String.join(" ", lock.warnings()));
+                        : lock.defaultRetention() + " " + lock.defaultRetentionDays() + " days", String.join(" ", warnings));
         return new Result(rows, summary);
+    }
+
+    private boolean holdsSegments() {
+        try (Stream<ObjectInfo> objects = archive.store().list(SegmentKey.ROOT)) {
+            return objects.findAny().isPresent();
+        } catch (StoreException e) {
+            return false;
+        }
     }
 
     private LockReport lock() {

@@ -245,6 +245,17 @@ class EvidencePackTest {
     }
 
     @Test
+    void aStoreWhoseCatalogIsLostIsReportedWithTheCommandThatRebuildsIt() {
+        try (OpenStores stores = new OpenStores(config, dir.resolve("data-without-catalog"))) {
+            SegmentInventory.Result result = new SegmentInventory("local", stores.archive("local"), List.of(), Instant.now()).take();
+
+            assertThat(result.segments()).isEmpty();
+            assertThat((String) result.lock().get(SegmentInventory.LOCK_COLUMNS.indexOf("warnings")))
+                    .contains("The catalog lists no segment, but the store holds some: run 'kaf-mirror store rebuild-catalog'");
+        }
+    }
+
+    @Test
     void badInputIsRefusedNamingWhatToChange() throws IOException {
         assertThatThrownBy(() -> new EvidencePeriod(Instant.parse("2026-12-02T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -265,9 +276,8 @@ class EvidencePackTest {
 
     private EvidenceData collect(List<String> stores) {
         try (StateDatabase state = StateDatabase.open(data, "test"); OpenStores open = new OpenStores(config, data)) {
-            return new EvidenceCollector(config, state, open, FindingsSource.notAvailable("Restore drills", "restore-drills", List.of("id")),
-                    FindingsSource.notAvailable("Audit trail and its chain verification", "audit-log", List.of("id")),
-                    Clock.systemUTC(), "test").collect(period, stores);
+            return new EvidenceCollector(config, state, open, FindingsSource.drillsNotAvailable(),
+                    FindingsSource.auditTrailNotAvailable(), Clock.systemUTC(), "test").collect(period, stores);
         }
     }
 
