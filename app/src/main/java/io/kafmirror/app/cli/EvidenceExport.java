@@ -1,19 +1,10 @@
 package io.kafmirror.app.cli;
 
-import io.kafmirror.engine.config.MirrorConfig;
-import io.kafmirror.engine.evidence.EvidenceCollector;
-import io.kafmirror.engine.evidence.EvidenceData;
-import io.kafmirror.engine.evidence.EvidenceKey;
-import io.kafmirror.engine.evidence.EvidencePack;
 import io.kafmirror.engine.evidence.EvidencePeriod;
-import io.kafmirror.engine.evidence.FindingsSource;
-import io.kafmirror.engine.run.OpenStores;
-import io.kafmirror.engine.state.StateDatabase;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,22 +53,8 @@ public final class EvidenceExport implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        MirrorConfig loaded = config.load();
-        List<String> names = stores.isEmpty() ? EvidenceCollector.allStores(loaded) : stores;
-        EvidenceKey key = EvidenceKey.loadOrCreate(data.folder());
-        EvidenceData evidence;
-        try (StateDatabase state = data.openState(); OpenStores open = new OpenStores(loaded, data.folder())) {
-            evidence = new EvidenceCollector(loaded, state, open,
-                    FindingsSource.notAvailable("Restore drills", "restore-drills", List.of("id", "job", "started_at", "result")),
-                    FindingsSource.notAvailable("Audit trail and its chain verification", "audit-log",
-                            List.of("sequence", "at", "actor", "action", "target", "outcome", "hash")),
-                    Clock.systemUTC(), VersionProvider.version()).collect(period, names);
-        }
-        Map<String, byte[]> files = new EvidencePack(evidence, key).writeTo(out, overwrite);
-        var printed = spec.commandLine().getOut();
-        printed.printf("Wrote the evidence pack %s: %d files, %s to %s, %,d segments in %d stores.%n", out.toAbsolutePath(), files.size(),
-                period.from(), period.to(), evidence.table(EvidenceData.SEGMENTS).rows().size(), names.size());
-        printed.printf("Signed with the key %s (fingerprint SHA-256 %s).%n", key.file(), key.fingerprint());
+        PrintWriter printed = spec.commandLine().getOut();
+        new PackExport(config.load(), data, stores).write(period, out, overwrite, printed);
         printed.println("To check it: unzip it, then follow its VERIFY.md (sha256sum -c MANIFEST.sha256, then openssl pkeyutl -verify).");
         return 0;
     }

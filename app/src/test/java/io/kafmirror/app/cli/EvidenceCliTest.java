@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -76,6 +78,33 @@ class EvidenceCliTest {
                 "--to", Instant.now().toString(), "--out", out.toString());
         assertThat(again.exitCode()).isEqualTo(KafMirror.FAILED);
         assertThat(again.err()).contains(out.toString()).contains("already exists").contains("--overwrite");
+    }
+
+    @Test
+    void scheduledPacksGoIntoTheFolderOncePerPeriod() throws IOException {
+        String config = CliConfig.write(dir, broker.bootstrap()).toString();
+        String data = dir.resolve("data").toString();
+        Path folder = Files.createDirectories(dir.resolve("packs"));
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+
+        CliRun first = CliRun.of("evidence", "scheduled", "--config", config, "--data", data, "--every", "daily", "--folder",
+                folder.toString());
+
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        Path pack = folder.resolve("evidence-daily-" + yesterday + ".zip");
+        assertThat(first.out()).contains("Wrote the evidence pack " + pack).contains(yesterday + "T00:00:00Z to " + yesterday
+                + "T23:59:59.999Z");
+        assertThat(unzip(pack)).containsKeys(EvidencePack.REPORT, EvidencePack.MANIFEST, EvidencePack.SIGNATURE);
+        CliRun second = CliRun.of("evidence", "scheduled", "--config", config, "--data", data, "--every", "daily", "--folder",
+                folder.toString());
+        assertThat(second.out()).contains("Nothing due: " + pack + " is the newest pack.");
+        try (var files = Files.list(folder)) {
+            assertThat(files).containsExactly(pack);
+        }
+        CliRun hourly = CliRun.of("evidence", "scheduled", "--config", config, "--data", data, "--every", "hourly", "--folder",
+                folder.toString());
+        assertThat(hourly.exitCode()).isEqualTo(2);
+        assertThat(hourly.err()).contains("DAILY, WEEKLY, MONTHLY").contains("hourly");
     }
 
     @Test
