@@ -38,8 +38,8 @@ final class PackExport {
                     FindingsSource.auditTrailNotAvailable(), Clock.systemUTC(), VersionProvider.version()).collect(period, stores);
         }
         Map<String, byte[]> files = new EvidencePack(evidence, key).writeTo(out, overwrite);
-        printed.printf("Wrote the evidence pack %s: %d files, %s to %s, %,d segments in %d stores.%n", out.toAbsolutePath(), files.size(),
-                period.from(), period.to(), evidence.table(EvidenceData.SEGMENTS).rows().size(), stores.size());
+        printed.printf("Wrote the evidence pack %s: %d files, %s to %s, %,d segments in %s.%n", out.toAbsolutePath(), files.size(),
+                period.from(), period.to(), evidence.table(EvidenceData.SEGMENTS).rows().size(), String.join(", ", stores));
         printed.printf("Signed with the key %s (fingerprint SHA-256 %s).%n", key.file(), key.fingerprint());
         printed.flush();
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -39,9 +40,12 @@ final class PdfLayout implements AutoCloseable {
     private PDPageContentStream content;
     private float y;
 
-    /** A document whose every page carries {@code footer} beside its number. */
-    PdfLayout(String footer) {
+    /** A document titled {@code title}, whose every page carries {@code footer} beside its number. */
+    PdfLayout(String title, String footer) {
         this.footer = clean(footer);
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle(title);
+        info.setCreator("kaf-mirror");
         newPage();
     }
 

@@ -15,6 +15,9 @@ import java.util.Locale;
  */
 final class PdfReport {
 
+    /** The report's title, also its document title. */
+    static final String TITLE = "Backup and recovery evidence";
+
     /** Rows of a long table the report shows at most. */
     static final int SHOWN = 500;
 
@@ -36,8 +39,8 @@ final class PdfReport {
     /** The PDF's bytes. */
     byte[] render() {
         String period = time(data.period().from()) + " to " + time(data.period().to());
-        try (PdfLayout pdf = new PdfLayout("kaf-mirror evidence pack, " + period)) {
-            pdf.title("Backup and recovery evidence");
+        try (PdfLayout pdf = new PdfLayout(TITLE + ", " + period, "kaf-mirror evidence pack, " + period)) {
+            pdf.title(TITLE);
             pdf.paragraph("Period: " + period + "\nGenerated: " + time(data.generatedAt()) + " by kaf-mirror " + data.version()
                     + "\nSigning key fingerprint (SHA-256): " + fingerprint);
             pdf.heading("Summary");

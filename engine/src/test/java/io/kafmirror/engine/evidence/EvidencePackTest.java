@@ -194,6 +194,7 @@ class EvidencePackTest {
         int pages;
         try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(unzipped.resolve(EvidencePack.REPORT)))) {
             pages = pdf.getNumberOfPages();
+            assertThat(pdf.getDocumentInformation().getTitle()).startsWith("Backup and recovery evidence, ");
             // Lines wrapped in a cell or a paragraph read as words apart.
             text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
         }
