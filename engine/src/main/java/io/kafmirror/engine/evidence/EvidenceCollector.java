@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  */
 public final class EvidenceCollector {
 
-    /** How many alerts, and how many history entries, a pack lists at most; the report says when there were more. */
+    /** How many alerts, and how many history entries, a pack lists at most: the newest of the period. */
     public static final int ROW_LIMIT = 100_000;
 
     private final MirrorConfig config;
@@ -61,10 +61,11 @@ public final class EvidenceCollector {
     }
 
     /**
-     * What the pack says about {@code period} and the stores {@code storeNames} (configured names; an unknown one is
-     * refused naming those there are).
+     * What the pack says about {@code period} and the stores {@code storesAsked} (configured names, each once however
+     * often asked; an unknown one is refused naming those there are).
      */
-    public EvidenceData collect(EvidencePeriod period, List<String> storeNames) {
+    public EvidenceData collect(EvidencePeriod period, List<String> storesAsked) {
+        List<String> storeNames = storesAsked.stream().distinct().toList();
         storeNames.forEach(config::store);
         Instant now = clock.instant();
         Map<String, List<Job>> stateJobs = state.jobs().list().stream().collect(Collectors.groupingBy(Job::name));

@@ -31,6 +31,8 @@ final class PdfLayout implements AutoCloseable {
     private static final float CELL = 7.5f;
     private static final float PADDING = 2;
     private static final String SEPARATORS = "/._-:,";
+    // A cell longer than this many lines is cut, so that every row fits on a page; the data files hold the whole text.
+    private static final int MOST_CELL_LINES = 40;
 
     private final PDDocument document = new PDDocument();
     private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
@@ -104,7 +106,7 @@ final class PdfLayout implements AutoCloseable {
         float x = MARGIN;
         for (int i = 0; i < columns.length; i++) {
             y = top - PADDING;
-            lines(cells.get(i), font, CELL, columns[i] - 2 * PADDING, x + PADDING);
+            show(cellLines(cells.get(i), font, columns[i] - 2 * PADDING), font, CELL, x + PADDING);
             x += columns[i];
         }
         y = top - h;
@@ -121,13 +123,27 @@ final class PdfLayout implements AutoCloseable {
     private float height(List<String> cells, float[] columns, PDType1Font font) {
         int most = 1;
         for (int i = 0; i < columns.length; i++) {
-            most = Math.max(most, wrap(cells.get(i), font, CELL, columns[i] - 2 * PADDING).size());
+            most = Math.max(most, cellLines(cells.get(i), font, columns[i] - 2 * PADDING).size());
         }
         return most * leading(CELL) + 2 * PADDING;
     }
 
+    private List<String> cellLines(String text, PDType1Font font, float width) {
+        List<String> lines = wrap(text, font, CELL, width);
+        if (lines.size() <= MOST_CELL_LINES) {
+            return lines;
+        }
+        List<String> cut = new ArrayList<>(lines.subList(0, MOST_CELL_LINES - 1));
+        cut.add("(more in CSV)");
+        return cut;
+    }
+
     private void lines(String text, PDType1Font font, float size, float width, float x) {
-        for (String line : wrap(text, font, size, width)) {
+        show(wrap(text, font, size, width), font, size, x);
+    }
+
+    private void show(List<String> lines, PDType1Font font, float size, float x) {
+        for (String line : lines) {
             if (y - leading(size) < BOTTOM) {
                 newPage();
             }

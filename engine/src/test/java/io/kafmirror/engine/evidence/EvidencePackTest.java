@@ -60,6 +60,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EvidencePackTest {
 
     private static final int ALERTS = 120;
+    // Taller than a page if it were not cut.
+    private static final String LONG_MESSAGE = ": stack " + "frame/".repeat(2_000);
 
     // One backup for the class: it takes seconds, and every test reads it without changing it.
     @TempDir
@@ -99,7 +101,7 @@ class EvidencePackTest {
             }
             for (int i = 0; i < ALERTS; i++) {
                 state.history().append("payments", new MirrorEvent(i == 0 ? MirrorEvent.Type.GAP : MirrorEvent.Type.THROUGHPUT_DROP,
-                        Instant.now(), "evidence.orders", 0, "alert " + i + " of the test"));
+                        Instant.now(), "evidence.orders", 0, "alert " + i + " of the test" + (i == 1 ? LONG_MESSAGE : "")));
             }
             RestoreRecord restore = state.restores().begin(new RestoreSpec("prod", "local", "evidence.orders", UUID.randomUUID(),
                     "2026-12-01T10:00:00Z", null, false, "prod", "restored.evidence.orders", Map.of(0, 150L, 1, 150L),
@@ -173,7 +175,7 @@ class EvidencePackTest {
             assertThat(topic.get("lag_p99_seconds").asDouble()).isLessThanOrEqualTo(topic.get("lag_max_seconds").asDouble());
         }
         assertThat(json.readTree(unzipped.resolve("data/alerts.json").toFile())).extracting(n -> n.get("message").asText())
-                .contains("alert 0 of the test", "alert " + (ALERTS - 1) + " of the test");
+                .contains("alert 0 of the test", "alert " + (ALERTS - 1) + " of the test", "alert 1 of the test" + LONG_MESSAGE);
         JsonNode restores = json.readTree(unzipped.resolve("data/restores.json").toFile());
         assertThat(restores).singleElement().satisfies(r -> {
             assertThat(r.get("verification").asText()).isEqualTo("passed");
@@ -224,7 +226,8 @@ class EvidencePackTest {
         // The alerts table runs over several pages, its header repeated on each.
         assertThat(text.split(Pattern.quote("Time (UTC) Job Alert Severity Topic State What happened"), -1).length - 1)
                 .isGreaterThan(1);
-        assertThat(text).contains("alert 0 of the test", "alert " + (ALERTS - 1) + " of the test");
+        assertThat(text).contains("alert 0 of the test", "alert " + (ALERTS - 1) + " of the test", "alert 1 of the test: stack frame/",
+                "(more in CSV)");
     }
 
     @Test
