@@ -86,19 +86,30 @@ final class PdfLayout implements AutoCloseable {
         for (int i = 0; i < widths.length; i++) {
             columns[i] = widths[i] / total * WIDTH;
         }
-        row(header, columns, bold);
-        for (List<String> row : rows) {
-            if (y - height(row, columns, regular) < BOTTOM) {
+        List<List<String>> head = wrapped(header, columns, bold);
+        row(head, columns, bold);
+        for (List<String> cells : rows) {
+            // Wrapped once, for the page check and the drawing both.
+            List<List<String>> row = wrapped(cells, columns, regular);
+            if (y - height(row) < BOTTOM) {
                 newPage();
-                row(header, columns, bold);
+                row(head, columns, bold);
             }
             row(row, columns, regular);
         }
         space(8);
     }
 
-    private void row(List<String> cells, float[] columns, PDType1Font font) {
-        float h = height(cells, columns, font);
+    private List<List<String>> wrapped(List<String> cells, float[] columns, PDType1Font font) {
+        List<List<String>> lines = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            lines.add(cellLines(cells.get(i), font, columns[i] - 2 * PADDING));
+        }
+        return lines;
+    }
+
+    private void row(List<List<String>> cells, float[] columns, PDType1Font font) {
+        float h = height(cells);
         if (y - h < BOTTOM) {
             newPage();
         }
@@ -106,7 +117,7 @@ final class PdfLayout implements AutoCloseable {
         float x = MARGIN;
         for (int i = 0; i < columns.length; i++) {
             y = top - PADDING;
-            show(cellLines(cells.get(i), font, columns[i] - 2 * PADDING), font, CELL, x + PADDING);
+            show(cells.get(i), font, CELL, x + PADDING);
             x += columns[i];
         }
         y = top - h;
@@ -120,10 +131,10 @@ final class PdfLayout implements AutoCloseable {
         }
     }
 
-    private float height(List<String> cells, float[] columns, PDType1Font font) {
+    private static float height(List<List<String>> cells) {
         int most = 1;
-        for (int i = 0; i < columns.length; i++) {
-            most = Math.max(most, cellLines(cells.get(i), font, columns[i] - 2 * PADDING).size());
+        for (List<String> lines : cells) {
+            most = Math.max(most, lines.size());
         }
         return most * leading(CELL) + 2 * PADDING;
     }
