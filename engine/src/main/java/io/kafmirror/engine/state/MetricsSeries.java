@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The per-partition metrics of every job over time: written in batches by the engine, read by the
@@ -109,6 +110,43 @@ public final class MetricsSeries {
         return db.query("SELECT " + COLUMNS + " FROM metric_sample WHERE job = ? AND (topic, partition_id, at) IN (SELECT topic,"
                         + " partition_id, MAX(at) FROM metric_sample WHERE job = ? GROUP BY topic, partition_id) ORDER BY topic, partition_id",
                 MetricsSeries::sample, job, job);
+    }
+
+    /**
+     * The lag percentiles of {@code job} from {@code from} to {@code to} (both included): first of the whole job, then of
+     * each of its topics with samples in the window, sorted by name. Without samples, the job's entry has none (0s).
+     * What the Dashboard shows for its range, {@code jobs status --window} prints, and "RPO achieved per topic" is.
+     */
+    public List<LagPercentiles> lagPercentiles(String job, Instant from, Instant to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("The window starts at " + from + ", after its end " + to + ": swap them");
+        }
+        // One row per topic and sampling instant; the job's instants are merged from them below.
+        List<Object[]> rows = db.query("SELECT topic, at, SUM(GREATEST(lag_records, 0)), MAX(lag_seconds) FROM metric_sample"
+                        + " WHERE job = ? AND at BETWEEN ? AND ? GROUP BY topic, at ORDER BY topic, at",
+                rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4)},
+                job, from.toEpochMilli(), to.toEpochMilli());
+        Map<Long, double[]> jobInstants = new TreeMap<>();
+        Map<String, List<double[]>> topicInstants = new TreeMap<>();
+        for (Object[] row : rows) {
+            double records = (Long) row[2];
+            double seconds = (Double) row[3];
+            topicInstants.computeIfAbsent((String) row[0], t -> new ArrayList<>()).add(new double[] {records, seconds});
+            jobInstants.merge((Long) row[1], new double[] {records, seconds},
+                    (a, b) -> new double[] {a[0] + b[0], Math.max(a[1], b[1])});
+        }
+        List<LagPercentiles> all = new ArrayList<>();
+        all.add(percentiles(job, null, from, to, List.copyOf(jobInstants.values())));
+        topicInstants.forEach((topic, instants) -> all.add(percentiles(job, topic, from, to, instants)));
+        return all;
+    }
+
+    private static LagPercentiles percentiles(String job, String topic, Instant from, Instant to, List<double[]> instants) {
+        double[] records = instants.stream().mapToDouble(i -> i[0]).toArray();
+        // -1 is "nothing stored yet": no lag in seconds is known then.
+        double[] seconds = instants.stream().mapToDouble(i -> i[1]).filter(s -> s >= 0).toArray();
+        return new LagPercentiles(job, topic, from, to, instants.size(), LagPercentiles.Percentiles.of(records),
+                LagPercentiles.Percentiles.of(seconds));
     }
 
     /** Deletes the samples taken before {@code before}; returns how many. */
