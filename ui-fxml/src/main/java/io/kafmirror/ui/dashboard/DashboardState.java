@@ -2,6 +2,7 @@ package io.kafmirror.ui.dashboard;
 
 import io.kafmirror.engine.state.HistoryFilter;
 import io.kafmirror.engine.state.Job;
+import io.kafmirror.engine.state.LagPercentiles;
 import io.kafmirror.engine.state.MetricSample;
 import io.kafmirror.engine.state.SeriesQuery;
 import io.kafmirror.engine.state.StateDatabase;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Objects;
 
 /**
  * The dashboard's reads of the state database shared with {@code kaf-mirror run}, which writes the samples and
@@ -39,7 +40,7 @@ public final class DashboardState implements AutoCloseable {
         String shown = jobs.contains(job) ? job : jobs.isEmpty() ? null : jobs.get(0);
         Instant from = now.minus(range.length());
         if (shown == null) {
-            return new DashboardReading(jobs, null, List.of(), null, range, from, now, List.of(), List.of(), List.of());
+            return new DashboardReading(jobs, null, List.of(), null, range, from, now, List.of(), List.of(), List.of(), null);
         }
         List<MetricSample> latest = db.metrics().latest(shown);
         List<String> topics = latest.stream().map(MetricSample::topic).distinct().sorted().toList();
@@ -47,13 +48,13 @@ public final class DashboardState implements AutoCloseable {
         SeriesQuery ofJob = SeriesQuery.of(shown, from, now, MAX_POINTS);
         SeriesQuery query = of == null ? ofJob : ofJob.topic(of);
         List<TotalPoint> points = TotalPoint.of(query, db.metrics().series(query));
-        List<EventMarker> markers = Stream.concat(
-                        db.history().query(HistoryFilter.of(shown).between(from, now)).stream()
-                                .filter(e -> of == null || e.topic() == null || e.topic().equals(of)).map(EventMarker::of),
-                        LagSpikes.in(shown, points).stream())
+        List<EventMarker> markers = db.history().query(HistoryFilter.of(shown).between(from, now)).stream()
+                .filter(e -> of == null || e.topic() == null || e.topic().equals(of)).map(EventMarker::of)
                 .sorted(Comparator.comparing(EventMarker::at).thenComparing(m -> m.entry().id())).toList();
         List<PartitionRow> partitions = latest.stream().filter(s -> of == null || s.topic().equals(of)).map(PartitionRow::new).toList();
-        return new DashboardReading(jobs, shown, topics, of, range, from, now, points, markers, partitions);
+        List<LagPercentiles> lag = db.metrics().lagPercentiles(shown, from, now);
+        LagPercentiles shownLag = lag.stream().filter(l -> Objects.equals(l.topic(), of)).findFirst().orElse(lag.get(0));
+        return new DashboardReading(jobs, shown, topics, of, range, from, now, points, markers, partitions, shownLag);
     }
 
     /** Closes the database; the next read opens it again. */
