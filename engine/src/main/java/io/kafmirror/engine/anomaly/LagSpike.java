@@ -21,7 +21,8 @@ import java.util.Set;
  * memory (a batch in flight) is never a spike.
  *
  * <p>A partition counts from the sample at which it is first caught up (its seconds lag known and within the seconds
- * floor): a new job, or a new topic, reading its existing history is far behind at first, and that is no spike.
+ * floor): a new job, or a new topic, reading its existing history is far behind at first, and that is no spike. One of
+ * which nothing is stored any more (its topic recreated) has to catch up again.
  * Nothing is judged before {@value #MIN_LEARNED} samples were learned. Not thread-safe.
  */
 public final class LagSpike {
@@ -115,6 +116,9 @@ public final class LagSpike {
         for (PartitionLag p : partitions) {
             if (p.seconds() >= 0 && p.seconds() <= secondsFloor) {
                 caughtUp.add(p.name());
+            } else if (p.seconds() < 0) {
+                // Nothing of it stored (a topic recreated starts again): it has to catch up again.
+                caughtUp.remove(p.name());
             }
             if (caughtUp.contains(p.name())) {
                 counted.add(p);

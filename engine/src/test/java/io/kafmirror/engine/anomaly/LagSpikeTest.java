@@ -79,7 +79,7 @@ class LagSpikeTest {
     }
 
     @Test
-    void aJobOrATopicCatchingUpOnItsHistoryIsNoSpike() {
+    void aJobOrATopicCatchingUpOnItsHistoryIsNoSpikeNorATopicRecreatedAndFilledAgain() {
         for (int s = 0; s < 200; s++) {
             // A new job reads a topic's two days of history: millions of records, days behind, shrinking.
             long left = Math.max(0, 5_000_000 - 40_000L * s);
@@ -90,6 +90,13 @@ class LagSpikeTest {
             List<LagSpike.PartitionLag> lag = new ArrayList<>(steady(s));
             long left = Math.max(0, 2_000_000 - 50_000L * (s - 200));
             lag.add(new LagSpike.PartitionLag("refunds", 0, left, left > 0 ? 86_400 - 2_000.0 * (s - 200) : 0));
+            sample(s, lag);
+        }
+        for (int s = 300; s < 400; s++) {
+            // orders-0's topic is recreated and filled again with a day of records: nothing stored of it at first.
+            List<LagSpike.PartitionLag> lag = new ArrayList<>(steady(s));
+            long left = s < 302 ? 1_000_000 : Math.max(0, 1_000_000 - 50_000L * (s - 302));
+            lag.set(0, new LagSpike.PartitionLag("orders", 0, left, s < 302 ? -1 : left > 0 ? 86_400 - 2_000.0 * (s - 302) : 0));
             sample(s, lag);
         }
 
