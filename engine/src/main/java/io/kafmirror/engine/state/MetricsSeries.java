@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,27 +123,29 @@ public final class MetricsSeries {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("The window starts at " + from + ", after its end " + to + ": swap them");
         }
-        // One row per topic and sampling instant; the job's instants are merged from them below.
-        List<Object[]> rows = db.query("SELECT topic, at, SUM(GREATEST(lag_records, 0)), MAX(lag_seconds) FROM metric_sample"
-                        + " WHERE job = ? AND at BETWEEN ? AND ? GROUP BY topic, at ORDER BY topic, at",
+        // The samples as they are, summed per instant here: grouping by instant in H2 took several times as long.
+        List<Object[]> rows = db.query("SELECT topic, at, lag_records, lag_seconds FROM metric_sample WHERE job = ? AND at BETWEEN ? AND ?",
                 rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4)},
                 job, from.toEpochMilli(), to.toEpochMilli());
-        Map<Long, double[]> jobInstants = new TreeMap<>();
-        Map<String, List<double[]>> topicInstants = new TreeMap<>();
+        Map<Long, double[]> jobInstants = new HashMap<>();
+        Map<String, Map<Long, double[]>> topicInstants = new TreeMap<>();
         for (Object[] row : rows) {
-            double records = (Long) row[2];
-            double seconds = (Double) row[3];
-            topicInstants.computeIfAbsent((String) row[0], t -> new ArrayList<>()).add(new double[] {records, seconds});
-            jobInstants.merge((Long) row[1], new double[] {records, seconds},
-                    (a, b) -> new double[] {a[0] + b[0], Math.max(a[1], b[1])});
+            double[] lag = {Math.max(0, (Long) row[2]), (Double) row[3]};
+            jobInstants.merge((Long) row[1], lag, MetricsSeries::atOneInstant);
+            topicInstants.computeIfAbsent((String) row[0], t -> new HashMap<>()).merge((Long) row[1], lag.clone(), MetricsSeries::atOneInstant);
         }
         List<LagPercentiles> all = new ArrayList<>();
-        all.add(percentiles(job, null, from, to, List.copyOf(jobInstants.values())));
-        topicInstants.forEach((topic, instants) -> all.add(percentiles(job, topic, from, to, instants)));
+        all.add(percentiles(job, null, from, to, jobInstants.values()));
+        topicInstants.forEach((topic, instants) -> all.add(percentiles(job, topic, from, to, instants.values())));
         return all;
     }
 
-    private static LagPercentiles percentiles(String job, String topic, Instant from, Instant to, List<double[]> instants) {
+    /** Two partitions' lag at one instant: records summed, seconds of the one further behind. */
+    private static double[] atOneInstant(double[] a, double[] b) {
+        return new double[] {a[0] + b[0], Math.max(a[1], b[1])};
+    }
+
+    private static LagPercentiles percentiles(String job, String topic, Instant from, Instant to, Collection<double[]> instants) {
         double[] records = instants.stream().mapToDouble(i -> i[0]).toArray();
         // -1 is "nothing stored yet": no lag in seconds is known then.
         double[] seconds = instants.stream().mapToDouble(i -> i[1]).filter(s -> s >= 0).toArray();

@@ -136,6 +136,7 @@ class MetricsSeriesTest extends StateDatabaseFixture {
         assertTimeout(Duration.ofSeconds(10), () -> {
             assertThat(db.metrics().series(SeriesQuery.of("orders", dayAgo, NOW, 1000)).get(0).points()).hasSize(1000);
             assertThat(db.metrics().latest("orders")).extracting(MetricSample::at).containsExactly(NOW.minus(EVERY));
+            assertThat(db.metrics().lagPercentiles("orders", dayAgo, NOW).get(0).samples()).isEqualTo(8_640);
         });
     }
 
