@@ -23,6 +23,7 @@ public final class DashboardState implements AutoCloseable {
     static final int MAX_POINTS = 360;
 
     private final ConsoleState state;
+    private LagRead lag;
 
     /** The state database in {@code dataDir}, not opened yet. */
     public DashboardState(Path dataDir) {
@@ -52,9 +53,29 @@ public final class DashboardState implements AutoCloseable {
                 .filter(e -> of == null || e.topic() == null || e.topic().equals(of)).map(EventMarker::of)
                 .sorted(Comparator.comparing(EventMarker::at).thenComparing(m -> m.entry().id())).toList();
         List<PartitionRow> partitions = latest.stream().filter(s -> of == null || s.topic().equals(of)).map(PartitionRow::new).toList();
-        List<LagPercentiles> lag = db.metrics().lagPercentiles(shown, from, now);
-        LagPercentiles shownLag = lag.stream().filter(l -> Objects.equals(l.topic(), of)).findFirst().orElse(lag.get(0));
+        List<LagPercentiles> lag = lagPercentiles(db, shown, range, now);
+        LagPercentiles.Percentiles none = LagPercentiles.Percentiles.of(new double[0]);
+        LagPercentiles shownLag = lag.stream().filter(l -> Objects.equals(l.topic(), of)).findFirst()
+                .orElse(new LagPercentiles(shown, of, from, now, 0, none, none));
         return new DashboardReading(jobs, shown, topics, of, range, from, now, points, markers, partitions, shownLag);
+    }
+
+    /**
+     * The lag percentiles of {@code job} and its topics over {@code range}, read again once the last read is a chart
+     * point's width old (10 s for an hour, 28 minutes for a week): they read every sample of the range, which takes
+     * seconds for a week, and a few new samples barely move them.
+     */
+    private List<LagPercentiles> lagPercentiles(StateDatabase db, String job, DashboardRange range, Instant now) {
+        boolean fresh = lag != null && lag.job().equals(job) && lag.range() == range
+                && now.isBefore(lag.read().plus(range.length().dividedBy(MAX_POINTS)));
+        if (!fresh) {
+            lag = new LagRead(job, range, now, db.metrics().lagPercentiles(job, now.minus(range.length()), now));
+        }
+        return lag.percentiles();
+    }
+
+    /** The last lag percentiles read, of which job and range, when. */
+    private record LagRead(String job, DashboardRange range, Instant read, List<LagPercentiles> percentiles) {
     }
 
     /** Closes the database; the next read opens it again. */

@@ -126,6 +126,25 @@ class DashboardStateTest {
     }
 
     @Test
+    void theLagPercentilesAreOfTheTopicPickedAndReadAgainOncePerChartPoint() {
+        DashboardReading first = state.read(SampledJob.JOB, "orders.eu", DashboardRange.LAST_HOUR, now);
+        state.close();
+        try (StateDatabase run = StateDatabase.open(data, "run")) {
+            run.metrics().insert(List.of(new MetricSample(SampledJob.JOB, "orders.eu", 0, now.plusSeconds(5), 90_000, 0, 90_000, 300, 0, 0,
+                    null, null)));
+        }
+
+        DashboardReading soon = state.read(SampledJob.JOB, "orders.eu", DashboardRange.LAST_HOUR, now.plusSeconds(5));
+        DashboardReading later = state.read(SampledJob.JOB, "orders.eu", DashboardRange.LAST_HOUR, now.plusSeconds(10));
+
+        assertThat(first.lag().topic()).isEqualTo("orders.eu");
+        assertThat(first.lag().records().max()).isEqualTo(120);
+        assertThat(soon.lag()).as("within a chart point's 10 s").isEqualTo(first.lag());
+        assertThat(later.lag().records().max()).as("read again").isEqualTo(90_000);
+        assertThat(later.lag().seconds().max()).isEqualTo(300);
+    }
+
+    @Test
     void partitionRowsAreTheNewestSampleOfEachPartition() {
         DashboardReading hour = state.read(SampledJob.JOB, null, DashboardRange.LAST_HOUR, now);
 
