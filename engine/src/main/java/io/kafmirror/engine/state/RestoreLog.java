@@ -54,6 +54,12 @@ public final class RestoreLog {
         });
     }
 
+    /** Notes in the audit log that the restore {@code spec} did not begin: refused (its target as it is) or failed, and why. */
+    public void notBegun(RestoreSpec spec, AuditOutcome outcome, String reason) {
+        audit.append(AuditAction.RESTORE_START, "restore of " + spec.topic() + " into " + spec.targetCluster() + "/"
+                + spec.targetTopic(), parameters(spec), outcome, reason);
+    }
+
     /** Notes how many records of restore {@code id} are in the target, and how it stands. */
     public void update(long id, long restoredRecords, RestoreState state, String message) {
         db.inTransaction(() -> {
