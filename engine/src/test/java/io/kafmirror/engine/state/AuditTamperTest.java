@@ -1,6 +1,7 @@
 package io.kafmirror.engine.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -90,6 +91,16 @@ class AuditTamperTest extends StateDatabaseFixture {
                 e58.hash(), e58.at());
         assertThat(db.audit().verify(List.of(anchor)).findings()).extracting(AuditFinding::message)
                 .containsExactly("the log ends at 55 but anchor at sequence 58 in store vault says it went further — truncated");
+    }
+
+    @Test
+    void aDeletedHeadIsNamedRatherThanAppendedTo() throws Exception {
+        sql("DELETE FROM audit_head");
+
+        assertThatThrownBy(() -> db.audit().append(AuditAction.JOB_PAUSE, "orders", Map.of(), AuditOutcome.OK, null))
+                .hasMessageContaining("head of the audit log (table audit_head) is missing");
+        assertThatThrownBy(() -> db.audit().verify(List.of())).hasMessageContaining("someone deleted it outside kaf-mirror");
+        assertThat(db.audit().list(AuditFilter.all())).hasSize(60);
     }
 
     private List<String> findings() {
