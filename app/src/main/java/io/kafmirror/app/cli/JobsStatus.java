@@ -1,9 +1,13 @@
 package io.kafmirror.app.cli;
 
+import io.kafmirror.engine.config.DurationText;
 import io.kafmirror.engine.state.Job;
+import io.kafmirror.engine.state.LagPercentiles;
 import io.kafmirror.engine.state.MetricSample;
 import io.kafmirror.engine.state.StateDatabase;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -12,10 +16,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code kaf-mirror jobs status [NAME] [--full]}: lag, throughput and last error, as the engine last sampled them. */
+/**
+ * {@code kaf-mirror jobs status [NAME] [--full] [--window 1h]}: lag, throughput and last error, as the engine last sampled
+ * them; with a window, the lag percentiles over it per job and topic.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show each job's lag, throughput and last error as last sampled by a running engine.")
 public final class JobsStatus implements Callable<Integer> {
@@ -29,12 +37,18 @@ public final class JobsStatus implements Callable<Integer> {
     @Option(names = "--full", description = "One line per partition.")
     boolean full;
 
+    @Option(names = "--window", paramLabel = "DURATION",
+            description = "Also the lag percentiles (p50, p95, p99, max) over this much time back, e.g. 1h, 24h or 7d:"
+                    + " the recovery point achieved, per job and topic.")
+    String window;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Duration back = window == null ? null : windowLength();
         try (StateDatabase state = data.openState()) {
             List<Job> jobs = name == null ? state.jobs().list() : List.of(state.jobs().get(name));
             TextTable table = full
@@ -58,8 +72,35 @@ public final class JobsStatus implements Callable<Integer> {
                 }
             }
             table.print(out);
+            if (back != null) {
+                Instant now = Instant.now();
+                out.println();
+                out.println("Lag over the last " + window.trim() + " (percentiles of the samples, in records and seconds):");
+                TextTable lag = new TextTable("JOB", "TOPIC", "SAMPLES", "P50", "P95", "P99", "MAX", "P50_S", "P95_S", "P99_S", "MAX_S");
+                for (Job job : jobs) {
+                    for (LagPercentiles p : state.metrics().lagPercentiles(job.name(), now.minus(back), now)) {
+                        lag.row(job.name(), p.topic() == null ? "(all)" : p.topic(), p.samples(), Math.round(p.records().p50()),
+                                Math.round(p.records().p95()), Math.round(p.records().p99()), Math.round(p.records().max()),
+                                seconds(p.seconds().p50()), seconds(p.seconds().p95()), seconds(p.seconds().p99()),
+                                seconds(p.seconds().max()));
+                    }
+                }
+                lag.print(out);
+            }
         }
         return 0;
+    }
+
+    private Duration windowLength() {
+        try {
+            Duration length = DurationText.parse(window);
+            if (!length.isZero()) {
+                return length;
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--window: " + e.getMessage());
+        }
+        throw new ParameterException(spec.commandLine(), "--window must be longer than 0, e.g. 1h, 24h or 7d.");
     }
 
     private static String seconds(double s) {

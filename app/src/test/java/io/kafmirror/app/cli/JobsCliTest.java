@@ -3,9 +3,15 @@ package io.kafmirror.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.app.KafMirror;
+import io.kafmirror.engine.state.MetricSample;
+import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +85,37 @@ class JobsCliTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("idle\\s+running\\s+0\\s+0.*never");
+    }
+
+    @Test
+    void statusWithAWindowPrintsTheLagPercentilesOfEachJobAndTopic() {
+        jobs("add", "orders", "--source", "prod", "--store", "local", "--topics", "orders.*", "--config", config);
+        Instant now = Instant.now();
+        List<MetricSample> samples = new ArrayList<>();
+        for (int k = 1; k <= 100; k++) {
+            // orders.eu-0 k records and k/10 s behind at the sample k × 10 s ago; orders.eu-1 and orders.us-0 caught up.
+            Instant at = now.minusSeconds(10L * k);
+            samples.add(new MetricSample("orders", "orders.eu", 0, at, 10_000, 10_000 - k, k, k / 10.0, 10, 1_000, 20L, null));
+            samples.add(new MetricSample("orders", "orders.eu", 1, at, 5_000, 5_000, 0, 0, 10, 1_000, 20L, null));
+            samples.add(new MetricSample("orders", "orders.us", 0, at, 7_000, 7_000, 0, 0, 10, 1_000, 20L, null));
+        }
+        samples.add(new MetricSample("orders", "orders.us", 0, now.minus(Duration.ofHours(2)), 7_000, 0, 7_000, 900, 0, 0, null, null));
+        try (StateDatabase run = StateDatabase.open(Path.of(data), "run")) {
+            run.metrics().insert(samples);
+        }
+
+        CliRun hour = jobs("status", "orders", "--window", "1h");
+        CliRun day = jobs("status", "--window", "24h");
+
+        assertThat(hour.exitCode()).as(hour.err()).isZero();
+        assertThat(hour.out()).contains("Lag over the last 1h (percentiles of the samples, in records and seconds):")
+                .containsPattern("JOB\\s+TOPIC\\s+SAMPLES\\s+P50\\s+P95\\s+P99\\s+MAX\\s+P50_S\\s+P95_S\\s+P99_S\\s+MAX_S")
+                .containsPattern("orders\\s+\\(all\\)\\s+100\\s+50\\s+95\\s+99\\s+100\\s+5.0\\s+9.5\\s+9.9\\s+10.0")
+                .containsPattern("orders\\s+orders.eu\\s+100\\s+50\\s+95\\s+99\\s+100\\s+5.0\\s+9.5\\s+9.9\\s+10.0")
+                .containsPattern("orders\\s+orders.us\\s+100\\s+0\\s+0\\s+0\\s+0\\s+0.0\\s+0.0\\s+0.0\\s+0.0");
+        assertThat(day.out()).as("the two-hour-old sample").containsPattern("orders\\s+\\(all\\)\\s+101\\s.*\\s7000\\s.*\\s900.0\\s*\\n");
+        assertThat(jobs("status", "--window", "a week").err()).contains("--window").contains("'a week' is not a duration");
+        assertThat(jobs("status").out()).doesNotContain("Lag over");
     }
 
     private CliRun jobs(String... args) {

@@ -79,6 +79,12 @@ class RestoreCliTest {
         assertThat(again.exitCode()).isEqualTo(KafMirror.FAILED);
         assertThat(again.err()).contains("restored.restore.cli.orders").contains("--append");
         assertThat(SourceRecords.of(broker.bootstrap(), "restored.restore.cli.orders")).isEqualTo(good);
+        assertThat(CliRun.of("audit", "list", "--data", data.toString()).out())
+                .containsPattern("1\\s+\\S+\\s+cli\\s+restore\\.start\\s+restore #1\\s+ok\\s+\\{.*\"target_topic\":\"restored\\.restore\\.cli\\.orders\"")
+                .containsPattern("2\\s+\\S+\\s+cli\\s+restore\\.finish\\s+restore #1\\s+ok\\s+\\{\"restored_records\":2000,\"state\":\"completed\"\\}")
+                .containsPattern("3\\s+\\S+\\s+cli\\s+restore\\.verify\\s+restore #1\\s+ok\\s+\\{\"expected_records\":2000,\"found_records\":2000\\}")
+                .containsPattern("4\\s+\\S+\\s+cli\\s+restore\\.start\\s+restore of restore\\.cli\\.orders into prod/restored\\.restore\\.cli\\.orders"
+                        + "\\s+refused\\s+.*--append");
     }
 
     @Test

@@ -16,6 +16,8 @@ public enum Detector {
     KEY_CARDINALITY,
     /** A partition storing nothing while the source has records for it ({@link PartitionStall}). */
     PARTITION_STALL,
+    /** The job's lag far beyond its usual, in records and seconds ({@link LagSpike}). */
+    LAG_SPIKE,
     /** Retention and cleanup policy changes and consumer-group offsets deleted or reset, from the snapshot rounds. */
     CONTROL_PLANE
 }

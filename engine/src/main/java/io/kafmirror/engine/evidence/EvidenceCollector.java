@@ -9,15 +9,16 @@ import io.kafmirror.engine.state.AlertFilter;
 import io.kafmirror.engine.state.HistoryEntry;
 import io.kafmirror.engine.state.HistoryFilter;
 import io.kafmirror.engine.state.Job;
+import io.kafmirror.engine.state.LagPercentiles;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.StateDatabase;
-import io.kafmirror.engine.state.TopicLag;
 import io.kafmirror.kfs.catalog.CatalogChunk;
 import io.kafmirror.kfs.catalog.CatalogEntry;
 import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ public final class EvidenceCollector {
         }
         put(tables, new EvidenceTable(EvidenceData.COVERAGE, List.of("store", "cluster", "topic", "partitions", "segments", "records",
                 "bytes", "first_record_at", "last_record_at", "segments_sealed_in_period", "records_sealed_in_period"), coverage));
-        put(tables, rpo(period));
+        put(tables, rpo(period, stateJobs.keySet()));
         put(tables, alerts(period));
         put(tables, history(period));
         put(tables, restores(period));
@@ -166,14 +167,25 @@ public final class EvidenceCollector {
         return rows;
     }
 
-    private EvidenceTable rpo(EvidencePeriod period) {
+    /**
+     * The recovery point per job and topic of the jobs in the state database (a job's samples go when it is removed).
+     * A job's own entry, all of its topics at once, is left out: the pack states it per topic.
+     */
+    private EvidenceTable rpo(EvidencePeriod period, Collection<String> jobs) {
         List<List<Object>> rows = new ArrayList<>();
-        for (TopicLag lag : state.metrics().lagPercentiles(period.from(), period.to())) {
-            rows.add(List.of(lag.job(), lag.topic(), lag.samples(), lag.first().toString(), lag.last().toString(), round(lag.p50Seconds()),
-                    round(lag.p95Seconds()), round(lag.p99Seconds()), round(lag.maxSeconds()), lag.maxRecords()));
+        for (String job : new TreeSet<>(jobs)) {
+            for (LagPercentiles lag : state.metrics().lagPercentiles(job, period.from(), period.to())) {
+                if (lag.topic() != null) {
+                    LagPercentiles.Percentiles records = lag.records();
+                    LagPercentiles.Percentiles seconds = lag.seconds();
+                    rows.add(List.of(job, lag.topic(), lag.samples(), Math.round(records.p50()), Math.round(records.p95()),
+                            Math.round(records.p99()), Math.round(records.max()), round(seconds.p50()), round(seconds.p95()),
+                            round(seconds.p99()), round(seconds.max())));
+                }
+            }
         }
-        return new EvidenceTable(EvidenceData.RPO, List.of("job", "topic", "samples", "first_sample_at", "last_sample_at",
-                "lag_p50_seconds", "lag_p95_seconds", "lag_p99_seconds", "lag_max_seconds", "lag_max_records"), rows);
+        return new EvidenceTable(EvidenceData.RPO, List.of("job", "topic", "samples", "lag_p50_records", "lag_p95_records",
+                "lag_p99_records", "lag_max_records", "lag_p50_seconds", "lag_p95_seconds", "lag_p99_seconds", "lag_max_seconds"), rows);
     }
 
     private EvidenceTable alerts(EvidencePeriod period) {

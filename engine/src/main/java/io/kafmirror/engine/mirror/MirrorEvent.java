@@ -75,6 +75,12 @@ public record MirrorEvent(Type type, Instant at, String topic, int partition, St
         PARTITION_STALLED(CRITICAL, ANOMALY),
         /** A stalled partition is backed up again. */
         PARTITION_STALL_ENDED(INFO, ROUTINE),
+        /** A job's lag rose far beyond its usual, in records and seconds: the backup is falling behind. */
+        LAG_SPIKE(WARNING, ANOMALY),
+        /** A lag spike's seconds lag is ten times its bar: minutes of records the backup does not hold yet. */
+        LAG_SPIKE_SEVERE(CRITICAL, ANOMALY),
+        /** A job's lag is back to its usual after a spike. */
+        LAG_SPIKE_ENDED(INFO, ROUTINE),
         /** retention.ms or retention.bytes lowered, or cleanup.policy now deleting, on a mirrored topic: the source deletes sooner. */
         RETENTION_LOWERED(CRITICAL, ANOMALY),
         /** retention.ms, retention.bytes or cleanup.policy of a mirrored topic changed in a way that deletes no sooner. */

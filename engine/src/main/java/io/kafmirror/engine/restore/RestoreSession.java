@@ -1,5 +1,6 @@
 package io.kafmirror.engine.restore;
 
+import io.kafmirror.engine.state.AuditOutcome;
 import io.kafmirror.engine.state.RestoreLog;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.RestoreRecord.RestoreState;
@@ -67,6 +68,13 @@ public final class RestoreSession {
         PreparedTarget prepared;
         try (Admin admin = Admin.create(targetClient)) {
             prepared = new TargetTopic(admin, targetTopic, clock).prepare(plan, SourceTopic.of(plan, archive, clock), options);
+        } catch (RuntimeException e) {
+            try {
+                log.notBegun(asked, e instanceof TargetTopicException ? AuditOutcome.REFUSED : AuditOutcome.FAILED, e.getMessage());
+            } catch (RuntimeException notRecorded) {
+                e.addSuppressed(notRecorded);
+            }
+            throw e;
         }
         RestoreRecord record = log.begin(spec(plan, pointText, targetCluster, targetTopic, prepared.target().startOffsets()));
         return new Started(record, plan, prepared.target(), prepared.warnings(), false);

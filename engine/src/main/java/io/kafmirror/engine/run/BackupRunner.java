@@ -5,6 +5,7 @@ import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.mirror.JobStatus;
 import io.kafmirror.engine.mirror.MirrorJob;
 import io.kafmirror.engine.anomaly.Detector;
+import io.kafmirror.engine.anomaly.LagSpike;
 import io.kafmirror.engine.anomaly.PartitionStall;
 import io.kafmirror.engine.hooks.AlertSender;
 import io.kafmirror.engine.mirror.MirrorEvent;
@@ -44,6 +45,9 @@ public final class BackupRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupRunner.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
+    private static final Map<LagSpike.Phase, MirrorEvent.Type> LAG_SPIKE_EVENTS = Map.of(LagSpike.Phase.BEGAN,
+            MirrorEvent.Type.LAG_SPIKE, LagSpike.Phase.SEVERE, MirrorEvent.Type.LAG_SPIKE_SEVERE, LagSpike.Phase.ENDED,
+            MirrorEvent.Type.LAG_SPIKE_ENDED);
 
     private final MirrorConfig config;
     private final StateDatabase state;
@@ -101,7 +105,14 @@ public final class BackupRunner implements AutoCloseable {
         running.forEach((name, run) -> {
             JobStatus status = run.job.status();
             String error = status.state() == JobStatus.State.FAILING ? status.lastError() : null;
-            for (PartitionProgress p : run.job.progress().sample(now)) {
+            List<PartitionProgress> progress = run.job.progress().sample(now);
+            if (run.config.detection().on(Detector.LAG_SPIKE)) {
+                run.lagSpikes.observe(now, progress.stream()
+                                .map(p -> new LagSpike.PartitionLag(p.topic(), p.partition(), p.lagRecords(), p.lagSeconds())).toList())
+                        .ifPresent(f -> run.events.event(new MirrorEvent(LAG_SPIKE_EVENTS.get(f.phase()), f.at(), f.topic(),
+                                f.partition(), f.message())));
+            }
+            for (PartitionProgress p : progress) {
                 if (run.config.detection().on(Detector.PARTITION_STALL)) {
                     run.stalls.observe(p.topic(), p.partition(), now, p.sourceEndOffset(), p.storedOffset())
                             .ifPresent(f -> run.events.event(new MirrorEvent(f.beginning() ? MirrorEvent.Type.PARTITION_STALLED
@@ -157,7 +168,8 @@ public final class BackupRunner implements AutoCloseable {
             MirrorJob mirror = new MirrorJob(MirrorSettings.of(job.name(), jobConfig), client, archive, history, clock);
             JobSnapshots rounds = new JobSnapshots(job.name(), jobConfig, client, archive.store(), history, clock);
             mirror.start();
-            running.put(job.name(), new Running(jobConfig, mirror, history, new PartitionStall()));
+            running.put(job.name(), new Running(jobConfig, mirror, history, new PartitionStall(),
+                    new LagSpike(job.name(), jobConfig.detection().level(), jobConfig.flush().maxLinger())));
             snapshots.put(job.name(), rounds);
             state.history().append(job.name(), Lifecycle.RUN_STARTED, "mirroring " + jobConfig.topics()
                     + " of cluster " + jobConfig.source() + " into store " + jobConfig.store());
@@ -187,7 +199,7 @@ public final class BackupRunner implements AutoCloseable {
         }
     }
 
-    /** A job running here, with where its events go and its partitions' stall watch, fed by {@link #sample()}. */
-    private record Running(JobConfig config, MirrorJob job, MirrorListener events, PartitionStall stalls) {
+    /** A job running here, with where its events go and its partitions' stall and lag watches, fed by {@link #sample()}. */
+    private record Running(JobConfig config, MirrorJob job, MirrorListener events, PartitionStall stalls, LagSpike lagSpikes) {
     }
 }

@@ -173,7 +173,11 @@ class EvidencePackTest {
             assertThat(topic.get("lag_p50_seconds").asDouble()).isLessThanOrEqualTo(topic.get("lag_p95_seconds").asDouble());
             assertThat(topic.get("lag_p95_seconds").asDouble()).isLessThanOrEqualTo(topic.get("lag_p99_seconds").asDouble());
             assertThat(topic.get("lag_p99_seconds").asDouble()).isLessThanOrEqualTo(topic.get("lag_max_seconds").asDouble());
+            assertThat(topic.get("lag_p50_records").asLong()).isLessThanOrEqualTo(topic.get("lag_p95_records").asLong());
+            assertThat(topic.get("lag_p95_records").asLong()).isLessThanOrEqualTo(topic.get("lag_p99_records").asLong());
+            assertThat(topic.get("lag_p99_records").asLong()).isLessThanOrEqualTo(topic.get("lag_max_records").asLong());
         }
+        assertThat(rpo.get(0).get("job").asText()).isEqualTo("payments");
         assertThat(json.readTree(unzipped.resolve("data/alerts.json").toFile())).extracting(n -> n.get("message").asText())
                 .contains("alert 0 of the test", "alert " + (ALERTS - 1) + " of the test", "alert 1 of the test" + LONG_MESSAGE);
         JsonNode restores = json.readTree(unzipped.resolve("data/restores.json").toFile());
@@ -219,7 +223,9 @@ class EvidencePackTest {
         for (JsonNode topic : rpo) {
             assertThat(text).contains(topic.get("topic").asText() + " " + topic.get("samples").asText() + " "
                     + topic.get("lag_p50_seconds").asText() + " " + topic.get("lag_p95_seconds").asText() + " "
-                    + topic.get("lag_p99_seconds").asText());
+                    + topic.get("lag_p99_seconds").asText() + " " + topic.get("lag_max_seconds").asText() + " "
+                    + topic.get("lag_p50_records").asText() + " " + topic.get("lag_p95_records").asText() + " "
+                    + topic.get("lag_p99_records").asText() + " " + topic.get("lag_max_records").asText());
         }
         assertThat(pages).isGreaterThan(3);
         assertThat(text).contains("Page 1 of " + pages, "Page " + pages + " of " + pages);

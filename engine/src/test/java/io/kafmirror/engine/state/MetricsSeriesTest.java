@@ -56,6 +56,43 @@ class MetricsSeriesTest extends StateDatabaseFixture {
     }
 
     @Test
+    void lagPercentilesOfTheJobAndEachTopicOverAWindow() {
+        // 100 instants: orders-0 i records and i/10 s behind, orders-1 nothing stored yet; payments-0 1,000 records and 2 s,
+        // once 500 s.
+        List<MetricSample> samples = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            Instant at = HOUR_AGO.plus(EVERY.multipliedBy(i));
+            samples.add(lagSample("orders", 0, at, i, i / 10.0));
+            samples.add(lagSample("orders", 1, at, 0, -1));
+            samples.add(lagSample("payments", 0, at, 1_000, i == 77 ? 500 : 2));
+        }
+        db.metrics().insert(samples);
+
+        List<LagPercentiles> all = db.metrics().lagPercentiles("orders", HOUR_AGO, NOW);
+
+        assertThat(all).extracting(LagPercentiles::topic, LagPercentiles::samples, LagPercentiles::records, LagPercentiles::seconds)
+                .containsExactly(
+                        tuple(null, 100, new LagPercentiles.Percentiles(1_050, 1_095, 1_099, 1_100),
+                                new LagPercentiles.Percentiles(5.0, 9.6, 10.0, 500)),
+                        tuple("orders", 100, new LagPercentiles.Percentiles(50, 95, 99, 100),
+                                new LagPercentiles.Percentiles(5.0, 9.5, 9.9, 10.0)),
+                        tuple("payments", 100, new LagPercentiles.Percentiles(1_000, 1_000, 1_000, 1_000),
+                                new LagPercentiles.Percentiles(2, 2, 2, 500)));
+        Instant half = HOUR_AGO.plus(EVERY.multipliedBy(51));
+        assertThat(db.metrics().lagPercentiles("orders", half, NOW).get(1))
+                .as("the window's instants only").extracting(LagPercentiles::samples, LagPercentiles::records)
+                .containsExactly(50, new LagPercentiles.Percentiles(75, 98, 100, 100));
+        assertThat(db.metrics().lagPercentiles("refunds", HOUR_AGO, NOW)).singleElement()
+                .isEqualTo(new LagPercentiles("refunds", null, HOUR_AGO, NOW, 0, new LagPercentiles.Percentiles(0, 0, 0, 0),
+                        new LagPercentiles.Percentiles(0, 0, 0, 0)));
+        assertThatThrownBy(() -> db.metrics().lagPercentiles("orders", NOW, HOUR_AGO)).hasMessageContaining("swap them");
+    }
+
+    private static MetricSample lagSample(String topic, int partition, Instant at, long lagRecords, double lagSeconds) {
+        return new MetricSample("orders", topic, partition, at, 10_000, 10_000 - lagRecords, lagRecords, lagSeconds, 10, 1_000, null, null);
+    }
+
+    @Test
     void theLastErrorOfABucketSurvivesASampleWithoutOne() {
         insertHour();
 
@@ -99,6 +136,7 @@ class MetricsSeriesTest extends StateDatabaseFixture {
         assertTimeout(Duration.ofSeconds(10), () -> {
             assertThat(db.metrics().series(SeriesQuery.of("orders", dayAgo, NOW, 1000)).get(0).points()).hasSize(1000);
             assertThat(db.metrics().latest("orders")).extracting(MetricSample::at).containsExactly(NOW.minus(EVERY));
+            assertThat(db.metrics().lagPercentiles("orders", dayAgo, NOW).get(0).samples()).isEqualTo(8_640);
         });
     }
 

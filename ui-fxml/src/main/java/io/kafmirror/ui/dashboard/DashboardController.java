@@ -40,6 +40,7 @@ public final class DashboardController {
     @FXML private ComboBox<String> topicChoice;
     @FXML private ComboBox<DashboardRange> rangeChoice;
     @FXML private Label problem;
+    @FXML private Label lagLine;
     @FXML private StackPane chartPane;
     @FXML private Label emptyChart;
     @FXML private ListView<EventMarker> eventList;
@@ -114,6 +115,7 @@ public final class DashboardController {
         model.jobProperty().addListener((o, before, after) -> readNow());
         model.rangeProperty().addListener((o, before, after) -> readNow());
         model.topicProperty().addListener((o, before, after) -> readNow());
+        lagLine.textProperty().bind(model.lagLineProperty());
         problem.textProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());

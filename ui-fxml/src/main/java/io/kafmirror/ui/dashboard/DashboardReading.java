@@ -1,5 +1,6 @@
 package io.kafmirror.ui.dashboard;
 
+import io.kafmirror.engine.state.LagPercentiles;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,12 +16,13 @@ import java.util.List;
  * @param from       the range's start
  * @param to         the range's end: when it was read
  * @param points     the job's totals over the range, oldest first
- * @param markers    the job's history (of the topic and of the whole job) and lag spikes in the range, oldest first
+ * @param markers    the job's history (of the topic and of the whole job) in the range, lag spikes among it, oldest first
  * @param partitions each partition's (of the topic's) newest sample, sorted by topic and partition
+ * @param lag        the lag percentiles of the job (of the topic) over the range, or {@code null} when there is no job
  */
 public record DashboardReading(List<String> jobs, String job, List<String> topics, String topic, DashboardRange range,
-                               Instant from, Instant to,
-                               List<TotalPoint> points, List<EventMarker> markers, List<PartitionRow> partitions) {
+                               Instant from, Instant to, List<TotalPoint> points, List<EventMarker> markers,
+                               List<PartitionRow> partitions, LagPercentiles lag) {
 
     /** Copies the lists. */
     public DashboardReading {

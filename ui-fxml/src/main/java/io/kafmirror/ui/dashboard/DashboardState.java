@@ -2,6 +2,7 @@ package io.kafmirror.ui.dashboard;
 
 import io.kafmirror.engine.state.HistoryFilter;
 import io.kafmirror.engine.state.Job;
+import io.kafmirror.engine.state.LagPercentiles;
 import io.kafmirror.engine.state.MetricSample;
 import io.kafmirror.engine.state.SeriesQuery;
 import io.kafmirror.engine.state.StateDatabase;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Objects;
 
 /**
  * The dashboard's reads of the state database shared with {@code kaf-mirror run}, which writes the samples and
@@ -22,6 +23,7 @@ public final class DashboardState implements AutoCloseable {
     static final int MAX_POINTS = 360;
 
     private final ConsoleState state;
+    private LagRead lag;
 
     /** The state database in {@code dataDir}, not opened yet. */
     public DashboardState(Path dataDir) {
@@ -39,7 +41,7 @@ public final class DashboardState implements AutoCloseable {
         String shown = jobs.contains(job) ? job : jobs.isEmpty() ? null : jobs.get(0);
         Instant from = now.minus(range.length());
         if (shown == null) {
-            return new DashboardReading(jobs, null, List.of(), null, range, from, now, List.of(), List.of(), List.of());
+            return new DashboardReading(jobs, null, List.of(), null, range, from, now, List.of(), List.of(), List.of(), null);
         }
         List<MetricSample> latest = db.metrics().latest(shown);
         List<String> topics = latest.stream().map(MetricSample::topic).distinct().sorted().toList();
@@ -47,13 +49,33 @@ public final class DashboardState implements AutoCloseable {
         SeriesQuery ofJob = SeriesQuery.of(shown, from, now, MAX_POINTS);
         SeriesQuery query = of == null ? ofJob : ofJob.topic(of);
         List<TotalPoint> points = TotalPoint.of(query, db.metrics().series(query));
-        List<EventMarker> markers = Stream.concat(
-                        db.history().query(HistoryFilter.of(shown).between(from, now)).stream()
-                                .filter(e -> of == null || e.topic() == null || e.topic().equals(of)).map(EventMarker::of),
-                        LagSpikes.in(shown, points).stream())
+        List<EventMarker> markers = db.history().query(HistoryFilter.of(shown).between(from, now)).stream()
+                .filter(e -> of == null || e.topic() == null || e.topic().equals(of)).map(EventMarker::of)
                 .sorted(Comparator.comparing(EventMarker::at).thenComparing(m -> m.entry().id())).toList();
         List<PartitionRow> partitions = latest.stream().filter(s -> of == null || s.topic().equals(of)).map(PartitionRow::new).toList();
-        return new DashboardReading(jobs, shown, topics, of, range, from, now, points, markers, partitions);
+        List<LagPercentiles> lag = lagPercentiles(db, shown, range, now);
+        LagPercentiles.Percentiles none = LagPercentiles.Percentiles.of(new double[0]);
+        LagPercentiles shownLag = lag.stream().filter(l -> Objects.equals(l.topic(), of)).findFirst()
+                .orElse(new LagPercentiles(shown, of, from, now, 0, none, none));
+        return new DashboardReading(jobs, shown, topics, of, range, from, now, points, markers, partitions, shownLag);
+    }
+
+    /**
+     * The lag percentiles of {@code job} and its topics over {@code range}, read again once the last read is a chart
+     * point's width old (10 s for an hour, 28 minutes for a week): they read every sample of the range, which takes
+     * seconds for a week, and a few new samples barely move them.
+     */
+    private List<LagPercentiles> lagPercentiles(StateDatabase db, String job, DashboardRange range, Instant now) {
+        boolean fresh = lag != null && lag.job().equals(job) && lag.range() == range
+                && now.isBefore(lag.read().plus(range.length().dividedBy(MAX_POINTS)));
+        if (!fresh) {
+            lag = new LagRead(job, range, now, db.metrics().lagPercentiles(job, now.minus(range.length()), now));
+        }
+        return lag.percentiles();
+    }
+
+    /** The last lag percentiles read, of which job and range, when. */
+    private record LagRead(String job, DashboardRange range, Instant read, List<LagPercentiles> percentiles) {
     }
 
     /** Closes the database; the next read opens it again. */

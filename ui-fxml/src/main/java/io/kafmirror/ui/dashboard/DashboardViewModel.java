@@ -41,6 +41,7 @@ public final class DashboardViewModel {
             selectedEvent);
     private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper("Reading the state database…");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lagLine = new ReadOnlyStringWrapper("");
 
     /** A dashboard reporting failures to read to {@code errors}, once per distinct failure. */
     public DashboardViewModel(Consumer<Throwable> errors) {
@@ -82,7 +83,7 @@ public final class DashboardViewModel {
         return reading.getReadOnlyProperty();
     }
 
-    /** The job's history and lag spikes in the range, oldest first, as drawn on the chart. */
+    /** The job's history in the range, oldest first, as drawn on the chart. */
     public ObservableList<EventMarker> markers() {
         return markers;
     }
@@ -105,6 +106,11 @@ public final class DashboardViewModel {
     /** Why the chart is empty, or empty when it has points. */
     public ReadOnlyStringProperty emptyMessageProperty() {
         return emptyMessage.getReadOnlyProperty();
+    }
+
+    /** The lag percentiles over the range, in records and seconds, of the job or topic shown; empty before a reading. */
+    public ReadOnlyStringProperty lagLineProperty() {
+        return lagLine.getReadOnlyProperty();
     }
 
     /** Why the state database could not be read, empty while it can. */
@@ -132,6 +138,7 @@ public final class DashboardViewModel {
                 : next.markers().stream().filter(m -> m.entry().id() == picked.entry().id()).findFirst().orElse(null));
         partitions.setAll(next.partitions());
         emptyMessage.set(emptyMessage(next));
+        lagLine.set(LagLine.of(next));
         // The reading before the job and topic: a listener to them then sees it already read.
         reading.set(next);
         job.set(next.job());

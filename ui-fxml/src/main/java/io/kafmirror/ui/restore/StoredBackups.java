@@ -40,7 +40,8 @@ public final class StoredBackups implements AutoCloseable {
      * The events marked on the timeline: those that change what a restore point means. Before a retention or group
      * offset change, a restore recreates the topic with its former retention and moves the groups to their former offsets;
      * after a spike, misdated records, values of another size, new header keys or keys of another variety the topic
-     * holds records a restore may want to leave out. A drop adds none.
+     * holds records a restore may want to leave out. A drop adds none, nor a lag spike: the records are as they
+     * were, only stored later.
      */
     private static final MirrorEvent.Type[] MARKED = {MirrorEvent.Type.GAP, MirrorEvent.Type.TOPIC_DELETED,
             MirrorEvent.Type.TOPIC_RECREATED, MirrorEvent.Type.AUTH_FAILURE, MirrorEvent.Type.FORMAT_DRIFT,

@@ -15,13 +15,13 @@ import io.kafmirror.ui.Notifications;
 import io.kafmirror.ui.RestoreAt;
 import io.kafmirror.ui.Screen;
 import io.kafmirror.ui.ScreenStage;
+import io.kafmirror.ui.ShownRows;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
-import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,10 +68,7 @@ class AlertsViewTest {
         assertThat(robot.lookup(".severity-critical").tryQuery()).as("the severity cell is styled").isPresent();
         assertThat(robot.lookup("#acknowledgeButton").queryButton().isDisabled()).as("nothing selected").isTrue();
 
-        // The row is in the table's items before its cell is laid out.
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell .text").match(
-                (Text t) -> "payments: 38 % of records are not valid JSON".equals(t.getText())).tryQuery().isPresent());
-        robot.clickOn("payments: 38 % of records are not valid JSON");
+        ShownRows.click(robot, "#alertsTable", (AlertRow row) -> row.alert().type() == MirrorEvent.Type.FORMAT_DRIFT);
         robot.clickOn("#restoreButton");
         assertThat(shown).containsExactly(Screen.RESTORE);
         assertThat(navigation.restoreAtProperty().get()).isEqualTo(new RestoreAt("orders", "payments", T0.minusMillis(1)));

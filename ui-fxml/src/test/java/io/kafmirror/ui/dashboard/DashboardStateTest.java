@@ -107,18 +107,41 @@ class DashboardStateTest {
     }
 
     @Test
-    void aLagSpikeInTheTotalsIsMarkedAmongTheEvents() {
+    void theEnginesLagSpikesAreMarkedAsWarningsAndALagBumpInTheSamplesAloneIsNot() {
         Instant spike = now.minus(SampledJob.EVERY.multipliedBy(20));
         try (StateDatabase run = StateDatabase.open(data, "run")) {
             run.metrics().insert(List.of(new MetricSample(SampledJob.JOB, "orders.eu", 2, spike, 50_000, 0, 50_000, 60, 0, 0, null, null)));
+            run.history().append(SampledJob.JOB, new MirrorEvent(MirrorEvent.Type.LAG_SPIKE, spike, "orders.eu", 2,
+                    "orders: lag rose to 50,200 records / 60 s"));
         }
 
         DashboardReading hour = state.read(SampledJob.JOB, null, DashboardRange.LAST_HOUR, now);
 
-        assertThat(hour.markers()).extracting(m -> m.entry().type(), EventMarker::at)
-                .containsExactly(tuple("GAP", SampledJob.gapAt(now)), tuple("LAG_SPIKE", spike),
-                        tuple("JOB_ADDED", SampledJob.runStarted(now)), tuple("RUN_STARTED", SampledJob.runStarted(now)));
-        assertThat(hour.markers().get(1).entry().message()).startsWith("Lag rose to 50,200 records");
+        assertThat(hour.markers()).extracting(m -> m.entry().type(), EventMarker::severity, EventMarker::at)
+                .containsExactly(tuple("GAP", Severity.CRITICAL, SampledJob.gapAt(now)), tuple("LAG_SPIKE", Severity.WARNING, spike),
+                        tuple("JOB_ADDED", Severity.INFO, SampledJob.runStarted(now)),
+                        tuple("RUN_STARTED", Severity.INFO, SampledJob.runStarted(now)));
+        assertThat(hour.markers().get(1).details()).startsWith("LAG_SPIKE · orders.eu-2\norders: lag rose to 50,200 records")
+                .endsWith("recorded by run");
+    }
+
+    @Test
+    void theLagPercentilesAreOfTheTopicPickedAndReadAgainOncePerChartPoint() {
+        DashboardReading first = state.read(SampledJob.JOB, "orders.eu", DashboardRange.LAST_HOUR, now);
+        state.close();
+        try (StateDatabase run = StateDatabase.open(data, "run")) {
+            run.metrics().insert(List.of(new MetricSample(SampledJob.JOB, "orders.eu", 0, now.plusSeconds(5), 90_000, 0, 90_000, 300, 0, 0,
+                    null, null)));
+        }
+
+        DashboardReading soon = state.read(SampledJob.JOB, "orders.eu", DashboardRange.LAST_HOUR, now.plusSeconds(5));
+        DashboardReading later = state.read(SampledJob.JOB, "orders.eu", DashboardRange.LAST_HOUR, now.plusSeconds(10));
+
+        assertThat(first.lag().topic()).isEqualTo("orders.eu");
+        assertThat(first.lag().records().max()).isEqualTo(120);
+        assertThat(soon.lag()).as("within a chart point's 10 s").isEqualTo(first.lag());
+        assertThat(later.lag().records().max()).as("read again").isEqualTo(90_000);
+        assertThat(later.lag().seconds().max()).isEqualTo(300);
     }
 
     @Test

@@ -48,6 +48,25 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void aLineAboveTheChartGivesTheLagPercentilesOverTheRangeInRecordsAndSeconds() {
+        model.show(state.read(null, null, DashboardRange.LAST_HOUR, now));
+
+        // orders.eu-0 100 records and 1.5 s behind at each of its 120 samples, orders.eu-1 j records and 2 + j/10 s at its
+        // j-th, two seconds earlier.
+        assertThat(model.lagLineProperty().get()).isEqualTo("Lag over the last hour (240 samples): p50 100 records / 1.5 s"
+                + " · p95 108 records / 12.8 s · p99 118 records / 13.8 s · max 120 records / 14.0 s");
+
+        model.rangeProperty().set(DashboardRange.LAST_DAY);
+        model.show(state.read("orders", null, DashboardRange.LAST_DAY, now));
+        assertThat(model.lagLineProperty().get()).as("the two-hour-old sample of 50,000 records, 99 s")
+                .startsWith("Lag over the last day (241 samples):").endsWith("max 50,000 records / 99.0 s");
+
+        model.jobProperty().set("payments");
+        model.show(state.read("payments", null, DashboardRange.LAST_DAY, now));
+        assertThat(model.lagLineProperty().get()).isEqualTo("Lag over the last day: no samples.");
+    }
+
+    @Test
     void thePickedEventStaysPickedAcrossReadingsAndShowsItsWholeMessage() {
         model.show(state.read(null, null, DashboardRange.LAST_HOUR, now));
         model.selectedEventProperty().set(model.markers().get(0));

@@ -3,6 +3,7 @@ package io.kafmirror.ui.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import atlantafx.base.controls.Notification;
 import io.kafmirror.engine.state.DesiredState;
 import io.kafmirror.engine.state.Job;
 import io.kafmirror.engine.state.StateDatabase;
@@ -11,17 +12,19 @@ import io.kafmirror.ui.ConsoleContext;
 import io.kafmirror.ui.Notifications;
 import io.kafmirror.ui.Screen;
 import io.kafmirror.ui.ScreenStage;
+import io.kafmirror.ui.ShownRows;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,16 +88,15 @@ class JobsViewTest {
         assertThat(desiredState(data)).contains(DesiredState.RUNNING);
         assertThat(jobs().get(0).stateText()).isEqualTo("running");
 
-        // The row is in the table's items before its cell is laid out.
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell .text").match(
-                (Text t) -> "orders-view".equals(t.getText())).tryQuery().isPresent());
-        robot.clickOn("orders-view");
+        ShownRows.click(robot, "#jobsTable", (JobRow row) -> "orders-view".equals(row.name()));
+        await("the clicked job to be selected, so that Pause applies", data, () -> !button("#pauseButton").isDisabled());
         assertThat(button("#resumeButton").isDisabled()).isTrue();
         robot.clickOn("#pauseButton");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "paused".equals(jobs().get(0).stateText()));
+        await("the job list to show the job paused", data, () -> "paused".equals(jobs().get(0).stateText()));
         assertThat(desiredState(data)).contains(DesiredState.PAUSED);
-        assertThat(robot.lookup("paused").tryQuery()).as("the state cell shows it").isPresent();
-        WaitForAsyncUtils.waitForFxEvents();
+        await("the state cell to show it", data, () -> ShownRows.find(robot, "#jobsTable", (JobRow row) -> "orders-view"
+                .equals(row.name())).map(row -> robot.from(row).lookup("#stateColumn").queryLabeled().getText())
+                .filter("paused"::equals).isPresent());
         assertThat(button("#pauseButton").isDisabled()).isTrue();
         assertThat(button("#resumeButton").isDisabled()).isFalse();
         assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
@@ -108,6 +110,24 @@ class JobsViewTest {
         robot.clickOn("OK");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> jobs().isEmpty());
         assertThat(desiredState(data)).as("removed after OK").isEmpty();
+    }
+
+    /**
+     * Waits for {@code condition}; on a timeout says what the screen showed instead, so a failure on a loaded CI machine
+     * tells a lost click from a lost write from a failure notification covering a button.
+     */
+    private void await(String what, Path data, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Waited 30 s for " + what + ". The screen showed: jobs " + jobs().stream()
+                    .map(j -> j.name() + "=" + j.stateText()).toList() + ", selected " + robot.lookup("#jobsTable")
+                    .queryAs(TableView.class).getSelectionModel().getSelectedItems().size() + " row(s), Pause "
+                    + (button("#pauseButton").isDisabled() ? "disabled" : "enabled") + ", Resume "
+                    + (button("#resumeButton").isDisabled() ? "disabled" : "enabled") + ", notifications "
+                    + robot.lookup(".notification").queryAllAs(Notification.class).stream().map(Notification::getMessage)
+                    .toList() + "; the database holds " + desiredState(data), e);
+        }
     }
 
     private Optional<DesiredState> desiredState(Path data) {
