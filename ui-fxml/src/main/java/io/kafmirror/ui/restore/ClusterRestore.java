@@ -88,6 +88,22 @@ public final class ClusterRestore {
         }
     }
 
+    /**
+     * Reads restore {@code id}'s target back and compares it with the backup again, as {@code kaf-mirror restore verify
+     * ID} does, recording the result with the restore; returns the restore as recorded then.
+     */
+    public RestoreRecord verify(long id) throws InterruptedException {
+        MirrorConfig config = config();
+        try (OpenStores stores = new OpenStores(config, dataDir);
+             StateDatabase state = StateDatabase.open(dataDir, ConsoleState.ACTOR)) {
+            RestoreRecord record = state.restores().get(id);
+            RestoreSession session = new RestoreSession(stores.archive(record.spec().store()), record.spec().store(),
+                    state.restores(), Clock.systemUTC());
+            session.verify(session.reopen(record), config.cluster(record.spec().targetCluster()).clientProperties());
+            return state.restores().get(id);
+        }
+    }
+
     private MirrorConfig config() {
         return Files.isRegularFile(configFile) ? new ConfigLoader().load(configFile) : MirrorConfig.EMPTY;
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -42,6 +43,7 @@ public final class RestoreRunModel {
     private final ObservableValue<BackedUpTopic> topic;
     private final ObservableValue<Instant> point;
     private final ObservableValue<RestoreScope> scope;
+    private final ObservableValue<TopicGeneration> generation;
     private final ObservableList<BackedUpTopic> alsoRestored;
     private final StoredBackups backups;
     private final ClusterRestore restore;
@@ -75,16 +77,19 @@ public final class RestoreRunModel {
     private final AtomicBoolean cancelAsked = new AtomicBoolean();
 
     /**
-     * The target and run of the restore of {@code topic} in {@code store} to {@code point}: the dry run planned by
+     * The target and run of the restore of {@code topic} in {@code store} to {@code point}, of the {@code scope} and
+     * {@code generation} asked for, with the topics {@code alsoRestored}: the dry run planned by
      * {@code backups} on {@code reads}, the restore run by {@code restore} on {@code runs}, failures to {@code errors}.
      */
     public RestoreRunModel(ObservableValue<String> store, ObservableValue<BackedUpTopic> topic, ObservableValue<Instant> point,
-                           ObservableValue<RestoreScope> scope, ObservableList<BackedUpTopic> alsoRestored, StoredBackups backups, ClusterRestore restore, Background reads, Background runs,
-                           Consumer<Throwable> errors, Clock clock) {
+                           ObservableValue<RestoreScope> scope, ObservableValue<TopicGeneration> generation,
+                           ObservableList<BackedUpTopic> alsoRestored, StoredBackups backups, ClusterRestore restore,
+                           Background reads, Background runs, Consumer<Throwable> errors, Clock clock) {
         this.store = store;
         this.topic = topic;
         this.point = point;
         this.scope = scope;
+        this.generation = generation;
         this.alsoRestored = alsoRestored;
         this.backups = backups;
         this.restore = restore;
@@ -98,6 +103,7 @@ public final class RestoreRunModel {
         namingText.addListener((o, before, after) -> mapName());
         point.addListener((o, before, after) -> outcome.set(""));
         scope.addListener((o, before, after) -> outcome.set(""));
+        generation.addListener((o, before, after) -> outcome.set(""));
         replicationFactorText.addListener((o, before, after) -> checkOptions());
         topicConfigsText.addListener((o, before, after) -> checkOptions());
         groupsText.addListener((o, before, after) -> checkOptions());
@@ -316,7 +322,9 @@ public final class RestoreRunModel {
         long maxBytesPerSecond = RateLimit.bytesPerSecond(maxRateText.get());
         List<RestoreOrder> orders = new ArrayList<>();
         for (BackedUpTopic each : topics()) {
-            orders.add(new RestoreOrder(store.getValue(), each, point.getValue(), scope.getValue(), cluster.get(),
+            // The generation chosen is the shown topic's; the others restore their newest.
+            UUID chosen = each.equals(topic.getValue()) && generation.getValue() != null ? generation.getValue().topicId() : null;
+            orders.add(new RestoreOrder(store.getValue(), each, point.getValue(), scope.getValue(), chosen, cluster.get(),
                     mapping.target(each.topic()), target, groups, maxBytesPerSecond, verify.get()));
         }
         return orders;

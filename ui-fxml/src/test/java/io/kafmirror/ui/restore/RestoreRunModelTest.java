@@ -230,7 +230,7 @@ class RestoreRunModelTest {
         source = new RestoreViewModel(backups, new SameThread(), errors::add);
         source.load();
         RestoreRunModel run = new RestoreRunModel(source.storeProperty(), source.topicProperty(), source.pointProperty(),
-                source.scopeProperty(), source.alsoRestored(), backups, new ClusterRestore(configFile, dataDir), new SameThread(), runs, errors::add, Clock.systemUTC());
+                source.scopeProperty(), source.generationProperty(), source.alsoRestored(), backups, new ClusterRestore(configFile, dataDir), new SameThread(), runs, errors::add, Clock.systemUTC());
         run.load();
         return run;
     }
