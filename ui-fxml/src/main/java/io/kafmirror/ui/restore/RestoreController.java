@@ -28,6 +28,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -154,6 +155,12 @@ public final class RestoreController {
         // A topic never recreated has one generation: nothing to choose, nothing shown.
         generationRow.visibleProperty().bind(Bindings.size(model.generations()).greaterThan(1));
         generationRow.managedProperty().bind(generationRow.visibleProperty());
+        // The picker shortens the topic ID; the whole one is what --generation takes.
+        Tooltip generationId = new Tooltip();
+        generationId.textProperty().bind(Bindings.createStringBinding(() -> model.generationProperty().get() == null ? ""
+                : "Topic ID " + model.generationProperty().get().topicId() + ": kaf-mirror restore --generation "
+                + model.generationProperty().get().topicId(), model.generationProperty()));
+        generationChoice.setTooltip(generationId);
         timeline.timelineProperty().bind(model.timelineProperty());
         timeline.pointProperty().bind(model.pointProperty());
         timeline.setOnPick(model::pick);

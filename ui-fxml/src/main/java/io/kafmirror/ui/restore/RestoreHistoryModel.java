@@ -3,6 +3,7 @@ package io.kafmirror.ui.restore;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.ui.Background;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -100,8 +101,9 @@ public final class RestoreHistoryModel {
             verifying.set(false);
             replace(verified);
             RestoreRecord.Verification v = verified.verification();
-            status.set("Restore #" + id + " verified again: " + new RestoreHistoryRow(verified).verification()
-                    + (v.passed() ? ", every record equals the backup." : ". First difference: " + v.detail()));
+            status.set(String.format(Locale.ROOT, "Restore #%d verified again: %s, %,d of %,d records read back in %s%s", id,
+                    v.passed() ? "passed" : "FAILED", v.found(), v.expected(), RestoreWords.duration(v.duration()),
+                    v.passed() ? "; every record equals the backup." : ". First difference: " + v.detail()));
         }, failure -> {
             verifying.set(false);
             status.set("Restore #" + id + " was not verified: " + failure.getMessage());

@@ -36,9 +36,14 @@ public record RestoreHistoryRow(RestoreRecord record) {
         return RestoreWords.moment(record.created());
     }
 
-    /** When it ended, in UTC to the second; empty while it runs. */
+    /** When it ended, in UTC to the second, the day left out when it is the start's; empty while it runs. */
     public String ended() {
-        return record.state() == RestoreState.RUNNING ? "" : RestoreWords.moment(record.updated());
+        if (record.state() == RestoreState.RUNNING) {
+            return "";
+        }
+        String started = started();
+        String ended = RestoreWords.moment(record.updated());
+        return ended.substring(0, 10).equals(started.substring(0, 10)) ? ended.substring(11) : ended;
     }
 
     /** How it stands: running, interrupted (cancelled), failed or done. */
@@ -61,13 +66,13 @@ public record RestoreHistoryRow(RestoreRecord record) {
         return String.format(Locale.ROOT, "%,d of %,d", record.restoredRecords(), record.spec().plannedRecords());
     }
 
-    /** The last verification: passed or FAILED, the records found of those expected and how long it took; or not verified. */
+    /** The last verification: passed or FAILED, the records found of those expected, how long it took; or not verified. */
     public String verification() {
         RestoreRecord.Verification v = record.verification();
         if (v == null) {
             return "not verified";
         }
-        return String.format(Locale.ROOT, "%s · %,d of %,d records · %s", v.passed() ? "passed" : "FAILED", v.found(),
+        return String.format(Locale.ROOT, "%s · %,d of %,d · %s", v.passed() ? "passed" : "FAILED", v.found(),
                 v.expected(), RestoreWords.duration(v.duration()));
     }
 

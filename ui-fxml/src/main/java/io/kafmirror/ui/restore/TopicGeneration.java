@@ -45,11 +45,14 @@ public record TopicGeneration(UUID topicId, int number, Instant first, Instant l
         return generations;
     }
 
-    /** What the generation picker shows, e.g. {@code generation 2 — topic ID 5f0c…, 2026-12-02 09:00:00 → 09:10:00 (newest)}. */
+    /**
+     * What the generation picker shows, e.g. {@code generation 2 — topic ID 5f0c1a2b…, 2026-12-02 09:00:00 → 09:10:00 UTC
+     * (newest)}: the topic ID's first eight digits, enough to tell generations apart; {@link #topicId()} has it whole.
+     */
     @Override
     public String toString() {
         boolean sameDay = first.atZone(ZoneOffset.UTC).toLocalDate().equals(last.atZone(ZoneOffset.UTC).toLocalDate());
-        return "generation " + number + " — topic ID " + topicId + ", " + DAY_AND_TIME.format(first) + " → "
-                + (sameDay ? TIME : DAY_AND_TIME).format(last) + " UTC" + (newest ? " (newest)" : "");
+        return "generation " + number + " — topic ID " + topicId.toString().substring(0, 8) + "…, " + DAY_AND_TIME.format(first)
+                + " → " + (sameDay ? TIME : DAY_AND_TIME).format(last) + " UTC" + (newest ? " (newest)" : "");
     }
 }

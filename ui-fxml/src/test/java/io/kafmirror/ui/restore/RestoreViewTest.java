@@ -182,10 +182,10 @@ class RestoreViewTest {
         assertThat(robot.lookup("#historyDetails").queryLabeled().getText()).contains("Restore #1 of " + backup.topic);
         robot.clickOn("#verifyAgainButton");
         WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> history.getItems().get(0).verification().startsWith("passed"));
-        assertThat(history.getItems().get(0).verification()).startsWith("passed · 200 of 200 records");
+        assertThat(history.getItems().get(0).verification()).startsWith("passed · 200 of 200 · ");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#historyStatus").queryLabeled().getText()
                 .startsWith("Restore #1 verified again: passed"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(cell("passed · 200 of 200 records")).tryQuery()
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(cell("passed · 200 of 200 · ")).tryQuery()
                 .isPresent());
         assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
     }
