@@ -92,6 +92,8 @@ public final class RestoreController {
     @FXML private Label progressText;
     @FXML private Label outcome;
     @FXML private Tab historyTab;
+    @FXML private Tab restoreTab;
+    @FXML private Button resumeButton;
     @FXML private Button verifyAgainButton;
     @FXML private TableView<RestoreHistoryRow> historyTable;
     @FXML private TableColumn<RestoreHistoryRow, String> historyIdColumn;
@@ -271,6 +273,7 @@ public final class RestoreController {
         });
         showWhenAny(historyDetails, history.detailsProperty());
         verifyAgainButton.disableProperty().bind(history.canVerifyProperty().not());
+        resumeButton.disableProperty().bind(history.resumableProperty().not().or(run.runningProperty()));
         historyStatus.textProperty().bind(history.statusProperty());
         historyStatusRow.visibleProperty().bind(history.statusProperty().isNotEmpty());
         historyStatusRow.managedProperty().bind(historyStatusRow.visibleProperty());
@@ -331,6 +334,16 @@ public final class RestoreController {
     @FXML
     private void refreshHistory() {
         history.load();
+    }
+
+    /** Resumes the selected restore and shows the Restore tab, where its progress, Cancel and outcome are. */
+    @FXML
+    private void resume() {
+        RestoreHistoryRow row = history.selectedProperty().get();
+        if (row != null) {
+            run.resume(row.record().id());
+            restoreTab.getTabPane().getSelectionModel().select(restoreTab);
+        }
     }
 
     @FXML

@@ -33,6 +33,7 @@ public final class RestoreHistoryModel {
     private final ReadOnlyBooleanWrapper verifying = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final BooleanBinding canVerify;
+    private final BooleanBinding resumable;
 
     /**
      * The history read by {@code backups} on {@code reads}, verified again by {@code restore} on {@code runs}, failures
@@ -48,6 +49,7 @@ public final class RestoreHistoryModel {
         selected.addListener((o, before, after) -> details.set(after == null ? "" : after.details()));
         canVerify = Bindings.createBooleanBinding(() -> !verifying.get() && selected.get() != null
                 && selected.get().verifiable(), verifying, selected);
+        resumable = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().resumable(), selected);
     }
 
     /** The restores, newest first. */
@@ -78,6 +80,11 @@ public final class RestoreHistoryModel {
     /** Whether Verify again can be asked for: a finished restore selected, no verification running. */
     public BooleanBinding canVerifyProperty() {
         return canVerify;
+    }
+
+    /** Whether the selected restore was interrupted or failed, so Resume can continue it. */
+    public BooleanBinding resumableProperty() {
+        return resumable;
     }
 
     /** Reads the restores again, keeping the selected one selected. */

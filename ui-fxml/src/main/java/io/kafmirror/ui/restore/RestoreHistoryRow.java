@@ -86,6 +86,14 @@ public record RestoreHistoryRow(RestoreRecord record) {
         return record.state() == RestoreState.COMPLETED;
     }
 
+    /**
+     * Whether it can be resumed from here: it was cancelled or failed. One marked running may still run in another
+     * kaf-mirror, so it is resumed only by asking for the same restore again.
+     */
+    public boolean resumable() {
+        return record.state() == RestoreState.CANCELLED || record.state() == RestoreState.FAILED;
+    }
+
     /** What the columns leave out, one fact a line: the generation and store read, why it stopped, the first mismatch. */
     public String details() {
         RestoreSpec spec = record.spec();

@@ -239,12 +239,7 @@ public final class RestoreRunModel {
         if (orders.isEmpty() || running.get()) {
             return;
         }
-        run.set(null);
-        cancelAsked.set(false);
-        running.set(true);
-        progress.set(-1);
-        progressText.set("Preparing topic '" + orders.get(0).targetTopic() + "' on " + orders.get(0).targetCluster() + "…");
-        outcome.set("");
+        begin("Preparing topic '" + orders.get(0).targetTopic() + "' on " + orders.get(0).targetCluster() + "…");
         runs.run(() -> restoreEach(orders), outcomes -> {
             finished();
             outcome.set(RestoreWords.results(outcomes));
@@ -254,6 +249,38 @@ public final class RestoreRunModel {
             outcome.set("Restore failed: " + failure.getMessage() + " Press Restore again to resume it.");
             errors.accept(failure);
         });
+    }
+
+    /**
+     * Resumes the interrupted or failed restore {@code id} off the FX thread, as asking for it again does, at the max rate
+     * typed and verified if Verify after restore is on: progress, cancel and outcome as for {@link #restore()}.
+     */
+    public void resume(long id) {
+        if (running.get() || !optionsProblem.get().isEmpty()) {
+            return;
+        }
+        long maxBytesPerSecond = RateLimit.bytesPerSecond(maxRateText.get());
+        boolean verifyAfter = verify.get();
+        runningTopic.set("");
+        begin("Resuming restore #" + id + "…");
+        runs.run(() -> restore.resume(id, maxBytesPerSecond, verifyAfter, this::started), result -> {
+            finished();
+            outcome.set(RestoreWords.result(result));
+        }, failure -> {
+            finished();
+            outcome.set("Restore #" + id + " not resumed: " + failure.getMessage());
+            errors.accept(failure);
+        });
+    }
+
+    /** Shows a run starting, {@code preparing} said until its first progress. */
+    private void begin(String preparing) {
+        run.set(null);
+        cancelAsked.set(false);
+        running.set(true);
+        progress.set(-1);
+        progressText.set(preparing);
+        outcome.set("");
     }
 
     /** Cancels the running restore once the records in flight are acknowledged; running it again resumes it. */

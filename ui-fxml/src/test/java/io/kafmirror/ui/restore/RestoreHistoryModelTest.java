@@ -75,6 +75,8 @@ class RestoreHistoryModelTest {
         assertThat(history.rows()).extracting(RestoreHistoryRow::verification).containsExactly("not verified", "not verified",
                 "FAILED · 1,201 of 1,200 · 3 s", "not verified", "passed · 1,200 of 1,200 · 850 ms");
         assertThat(history.rows().get(1).ended()).as("still running").isEmpty();
+        assertThat(history.rows()).extracting(RestoreHistoryRow::resumable).as("interrupted and failed ones; a running one"
+                + " may run elsewhere").containsExactly(true, false, false, true, false);
         assertThat(history.rows().get(3).records()).isEqualTo("300 of 1,200");
 
         history.selectedProperty().set(history.rows().get(2));
@@ -84,6 +86,7 @@ class RestoreHistoryModelTest {
         history.selectedProperty().set(history.rows().get(3));
         assertThat(history.detailsProperty().get()).contains("Stopped: cancelled; run the same restore again to resume it");
         assertThat(history.canVerifyProperty().get()).as("an interrupted restore has records missing").isFalse();
+        assertThat(history.resumableProperty().get()).isTrue();
         history.selectedProperty().set(history.rows().get(0));
         assertThat(history.canVerifyProperty().get()).isFalse();
 

@@ -7,6 +7,8 @@ import io.kafmirror.ui.Notifications;
 import io.kafmirror.ui.Screen;
 import io.kafmirror.ui.ScreenStage;
 import java.io.IOException;
+import io.kafmirror.engine.restore.RestoreRun;
+import io.kafmirror.engine.restore.TargetOptions;
 import io.kafmirror.kfs.format.KfsRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.stream.Stream;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
@@ -187,6 +190,34 @@ class RestoreViewTest {
                 .startsWith("Restore #1 verified again: passed"));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(cell("passed · 200 of 200 · ")).tryQuery()
                 .isPresent());
+        assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
+    }
+
+    @Test
+    void anInterruptedRestoreIsResumedFromTheHistoryItsProgressAndOutcomeOnTheRestoreTab() throws Exception {
+        BrokerBackup backup = BrokerBackup.write(dir);
+        Instant point = backup.start.plusMillis(1_999);
+        String target = "resumed-ui." + backup.topic;
+        new ClusterRestore(backup.configFile, backup.dataDir).run(new RestoreOrder("local", new BackedUpTopic("test",
+                backup.topic), point, RestoreScope.ALL, null, "test", target, TargetOptions.asStored(), GroupChoice.NONE, 0,
+                true), RestoreRun::cancel);
+        showTimeline(backup);
+
+        robot.clickOn("History");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> historyTable().getItems().size() == 1);
+        assertThat(historyTable().getItems().get(0).state()).isEqualTo("interrupted");
+        robot.clickOn(cell("#1"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#resumeButton").queryButton().isDisabled());
+        assertThat(robot.lookup("#verifyAgainButton").queryButton().isDisabled()).as("records are missing").isTrue();
+        robot.clickOn("#resumeButton");
+
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> outcome().contains("Verification"));
+        assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText())
+                .as("the progress and outcome are on the Restore tab").isEqualTo("Restore");
+        assertThat(outcome()).contains("Restore #1 completed: 200 of 200 records", "Verification passed");
+        assertThat(backup.records(target)).isEqualTo(backup.sourceUpTo(point));
+        robot.clickOn("History");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> historyTable().getItems().get(0).state().equals("done"));
         assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
     }
 
