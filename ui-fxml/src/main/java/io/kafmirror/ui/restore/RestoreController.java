@@ -34,9 +34,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The Restore screen's controller: binds the store and topic pickers, the timeline, the restore point's field and the
- * cut table to a {@link RestoreViewModel}, and plans the cut once the point has rested for {@link #SETTLE}; binds the
- * target, dry run and restore to a {@link RestoreRunModel}, reading a running restore's progress every {@link #PROGRESS}.
+ * The Restore screen's controller: binds the store, topic and generation pickers, the timeline, the restore point's
+ * field and the cut table to a {@link RestoreViewModel}, and plans the cut once the point has rested for {@link #SETTLE};
+ * binds the target, dry run and restore to a {@link RestoreRunModel}, reading a running restore's progress every
+ * {@link #PROGRESS}; binds the History tab to a {@link RestoreHistoryModel}, its Resume to the run model.
  */
 public final class RestoreController {
 

@@ -23,8 +23,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Restore screen's choice of what to restore and to when: a store, a backed-up topic, its timeline, the restore
- * point (an instant to the millisecond, kept in sync with its text) and the per-partition cut the planner makes of it.
+ * The Restore screen's choice of what to restore and to when: a store, a backed-up topic, its generation (when it was
+ * deleted and created again), the generation's timeline, the restore point (an instant to the millisecond, kept in sync with its text) and the per-partition cut the planner makes of it.
  * Reads go through {@link StoredBackups} on {@code background}; only the newest plan asked for is shown. Use on the FX
  * thread.
  */
