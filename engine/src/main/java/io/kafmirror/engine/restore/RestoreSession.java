@@ -124,8 +124,13 @@ public final class RestoreSession {
         return translation;
     }
 
-    /** Reads the target back and compares it with the plan; the result is recorded with the restore. */
-    public RestoreVerification verify(Started started, Properties targetClient) {
+    /**
+     * Reads the target back and compares it with the plan; the result is recorded with the restore. A target cluster that
+     * does not answer, or a restored topic deleted since, is a {@link RestoreFailedException} saying so, nothing recorded.
+     */
+    public RestoreVerification verify(Started started, Properties targetClient) throws InterruptedException {
+        RestoreSpec spec = started.record().spec();
+        new RestoredTopic(spec.targetCluster(), targetClient, started.target().topic(), started.record().id()).requirePresent();
         RestoreVerification v = new RestoreVerifier(archive, started.plan(), targetClient, started.target(), clock).verify();
         long found = v.partitions().stream().mapToLong(RestoreVerification.Partition::found).sum();
         log.verified(started.record().id(), new RestoreRecord.Verification(v.passed(), started.plan().records(), found,
