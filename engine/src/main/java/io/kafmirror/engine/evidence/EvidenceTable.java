@@ -21,6 +21,8 @@ import java.util.Map;
 public record EvidenceTable(String name, List<String> columns, List<List<Object>> rows) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // The first characters that make a spreadsheet read a cell as a formula (OWASP's list for CSV injection).
+    private static final String FORMULA_START = "=+-@\t\r";
 
     /** Copies the rows and checks that each has one cell per column. */
     public EvidenceTable {
@@ -46,7 +48,11 @@ public record EvidenceTable(String name, List<String> columns, List<List<Object>
         return "data/" + name + ".json";
     }
 
-    /** RFC 4180 CSV with a header line, UTF-8, CRLF line ends; an empty cell for {@code null}. */
+    /**
+     * RFC 4180 CSV with a header line, UTF-8, CRLF line ends; an empty cell for {@code null}. A text cell starting with
+     * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading {@code '}, so that a
+     * spreadsheet opening the file shows it rather than running it as a formula; {@link #json()} keeps it as it is.
+     */
     public byte[] csv() {
         StringBuilder out = new StringBuilder();
         line(out, new ArrayList<>(columns));
@@ -78,6 +84,9 @@ public record EvidenceTable(String name, List<String> columns, List<List<Object>
             }
             Object cell = cells.get(i);
             String text = cell == null ? "" : cell.toString();
+            if (cell instanceof String && !text.isEmpty() && FORMULA_START.indexOf(text.charAt(0)) >= 0) {
+                text = "'" + text;
+            }
             boolean quoted = text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
             out.append(quoted ? '"' + text.replace("\"", "\"\"") + '"' : text);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,26 @@ class EvidenceTableTest {
         assertThat(json.get(1).get("acknowledged").isNull()).isTrue();
         assertThat(json.get(2).get("message").asText()).isEqualTo("Zürich → ✓");
         assertThat(table.jsonPath()).isEqualTo("data/alerts.json");
+    }
+
+    @Test
+    void csvPrefixesTextASpreadsheetWouldRunAsAFormulaAndJsonKeepsIt() throws Exception {
+        List<String> formulas = List.of("=HYPERLINK(\"http://evil\",\"x\")", "+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd");
+        List<List<Object>> rows = new ArrayList<>();
+        formulas.forEach(f -> rows.add(Arrays.asList(f, -1, -0.5)));
+        rows.add(Arrays.asList("a=b -c", null, null));
+        EvidenceTable table = new EvidenceTable("alerts", List.of("message", "partition", "lag_seconds"), rows);
+
+        assertThat(new String(table.csv(), StandardCharsets.UTF_8)).isEqualTo("message,partition,lag_seconds\r\n"
+                + "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",-1,-0.5\r\n"
+                + "'+1,-1,-0.5\r\n"
+                + "'-2+3,-1,-0.5\r\n"
+                + "'@SUM(A1),-1,-0.5\r\n"
+                + "'\tcmd,-1,-0.5\r\n"
+                + "\"'\rcmd\",-1,-0.5\r\n"
+                + "a=b -c,,\r\n");
+        assertThat(new ObjectMapper().readTree(table.json())).extracting(n -> n.get("message").asText())
+                .containsExactlyElementsOf(List.of(formulas.get(0), "+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd", "a=b -c"));
     }
 
     @Test
