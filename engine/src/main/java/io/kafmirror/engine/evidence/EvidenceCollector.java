@@ -45,13 +45,24 @@ public final class EvidenceCollector {
     private final FindingsSource audit;
     private final Clock clock;
     private final String version;
+    private final int rowLimit;
 
     /**
      * A collector reading {@code config}, {@code state} and the configured stores opened by {@code stores}, with the
-     * findings of {@code drills} and {@code audit}, stamped with {@code clock}'s time and {@code version}.
+     * findings of {@code drills} and {@code audit}, stamped with {@code clock}'s time and {@code version}, listing at most
+     * {@link #ROW_LIMIT} alerts and history entries.
      */
     public EvidenceCollector(MirrorConfig config, StateDatabase state, OpenStores stores, FindingsSource drills,
                              FindingsSource audit, Clock clock, String version) {
+        this(config, state, stores, drills, audit, clock, version, ROW_LIMIT);
+    }
+
+    /** As the public constructor, listing at most {@code rowLimit} alerts and history entries (tests: a small cap). */
+    EvidenceCollector(MirrorConfig config, StateDatabase state, OpenStores stores, FindingsSource drills, FindingsSource audit,
+                      Clock clock, String version, int rowLimit) {
+        if (rowLimit <= 0) {
+            throw new IllegalArgumentException("An evidence pack's row limit must be positive, not " + rowLimit);
+        }
         this.config = config;
         this.state = state;
         this.stores = stores;
@@ -59,6 +70,7 @@ public final class EvidenceCollector {
         this.audit = audit;
         this.clock = clock;
         this.version = version;
+        this.rowLimit = rowLimit;
     }
 
     /**
@@ -88,8 +100,9 @@ public final class EvidenceCollector {
         put(tables, new EvidenceTable(EvidenceData.COVERAGE, List.of("store", "cluster", "topic", "partitions", "segments", "records",
                 "bytes", "first_record_at", "last_record_at", "segments_sealed_in_period", "records_sealed_in_period"), coverage));
         put(tables, rpo(period, stateJobs.keySet()));
-        put(tables, alerts(period));
-        put(tables, history(period));
+        List<String> cut = new ArrayList<>();
+        put(tables, capped(alerts(period), cut));
+        put(tables, capped(history(period), cut));
         put(tables, restores(period));
         put(tables, new EvidenceTable(EvidenceData.SEGMENTS, SegmentInventory.COLUMNS, segments));
         put(tables, new EvidenceTable(EvidenceData.OBJECT_LOCK, SegmentInventory.LOCK_COLUMNS, locks));
@@ -98,7 +111,16 @@ public final class EvidenceCollector {
         put(tables, drillFindings.table());
         put(tables, auditFindings.table());
         put(tables, ControlMapping.table());
-        return new EvidenceData(period, now, version, tables, drillFindings, auditFindings);
+        return new EvidenceData(period, now, version, tables, drillFindings, auditFindings, rowLimit, cut);
+    }
+
+    /** {@code table} (read with one row more than the limit) cut to its first, newest rows, named in {@code cut} if it was. */
+    private EvidenceTable capped(EvidenceTable table, List<String> cut) {
+        if (table.rows().size() <= rowLimit) {
+            return table;
+        }
+        cut.add(table.name());
+        return new EvidenceTable(table.name(), table.columns(), table.rows().subList(0, rowLimit));
     }
 
     private static void put(Map<String, EvidenceTable> tables, EvidenceTable table) {
@@ -190,7 +212,7 @@ public final class EvidenceCollector {
 
     private EvidenceTable alerts(EvidencePeriod period) {
         List<List<Object>> rows = new ArrayList<>();
-        for (Alert a : state.alerts().list(AlertFilter.all().between(period.from(), period.to()).limit(ROW_LIMIT))) {
+        for (Alert a : state.alerts().list(AlertFilter.all().between(period.from(), period.to()).limit(rowLimit + 1))) {
             List<Object> row = new ArrayList<>(List.of(a.id(), a.at().toString(), a.job(), a.type().name(), a.severity().name()));
             row.add(a.topic());
             row.add(a.partition() < 0 ? null : a.partition());
@@ -207,7 +229,7 @@ public final class EvidenceCollector {
 
     private EvidenceTable history(EvidencePeriod period) {
         List<List<Object>> rows = new ArrayList<>();
-        for (HistoryEntry e : state.history().query(HistoryFilter.all().between(period.from(), period.to()).limit(ROW_LIMIT))) {
+        for (HistoryEntry e : state.history().query(HistoryFilter.all().between(period.from(), period.to()).limit(rowLimit + 1))) {
             List<Object> row = new ArrayList<>(List.of(e.id(), e.at().toString(), e.job(), e.type()));
             row.add(e.topic());
             row.add(e.partition() < 0 ? null : e.partition());

@@ -3,6 +3,7 @@ package io.kafmirror.engine.evidence;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,9 +15,11 @@ import java.util.Map;
  * @param tables      the tables by name, in the order they appear in the pack
  * @param drills      the restore drills' findings
  * @param audit       the audit trail's findings and chain verification
+ * @param rowLimit    how many rows the alerts and the job history list at most
+ * @param cut         the tables of those that had more in the period, cut to their newest {@code rowLimit}
  */
 public record EvidenceData(EvidencePeriod period, Instant generatedAt, String version, Map<String, EvidenceTable> tables,
-                           Findings drills, Findings audit) {
+                           Findings drills, Findings audit, int rowLimit, List<String> cut) {
 
     /** Clusters in scope. */
     public static final String CLUSTERS = "clusters";
@@ -44,6 +47,12 @@ public record EvidenceData(EvidencePeriod period, Instant generatedAt, String ve
     /** Copies the tables, keeping their order. */
     public EvidenceData {
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        cut = List.copyOf(cut);
+    }
+
+    /** Whether the table {@code name} was cut at {@link #rowLimit}: the period had more. */
+    public boolean wasCut(String name) {
+        return cut.contains(name);
     }
 
     /** The table {@code name}. */

@@ -148,6 +148,8 @@ public final class EvidencePack {
         info.put("kaf_mirror_version", data.version());
         info.put("signing_key_sha256", key.fingerprint());
         info.put("segment_check_limit", SegmentInventory.CHECK_LIMIT);
+        info.put("row_limit", data.rowLimit());
+        info.put("cut_at_row_limit", data.cut());
         info.put("restore_drills_available", data.drills().available());
         info.put("audit_trail_available", data.audit().available());
         info.put("files", files);

@@ -78,7 +78,9 @@ final class PdfReport {
                 + (rpo.rows().isEmpty() ? "No lag was measured in the period (no backup ran, or its metrics were pruned). "
                 : "In the period, the worst topic's backup trailed its source by at most " + seconds(worstP99)
                 + " 99 % of the time (section 2). ")
-                + count(alerts.size(), "alert") + " raised (" + critical + " critical, " + open + " still open). "
+                + (data.wasCut(EvidenceData.ALERTS) ? "More than " + count(alerts.size(), "alert") + " raised; of the newest "
+                + alerts.size() + ", " + critical + " critical, " + open + " still open (section 3). "
+                : count(alerts.size(), "alert") + " raised (" + critical + " critical, " + open + " still open). ")
                 + count(restores.size(), "restore") + " ran or changed: " + passed + " verified complete, " + failed
                 + " failed verification.";
     }
@@ -109,9 +111,14 @@ final class PdfReport {
     private void incidents(PdfLayout pdf) {
         pdf.heading("3 Gaps and incidents");
         pdf.paragraph("Every alert raised in the period: gaps in the backup, failures, and unusual changes in the data or the"
-                + " cluster, with who acknowledged them (data/alerts.csv). The full job history of the period, changes people"
+                + " cluster, with who acknowledged them (data/alerts.csv). The job history of the period, changes people"
                 + " made and events the engine noticed, is in data/job-history.csv ("
                 + data.table(EvidenceData.HISTORY).rows().size() + " entries).");
+        for (String table : data.cut()) {
+            pdf.paragraph("The period has more " + (table.equals(EvidenceData.ALERTS) ? "alerts" : "job history entries")
+                    + " than a pack lists: data/" + table + ".csv holds the newest " + data.rowLimit()
+                    + ", the older ones are only in the state database. Export shorter periods to have every one on record.");
+        }
         show(pdf, EvidenceData.ALERTS, new String[] {"Time (UTC)", "Job", "Alert", "Severity", "Topic", "State", "What happened"},
                 new int[] {1, 2, 3, 4, 5, 8, 7}, new float[] {3.2f, 2.2f, 3.6f, 2.2f, 3, 2.6f, 5});
     }

@@ -190,6 +190,28 @@ class EvidencePackTest {
         JsonNode info = json.readTree(unzipped.resolve(EvidencePack.INFO).toFile());
         assertThat(info.get("from").asText()).isEqualTo(period.from().toString());
         assertThat(info.get("audit_trail_available").asBoolean()).isFalse();
+        assertThat(info.get("row_limit").asInt()).isEqualTo(EvidenceCollector.ROW_LIMIT);
+        assertThat(info.get("cut_at_row_limit")).isEmpty();
+    }
+
+    @Test
+    void alertsAndHistoryBeyondTheRowLimitAreCutToTheNewestAndThePackSaysSo() throws Exception {
+        int limit = ALERTS - 20;
+        Path out = dir.resolve("cut.zip");
+        new EvidencePack(collect(List.of("local"), limit), EvidenceKey.loadOrCreate(data)).writeTo(out, false);
+        Path unzipped = unzip(out);
+
+        assertThat(json.readTree(unzipped.resolve("data/alerts.json").toFile())).hasSize(limit);
+        assertThat(json.readTree(unzipped.resolve("data/job-history.json").toFile())).hasSize(limit);
+        JsonNode info = json.readTree(unzipped.resolve(EvidencePack.INFO).toFile());
+        assertThat(info.get("row_limit").asInt()).isEqualTo(limit);
+        assertThat(info.get("cut_at_row_limit")).extracting(JsonNode::asText).containsExactly("alerts", "job-history");
+        assertThat(reportText(unzipped)).contains("More than " + limit + " alerts raised; of the newest " + limit + ", ")
+                .contains("The period has more alerts than a pack lists: data/alerts.csv holds the newest " + limit
+                        + ", the older ones are only in the state database. Export shorter periods to have every one on record.")
+                .contains("The period has more job history entries than a pack lists: data/job-history.csv holds the newest "
+                        + limit + ",");
+        assertThatThrownBy(() -> collect(List.of("local"), 0)).hasMessageContaining("row limit must be positive");
     }
 
     @Test
@@ -207,6 +229,7 @@ class EvidencePackTest {
         assertThat(text).contains("Backup and recovery evidence", "Summary", "1 Scope", "2 Backup coverage and recovery point",
                 "3 Gaps and incidents", "4 Retention and Object Lock", "5 Restores and their verification", "6 Restore drills",
                 "7 Audit trail", "8 Control mapping", "Verifying this pack");
+        assertThat(text).doesNotContain("than a pack lists");
         assertThat(text).contains("Restore drills: not available in this version.")
                 .contains("Audit trail and its chain verification: not available in this version.");
         assertThat(text).contains("Art. 12(1)", "Art. 12(2)", "Art. 12(3)", "Art. 12(4)", "business continuity", "supply chain",
@@ -285,9 +308,20 @@ class EvidencePackTest {
     }
 
     private EvidenceData collect(List<String> stores) {
+        return collect(stores, EvidenceCollector.ROW_LIMIT);
+    }
+
+    private EvidenceData collect(List<String> stores, int rowLimit) {
         try (StateDatabase state = StateDatabase.open(data, "test"); OpenStores open = new OpenStores(config, data)) {
             return new EvidenceCollector(config, state, open, FindingsSource.drillsNotAvailable(),
-                    FindingsSource.auditTrailNotAvailable(), Clock.systemUTC(), "test").collect(period, stores);
+                    FindingsSource.auditTrailNotAvailable(), Clock.systemUTC(), "test", rowLimit).collect(period, stores);
+        }
+    }
+
+    private static String reportText(Path unzipped) throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(unzipped.resolve(EvidencePack.REPORT)))) {
+            // Lines wrapped in a cell or a paragraph read as words apart.
+            return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
         }
     }
 
