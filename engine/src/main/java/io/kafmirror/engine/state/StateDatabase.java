@@ -1,5 +1,6 @@
 package io.kafmirror.engine.state;
 
+import io.kafmirror.kfs.catalog.LoopbackH2Server;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -58,6 +59,7 @@ public final class StateDatabase implements AutoCloseable {
         Path base = dataDir.toAbsolutePath().resolve("state");
         Path file = Path.of(base + ".mv.db");
         Connection c;
+        LoopbackH2Server.ensure();
         try {
             c = DriverManager.getConnection("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE", "kaf-mirror", "");
         } catch (SQLException e) {
