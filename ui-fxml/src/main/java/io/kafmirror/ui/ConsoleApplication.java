@@ -1,6 +1,7 @@
 package io.kafmirror.ui;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
@@ -10,14 +11,19 @@ import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operations console: one window with the screens of {@link Screen}, a status bar fed from the state
  * database and the stores, and the theme, window and last screen remembered in the data folder.
  */
 public final class ConsoleApplication extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
 
     private static final Duration JOBS_EVERY = Duration.seconds(3);
     private static final Duration STORES_EVERY = Duration.minutes(5);
@@ -99,7 +105,10 @@ public final class ConsoleApplication extends Application {
         stage.setMinWidth(WindowGeometry.MIN_WIDTH);
         stage.setMinHeight(WindowGeometry.MIN_HEIGHT);
         place(stage, model.geometryProperty().get());
+        stage.getIcons().add(new Image(ConsoleApplication.class.getResource("kaf-mirror.png").toExternalForm()));
         stage.show();
+        // Issue #8 sets the target: the window visible within 3 s of starting; this line is how it is measured.
+        LOG.info("Console window shown {} ms after the JVM started", ManagementFactory.getRuntimeMXBean().getUptime());
 
         statusUpdates = new StatusUpdates(new StatusProbe(settings.configFile(), settings.dataDir(), Clock.systemUTC()),
                 status, JOBS_EVERY, STORES_EVERY);

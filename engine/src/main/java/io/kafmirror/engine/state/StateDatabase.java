@@ -1,5 +1,6 @@
 package io.kafmirror.engine.state;
 
+import io.kafmirror.kfs.catalog.LoopbackH2Server;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -65,6 +66,7 @@ public final class StateDatabase implements AutoCloseable {
         Path base = dataDir.toAbsolutePath().resolve("state");
         Path file = Path.of(base + ".mv.db");
         Connection c;
+        LoopbackH2Server.ensure();
         try {
             c = DriverManager.getConnection("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE"
                     + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MILLIS, "kaf-mirror", "");

@@ -38,6 +38,7 @@ public final class SegmentCatalog implements AutoCloseable {
     /** Opens (creating if needed) the catalog at {@code file} (H2 adds {@code .mv.db}). */
     public static SegmentCatalog open(Path file) {
         Path absolute = file.toAbsolutePath();
+        LoopbackH2Server.ensure();
         try {
             Connection c = DriverManager.getConnection("jdbc:h2:file:" + absolute + ";AUTO_SERVER=TRUE", "kaf-mirror", "");
             CatalogSchema.migrate(c);
