@@ -30,6 +30,7 @@ public final class StateDatabase implements AutoCloseable {
     private final MetricsSeries metrics;
     private final RestoreLog restores;
     private final Alerts alerts;
+    private final DrillLog drills;
 
     private StateDatabase(Path file, StateConnection connection, String actor, Clock clock, Duration metricsRetention) {
         this.file = file;
@@ -39,6 +40,7 @@ public final class StateDatabase implements AutoCloseable {
         this.metrics = new MetricsSeries(connection, clock, metricsRetention);
         this.restores = new RestoreLog(connection, actor, clock);
         this.alerts = new Alerts(connection, history, user(), actor, clock);
+        this.drills = new DrillLog(connection, actor, clock);
     }
 
     /**
@@ -95,6 +97,11 @@ public final class StateDatabase implements AutoCloseable {
     /** The restores started here, for resuming them and for the compliance report. */
     public RestoreLog restores() {
         return restores;
+    }
+
+    /** The restore drills run here and how they ended, for the scheduler and the evidence pack. */
+    public DrillLog drills() {
+        return drills;
     }
 
     /** The anomalies in the jobs' histories, to acknowledge and mute. */
