@@ -1,8 +1,11 @@
 package io.kafmirror.app.cli;
 
 import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.drill.JobDrills;
 import io.kafmirror.engine.run.BackupRunner;
 import io.kafmirror.engine.run.DeclaredJobs;
+import io.kafmirror.engine.run.OpenStores;
+import io.kafmirror.engine.state.DrillRecord;
 import io.kafmirror.engine.state.StateDatabase;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -14,6 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,6 +42,9 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    private static final Duration DRILL_CHECK = Duration.ofMinutes(1);
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -46,12 +54,14 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Thread hook = new Thread(this::stopAndWait, "kaf-mirror-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Thread drills = null;
         try (StateDatabase state = StateDatabase.open(data.folder(), "run");
              BackupRunner runner = new BackupRunner(loaded, state, data.folder(), Clock.systemUTC())) {
             int declared = DeclaredJobs.apply(loaded, state.jobs());
             out.printf("kaf-mirror running (%d job(s) from %s taken over); stop with SIGTERM or Ctrl-C.%n", declared,
                     config.config);
             out.flush();
+            drills = startDrills(loaded, state, out);
             long nextSample = System.nanoTime() + Duration.ofSeconds(sampleSeconds).toNanos();
             do {
                 runner.reconcile();
@@ -61,15 +71,53 @@ public final class RunCommand implements Callable<Integer> {
                 }
             } while (!stopRequested.await(1, TimeUnit.SECONDS));
             runner.sample();
+            stopDrills(drills);
             out.println("Stopping: storing what was read...");
             out.flush();
         } finally {
+            stopDrills(drills);
             stopped.countDown();
             removeHook(hook);
         }
         out.println("Stopped.");
         out.flush();
         return 0;
+    }
+
+    /**
+     * Runs the jobs' scheduled drills that are due, now and then every minute, on a thread of their own so that a long
+     * restore drill holds up no backup; a drill missed while kaf-mirror was stopped is due at once.
+     */
+    private Thread startDrills(MirrorConfig loaded, StateDatabase state, PrintWriter out) {
+        Thread thread = new Thread(() -> {
+            try (OpenStores stores = new OpenStores(loaded, data.folder())) {
+                JobDrills drills = new JobDrills(loaded, state, stores, Clock.systemUTC());
+                do {
+                    try {
+                        for (DrillRecord d : drills.runDue()) {
+                            out.printf("Drill #%d of job %s (%s) %s%s%n", d.id(), d.job(), d.schedule(),
+                                    d.passed() ? "passed" : "FAILED: ", d.passed() ? "" : d.finding());
+                            out.flush();
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.error("Cannot run the scheduled drills: {}", e.getMessage(), e);
+                    }
+                } while (!stopRequested.await(DRILL_CHECK.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "kaf-mirror-drills");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Interrupts a drill under way (it deletes its scratch topics; its record stays running) and waits for it. */
+    private static void stopDrills(Thread drills) throws InterruptedException {
+        if (drills != null && drills.isAlive()) {
+            drills.interrupt();
+            drills.join(DRILL_CHECK.toMillis());
+        }
     }
 
     /** Runs on SIGTERM: asks the loop to end and holds the JVM until the jobs stored what they read. */
