@@ -58,7 +58,7 @@ public final class DrillsRun implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DrillRecord drill;
         try (StateDatabase state = data.openState(); OpenStores stores = new OpenStores(loaded, data.folder())) {
-            drill = new JobDrills(loaded, state, stores, Clock.systemUTC()).runNow(job, topics, mode, target);
+            drill = new JobDrills(loaded, state, stores, state.history()::listener, Clock.systemUTC()).runNow(job, topics, mode, target);
         }
         out.printf("Drill #%d (%s of %s%s) %s: %,d records, %s as of %s, in %d ms.%n", drill.id(),
                 drill.mode().name().toLowerCase(Locale.ROOT), String.join(", ", drill.topics()),

@@ -61,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
             out.printf("kaf-mirror running (%d job(s) from %s taken over); stop with SIGTERM or Ctrl-C.%n", declared,
                     config.config);
             out.flush();
-            drills = startDrills(loaded, state, out);
+            drills = startDrills(loaded, state, runner, out);
             long nextSample = System.nanoTime() + Duration.ofSeconds(sampleSeconds).toNanos();
             do {
                 runner.reconcile();
@@ -86,12 +86,13 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * Runs the jobs' scheduled drills that are due, now and then every minute, on a thread of their own so that a long
-     * restore drill holds up no backup; a drill missed while kaf-mirror was stopped is due at once.
+     * restore drill holds up no backup; a drill missed while kaf-mirror was stopped is due at once. A failed drill goes to
+     * the alert hooks like the jobs' anomalies.
      */
-    private Thread startDrills(MirrorConfig loaded, StateDatabase state, PrintWriter out) {
+    private Thread startDrills(MirrorConfig loaded, StateDatabase state, BackupRunner runner, PrintWriter out) {
         Thread thread = new Thread(() -> {
             try (OpenStores stores = new OpenStores(loaded, data.folder())) {
-                JobDrills drills = new JobDrills(loaded, state, stores, Clock.systemUTC());
+                JobDrills drills = new JobDrills(loaded, state, stores, runner::events, Clock.systemUTC());
                 do {
                     try {
                         for (DrillRecord d : drills.runDue()) {

@@ -2,6 +2,7 @@ package io.kafmirror.engine.drill;
 
 import io.kafmirror.engine.config.DrillMode;
 import io.kafmirror.engine.mirror.MirrorEvent;
+import io.kafmirror.engine.mirror.MirrorListener;
 import io.kafmirror.engine.restore.PartitionCut;
 import io.kafmirror.engine.restore.RestorePlan;
 import io.kafmirror.engine.restore.RestorePlanner;
@@ -24,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Runs a restore drill and records it: plans each topic as of now with the restore planner, then either restores it
@@ -36,12 +38,17 @@ public final class DrillRun {
 
     private final SegmentArchive archive;
     private final StateDatabase state;
+    private final Function<String, MirrorListener> events;
     private final Clock clock;
 
-    /** Drills of the backups in {@code archive}, recorded in {@code state}. */
-    public DrillRun(SegmentArchive archive, StateDatabase state, Clock clock) {
+    /**
+     * Drills of the backups in {@code archive}, recorded in {@code state}; a job's {@code DRILL_PASSED} or
+     * {@code DRILL_FAILED} goes to {@code events} of the job (its history, and the alert hooks when running).
+     */
+    public DrillRun(SegmentArchive archive, StateDatabase state, Function<String, MirrorListener> events, Clock clock) {
         this.archive = archive;
         this.state = state;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -70,7 +77,7 @@ public final class DrillRun {
                     + " could not be deleted: delete them by hand.";
         }
         DrillRecord done = state.drills().finish(begun.id(), tally.finding == null, tally.records, tally.bytes, finding, leftover);
-        state.history().append(request.job(), event(done));
+        events.apply(request.job()).event(event(done));
         return done;
     }
 

@@ -4,6 +4,7 @@ import io.kafmirror.engine.config.DrillMode;
 import io.kafmirror.engine.config.DrillSchedule;
 import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.mirror.MirrorListener;
 import io.kafmirror.engine.run.OpenStores;
 import io.kafmirror.engine.state.DrillRecord;
 import io.kafmirror.engine.state.Job;
@@ -11,6 +12,7 @@ import io.kafmirror.engine.state.StateDatabase;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +28,19 @@ public final class JobDrills {
     private final MirrorConfig config;
     private final StateDatabase state;
     private final OpenStores stores;
+    private final Function<String, MirrorListener> events;
     private final Clock clock;
 
-    /** Drills of the jobs in {@code state}, with the clusters of {@code config} and the stores of {@code stores}. */
-    public JobDrills(MirrorConfig config, StateDatabase state, OpenStores stores, Clock clock) {
+    /**
+     * Drills of the jobs in {@code state}, with the clusters of {@code config} and the stores of {@code stores}; their
+     * events go to {@code events} of the job (see {@link DrillRun}).
+     */
+    public JobDrills(MirrorConfig config, StateDatabase state, OpenStores stores, Function<String, MirrorListener> events,
+                     Clock clock) {
         this.config = config;
         this.state = state;
         this.stores = stores;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -79,7 +87,7 @@ public final class JobDrills {
     private DrillRecord run(String job, JobConfig jobConfig, String schedule, DrillMode mode, List<String> topics,
                             String target) throws InterruptedException {
         String cluster = target == null ? jobConfig.source() : target;
-        return new DrillRun(stores.archive(jobConfig.store()), state, clock).run(new DrillRequest(job, schedule, mode,
+        return new DrillRun(stores.archive(jobConfig.store()), state, events, clock).run(new DrillRequest(job, schedule, mode,
                 jobConfig.source(), jobConfig.store(), topics, cluster, config.cluster(cluster).clientProperties()));
     }
 }

@@ -55,7 +55,7 @@ class DrillScheduleTest {
     @Test
     void aMistakeInADrillIsRefusedNamingTheKeyAndWhatToWrite() {
         assertThatThrownBy(() -> load(YAML.replace("at: \"02:00\"", "at: \"2am\"")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("at").hasMessageContaining("HH:mm");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("jobs.orders.drills[0].at").hasMessageContaining("HH:mm");
         assertThatThrownBy(() -> load(YAML.replace("every: daily", "every: hourly")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("hourly");
         assertThatThrownBy(() -> load(YAML.replace("Europe/Paris", "Mars/Olympus")))

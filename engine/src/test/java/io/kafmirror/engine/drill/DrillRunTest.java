@@ -140,7 +140,7 @@ class DrillRunTest {
     }
 
     private static DrillRecord drill(DrillMode mode, String topic) throws InterruptedException {
-        return new DrillRun(local.archive(), state, Clock.systemUTC()).run(new DrillRequest("orders", null, mode, "prod",
+        return new DrillRun(local.archive(), state, state.history()::listener, Clock.systemUTC()).run(new DrillRequest("orders", null, mode, "prod",
                 "local", List.of(topic), "prod", BROKER.client()));
     }
 
