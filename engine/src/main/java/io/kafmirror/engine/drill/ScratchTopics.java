@@ -1,5 +1,6 @@
 package io.kafmirror.engine.drill;
 
+import io.kafmirror.engine.config.TopicSelection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ScratchTopics {
 
-    /** The prefix reserved for drill scratch topics. */
-    static final String PREFIX = "kaf-mirror.drill.";
+    /** The prefix reserved for drill scratch topics, which no job mirrors. */
+    static final String PREFIX = TopicSelection.DRILL_SCRATCH_PREFIX;
 
     private static final Logger LOG = LoggerFactory.getLogger(ScratchTopics.class);
     private static final Duration DELETE_TIMEOUT = Duration.ofSeconds(60);
