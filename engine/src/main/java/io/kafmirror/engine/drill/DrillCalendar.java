@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * When a scheduled drill is due. Its slots are its time of day in its zone (UTC unless given), every day, week or month;
- * a drill is due when no run of it started since its latest slot, so one missed while kaf-mirror was stopped runs once
- * at the next start, however many slots it missed, and a schedule that never ran is due at once.
+ * a drill is due when no run of it that ended started since its latest slot, so one missed while kaf-mirror was stopped
+ * (or interrupted by the stop) runs once at the next start, however many slots it missed, and a schedule that never ran
+ * is due at once.
  */
 public final class DrillCalendar {
 
@@ -36,9 +37,9 @@ public final class DrillCalendar {
         return slot.toInstant();
     }
 
-    /** Whether the drill is due at {@code now}, its last run having started at {@code lastStarted} (empty: never). */
-    public boolean due(Instant now, Optional<Instant> lastStarted) {
-        return lastStarted.isEmpty() || lastStarted.get().isBefore(latestSlot(now));
+    /** Whether the drill is due at {@code now}, its last run that ended having started at {@code lastRun} (empty: never). */
+    public boolean due(Instant now, Optional<Instant> lastRun) {
+        return lastRun.isEmpty() || lastRun.get().isBefore(latestSlot(now));
     }
 
     // The slot of the day, week or month that holds the date; a time a DST change skips runs as late as the change.

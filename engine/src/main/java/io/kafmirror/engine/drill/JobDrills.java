@@ -71,7 +71,7 @@ public final class JobDrills {
         for (Job job : state.jobs().list()) {
             for (DrillSchedule schedule : job.config().drills()) {
                 String name = schedule.describe();
-                if (new DrillCalendar(schedule).due(clock.instant(), state.drills().lastStarted(job.name(), name))) {
+                if (new DrillCalendar(schedule).due(clock.instant(), state.drills().lastEnded(job.name(), name))) {
                     try {
                         done.add(run(job.name(), job.config(), name, schedule.mode(), schedule.topics(), schedule.target()));
                     } catch (RuntimeException e) {

@@ -79,12 +79,15 @@ public final class DrillLog {
         return db.query(sql + " ORDER BY started_at, id", DrillLog::drill, args.toArray());
     }
 
-    /** When the newest drill of {@code job} run by {@code schedule} started, if one ever did. */
-    public Optional<Instant> lastStarted(String job, String schedule) {
-        return db.query("SELECT MAX(started_at) FROM drill_run WHERE job = ? AND schedule = ?", rs -> {
+    /**
+     * When the newest drill of {@code job} run by {@code schedule} that ended (passed or failed) started, if one ever
+     * did. A drill still {@code RUNNING} does not count: its program was stopped or killed, so its slot was missed.
+     */
+    public Optional<Instant> lastEnded(String job, String schedule) {
+        return db.query("SELECT MAX(started_at) FROM drill_run WHERE job = ? AND schedule = ? AND state <> ?", rs -> {
             long at = rs.getLong(1);
             return rs.wasNull() ? null : Instant.ofEpochMilli(at);
-        }, job, schedule).stream().filter(at -> at != null).findFirst();
+        }, job, schedule, DrillState.RUNNING.name()).stream().filter(at -> at != null).findFirst();
     }
 
     private static DrillRecord drill(ResultSet rs) throws SQLException {

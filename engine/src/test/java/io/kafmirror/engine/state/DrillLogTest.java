@@ -45,8 +45,10 @@ class DrillLogTest {
             assertThat(drills.between(T0, T0.plus(Duration.ofDays(2)), "orders")).extracting(DrillRecord::id)
                     .containsExactly(first.id());
             assertThat(drills.get(second.id()).finding()).contains("corrupt");
-            assertThat(drills.lastStarted("orders", "daily at 02:00 UTC, restore of orders")).contains(T0);
-            assertThat(drills.lastStarted("orders", "weekly")).isEmpty();
+            assertThat(drills.lastEnded("orders", "daily at 02:00 UTC, restore of orders")).contains(T0);
+            assertThat(drills.lastEnded("orders", "weekly")).isEmpty();
+            drills.begin("orders", "weekly", DrillMode.VERIFY, "prod", "vault", null, List.of("orders"), clock.instant());
+            assertThat(drills.lastEnded("orders", "weekly")).as("a drill killed while running missed its slot").isEmpty();
             assertThatThrownBy(() -> drills.between(T0, T0, null)).hasMessageContaining("is empty");
             assertThatThrownBy(() -> drills.get(99)).hasMessageContaining("kaf-mirror drills list");
         }
