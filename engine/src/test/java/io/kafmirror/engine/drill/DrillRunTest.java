@@ -102,8 +102,8 @@ class DrillRunTest {
         DrillRecord drill = drill(DrillMode.RESTORE, DAMAGED);
 
         assertThat(drill.passed()).isFalse();
-        assertThat(drill.finding()).contains("Topic " + DAMAGED).contains(damagedSegment).contains("partition ")
-                .contains("stored offsets ");
+        assertThat(drill.finding()).contains("Topic " + DAMAGED).contains(damagedSegment).contains("chunk of partition ")
+                .contains("index interval starting at offset 0:").contains("stored offsets 0 to ");
         assertThat(scratchTopics()).isEmpty();
         assertThat(drill.leftover()).isNull();
         assertThat(events(MirrorEvent.Type.DRILL_FAILED)).anySatisfy(e -> assertThat(e.message())
