@@ -32,7 +32,7 @@ public final class DrillsList implements Callable<Integer> {
     Instant from;
 
     @Option(names = "--to", paramLabel = "TIME", converter = InstantConverter.class,
-            description = "The period's end (not included); default now.")
+            description = "The period's end (included); default now.")
     Instant to;
 
     @Option(names = "--json", description = "Print the drills as JSON.")

@@ -63,15 +63,16 @@ public final class DrillLog {
     }
 
     /**
-     * The drills started from {@code from} (inclusive) to {@code to} (exclusive), of {@code job} or of every job
-     * (null), oldest first: the drills of a reporting period, for the evidence pack.
+     * The drills started from {@code from} to {@code to}, both included (as an evidence pack's period), of {@code job} or
+     * of every job (null), oldest first: the drills of a reporting period, for the evidence pack.
      */
     public List<DrillRecord> between(Instant from, Instant to, String job) {
-        if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("The period from " + from + " to " + to + " is empty: give a start before its end");
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("The period starts at " + from + ", after its end " + to + ": give a start"
+                    + " before the end");
         }
         List<Object> args = new ArrayList<>(Arrays.asList(from.toEpochMilli(), to.toEpochMilli()));
-        String sql = "SELECT " + COLUMNS + " FROM drill_run WHERE started_at >= ? AND started_at < ?";
+        String sql = "SELECT " + COLUMNS + " FROM drill_run WHERE started_at >= ? AND started_at <= ?";
         if (job != null) {
             sql += " AND job = ?";
             args.add(job);

@@ -49,7 +49,10 @@ class DrillLogTest {
             assertThat(drills.lastEnded("orders", "weekly")).isEmpty();
             drills.begin("orders", "weekly", DrillMode.VERIFY, "prod", "vault", null, List.of("orders"), clock.instant());
             assertThat(drills.lastEnded("orders", "weekly")).as("a drill killed while running missed its slot").isEmpty();
-            assertThatThrownBy(() -> drills.between(T0, T0, null)).hasMessageContaining("is empty");
+            assertThat(drills.between(T0, T0, null)).as("both ends included").extracting(DrillRecord::id)
+                    .containsExactly(first.id());
+            assertThat(drills.between(T0.minusMillis(1), T0.minusMillis(1), null)).isEmpty();
+            assertThatThrownBy(() -> drills.between(T0, T0.minusMillis(1), null)).hasMessageContaining("after its end");
             assertThatThrownBy(() -> drills.get(99)).hasMessageContaining("kaf-mirror drills list");
         }
     }
