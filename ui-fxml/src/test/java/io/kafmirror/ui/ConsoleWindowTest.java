@@ -70,6 +70,9 @@ class ConsoleWindowTest {
 
         robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT6);
         assertThat(title()).isEqualTo("kaf-mirror — Audit log");
+        assertThat(robot.lookup("#verifyButton").tryQuery()).as("the Audit log screen itself, not a placeholder").isPresent();
+        robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT7);
+        assertThat(title()).isEqualTo("kaf-mirror — Evidence");
         assertThat(placeholderText()).contains("arrives with issue #6");
         robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT3);
         assertThat(title()).isEqualTo("kaf-mirror — Dashboard");

@@ -33,7 +33,7 @@ public final class RestoreVerify implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         MirrorConfig loaded = config.load();
         try (OpenStores stores = new OpenStores(loaded, data.folder()); StateDatabase state = data.openState()) {
             RestoreRecord record = state.restores().get(id);

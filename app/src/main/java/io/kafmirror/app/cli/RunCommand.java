@@ -1,15 +1,18 @@
 package io.kafmirror.app.cli;
 
+import io.kafmirror.engine.audit.AuditAnchoring;
 import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.drill.JobDrills;
 import io.kafmirror.engine.run.BackupRunner;
 import io.kafmirror.engine.run.DeclaredJobs;
 import io.kafmirror.engine.run.OpenStores;
+import io.kafmirror.engine.state.AuditAnchor;
 import io.kafmirror.engine.state.DrillRecord;
 import io.kafmirror.engine.state.StateDatabase;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +42,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Seconds between progress samples written for the chart and 'jobs status'. Default: ${DEFAULT-VALUE}.")
     int sampleSeconds;
 
+    @Option(names = "--anchor-every", paramLabel = "MINUTES", defaultValue = "60",
+            description = "Minutes between anchors of the audit log written into the stores (also once at the start and at"
+                    + " the stop); 0 for none. Default: ${DEFAULT-VALUE}.")
+    int anchorMinutes;
+
     @Spec
     CommandSpec spec;
 
@@ -47,6 +55,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private long anchoredSeq = -1;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -63,7 +72,13 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             drills = startDrills(loaded, state, runner, out);
             long nextSample = System.nanoTime() + Duration.ofSeconds(sampleSeconds).toNanos();
+            AuditAnchoring anchoring = new AuditAnchoring(loaded, state, Clock.systemUTC());
+            long nextAnchor = System.nanoTime();
             do {
+                if (anchorMinutes > 0 && System.nanoTime() - nextAnchor >= 0) {
+                    anchor(state, anchoring);
+                    nextAnchor = System.nanoTime() + Duration.ofMinutes(anchorMinutes).toNanos();
+                }
                 runner.reconcile();
                 if (System.nanoTime() - nextSample >= 0) {
                     runner.sample();
@@ -71,6 +86,9 @@ public final class RunCommand implements Callable<Integer> {
                 }
             } while (!stopRequested.await(1, TimeUnit.SECONDS));
             runner.sample();
+            if (anchorMinutes > 0) {
+                anchor(state, anchoring);
+            }
             stopDrills(drills);
             out.println("Stopping: storing what was read...");
             out.flush();
@@ -118,6 +136,21 @@ public final class RunCommand implements Callable<Integer> {
         if (drills != null && drills.isAlive()) {
             drills.interrupt();
             drills.join(DRILL_CHECK.toMillis());
+        }
+    }
+
+    // An anchor that cannot be written (a store down) is said and tried again next time: the backup goes on. A head
+    // already anchored by this run is not anchored again.
+    private void anchor(StateDatabase state, AuditAnchoring anchoring) {
+        try {
+            if (state.audit().head().seq() == anchoredSeq) {
+                return;
+            }
+            anchoring.anchor(List.of()).stream().mapToLong(AuditAnchor::seq).max().ifPresent(seq -> anchoredSeq = seq);
+        } catch (RuntimeException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("Cannot anchor the audit log in the stores now (tried again in " + anchorMinutes + " min): " + e.getMessage());
+            err.flush();
         }
     }
 

@@ -1,10 +1,14 @@
 package io.kafmirror.app.cli;
 
 import io.kafmirror.app.KafMirror;
+import io.kafmirror.engine.state.AuditAction;
+import io.kafmirror.engine.state.AuditOutcome;
+import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.kfs.catalog.CatalogRebuild;
 import io.kafmirror.kfs.catalog.SegmentCatalog;
 import io.kafmirror.kfs.catalog.StoreProblem;
 import io.kafmirror.kfs.store.SegmentStore;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +24,9 @@ public final class StoreRebuildCatalog implements Callable<Integer> {
     @Mixin
     StoreOptions options;
 
+    @Mixin
+    DataOptions data;
+
     @Spec
     CommandSpec spec;
 
@@ -29,8 +36,18 @@ public final class StoreRebuildCatalog implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        try (SegmentStore store = options.open(); SegmentCatalog catalog = options.openCatalog()) {
-            CatalogRebuild.RebuildReport report = new CatalogRebuild(store, catalog, Math.max(1, parallel)).run();
+        try (SegmentStore store = options.open(); SegmentCatalog catalog = options.openCatalog(); StateDatabase state = data.openState()) {
+            Map<String, Object> parameters = Map.of("catalog", catalog.file().toString(), "parallel", Math.max(1, parallel));
+            CatalogRebuild.RebuildReport report;
+            // Audited after the rebuild, not around it: a rebuild takes minutes, and an append holds the audit log's lock.
+            try {
+                report = new CatalogRebuild(store, catalog, Math.max(1, parallel)).run();
+            } catch (RuntimeException e) {
+                state.audit().append(AuditAction.STORE_REBUILD_CATALOG, store.location(), parameters, AuditOutcome.FAILED, e.getMessage());
+                throw e;
+            }
+            state.audit().append(AuditAction.STORE_REBUILD_CATALOG, store.location(), parameters, AuditOutcome.OK,
+                    report.problems().isEmpty() ? null : report.problems().size() + " objects could not be catalogued");
             for (StoreProblem p : report.problems()) {
                 out.println("NOT CATALOGUED\t" + p.key() + "\t" + p.reason());
             }

@@ -8,12 +8,7 @@ import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.RestoreFileLines;
 import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.engine.testkit.SourceRecords;
-import io.kafmirror.engine.testkit.TestBackup;
-import io.kafmirror.kfs.catalog.SegmentArchive;
-import io.kafmirror.kfs.catalog.SegmentCatalog;
 import io.kafmirror.kfs.format.KfsRecord;
-import io.kafmirror.kfs.store.LocalSegmentStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +51,7 @@ class RestoreCliTest {
             }
             producer.confirm();
         }
-        Path data = backUp(topic, 2_300);
+        Path data = CliBackup.of(dir, broker, topic, 2_300);
         String config = CliConfig.write(dir, broker.bootstrap()).toString();
         String to = Instant.ofEpochMilli(burst - 1).toString();
 
@@ -84,6 +79,12 @@ class RestoreCliTest {
         assertThat(again.exitCode()).isEqualTo(KafMirror.FAILED);
         assertThat(again.err()).contains("restored.restore.cli.orders").contains("--append");
         assertThat(SourceRecords.of(broker.bootstrap(), "restored.restore.cli.orders")).isEqualTo(good);
+        assertThat(CliRun.of("audit", "list", "--data", data.toString()).out())
+                .containsPattern("1\\s+\\S+\\s+cli\\s+restore\\.start\\s+restore #1\\s+ok\\s+\\{.*\"target_topic\":\"restored\\.restore\\.cli\\.orders\"")
+                .containsPattern("2\\s+\\S+\\s+cli\\s+restore\\.finish\\s+restore #1\\s+ok\\s+\\{\"restored_records\":2000,\"state\":\"completed\"\\}")
+                .containsPattern("3\\s+\\S+\\s+cli\\s+restore\\.verify\\s+restore #1\\s+ok\\s+\\{\"expected_records\":2000,\"found_records\":2000\\}")
+                .containsPattern("4\\s+\\S+\\s+cli\\s+restore\\.start\\s+restore of restore\\.cli\\.orders into prod/restored\\.restore\\.cli\\.orders"
+                        + "\\s+refused\\s+.*--append");
     }
 
     @Test
@@ -102,7 +103,7 @@ class RestoreCliTest {
             }
             producer.confirm();
         }
-        Path data = backUp(topic, 600);
+        Path data = CliBackup.of(dir, broker, topic, 600);
         String config = CliConfig.write(dir, broker.bootstrap()).toString();
         long to = BASE + 500 * 10L - 1;
         Path file = dir.resolve("payments.jsonl.gz");
@@ -132,17 +133,5 @@ class RestoreCliTest {
         assertThat(withGroups.exitCode()).isEqualTo(2);
         assertThat(withGroups.err()).contains("--groups apply to a restore into a cluster (--target), not to --to-file");
         assertThat(CliRun.of(export.apply(List.of("--target", "prod"))).err()).contains("mutually exclusive");
-    }
-
-    /** Backs {@code topic} up into {@code dir/data}'s catalog and {@code dir/store} until it holds {@code records}; returns the data folder. */
-    private Path backUp(String topic, long records) throws Exception {
-        Path data = dir.resolve("data");
-        Files.createDirectories(data.resolve("catalogs"));
-        try (SegmentCatalog catalog = SegmentCatalog.open(data.resolve("catalogs/local"));
-             LocalSegmentStore store = new LocalSegmentStore(dir.resolve("store"));
-             TestBackup backup = TestBackup.of(broker.bootstrap(), "prod", topic, new SegmentArchive(store, catalog))) {
-            backup.awaitStored(topic, records);
-        }
-        return data;
     }
 }

@@ -116,9 +116,12 @@ class StoreCliTest {
         Files.delete(dir.resolve("catalog.mv.db"));
 
         assertThat(run("store", "ls").out()).contains("is empty").contains("rebuild-catalog");
-        CliRun rebuild = run("store", "rebuild-catalog");
+        String data = dir.resolve("data").toString();
+        CliRun rebuild = run("store", "rebuild-catalog", "--data", data);
         assertThat(rebuild.exitCode()).isZero();
         assertThat(rebuild.out()).contains("Catalogued 2 segments");
         assertThat(run("store", "ls").out()).isEqualTo(before);
+        assertThat(CliRun.of("audit", "list", "--data", data).out()).containsPattern("1\\s+\\S+\\s+cli\\s+store\\.rebuild-catalog\\s+"
+                + "\\S*store\\s+ok\\s+\\{\"catalog\":\"\\S*catalog\",\"parallel\":8\\}");
     }
 }

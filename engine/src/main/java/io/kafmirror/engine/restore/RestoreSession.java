@@ -1,5 +1,6 @@
 package io.kafmirror.engine.restore;
 
+import io.kafmirror.engine.state.AuditOutcome;
 import io.kafmirror.engine.state.RestoreLog;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.RestoreRecord.RestoreState;
@@ -67,6 +68,13 @@ public final class RestoreSession {
         PreparedTarget prepared;
         try (Admin admin = Admin.create(targetClient)) {
             prepared = new TargetTopic(admin, targetTopic, clock).prepare(plan, SourceTopic.of(plan, archive, clock), options);
+        } catch (RuntimeException e) {
+            try {
+                log.notBegun(asked, e instanceof TargetTopicException ? AuditOutcome.REFUSED : AuditOutcome.FAILED, e.getMessage());
+            } catch (RuntimeException notRecorded) {
+                e.addSuppressed(notRecorded);
+            }
+            throw e;
         }
         RestoreRecord record = log.begin(spec(plan, pointText, targetCluster, targetTopic, prepared.target().startOffsets()));
         return new Started(record, plan, prepared.target(), prepared.warnings(), false);
@@ -116,8 +124,13 @@ public final class RestoreSession {
         return translation;
     }
 
-    /** Reads the target back and compares it with the plan; the result is recorded with the restore. */
-    public RestoreVerification verify(Started started, Properties targetClient) {
+    /**
+     * Reads the target back and compares it with the plan; the result is recorded with the restore. A target cluster that
+     * does not answer, or a restored topic deleted since, is a {@link RestoreFailedException} saying so, nothing recorded.
+     */
+    public RestoreVerification verify(Started started, Properties targetClient) throws InterruptedException {
+        RestoreSpec spec = started.record().spec();
+        new RestoredTopic(spec.targetCluster(), targetClient, started.target().topic(), started.record().id()).requirePresent();
         RestoreVerification v = new RestoreVerifier(archive, started.plan(), targetClient, started.target(), clock).verify();
         long found = v.partitions().stream().mapToLong(RestoreVerification.Partition::found).sum();
         log.verified(started.record().id(), new RestoreRecord.Verification(v.passed(), started.plan().records(), found,

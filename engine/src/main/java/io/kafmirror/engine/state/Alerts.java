@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -32,13 +34,15 @@ public final class Alerts {
 
     private final StateConnection db;
     private final JobHistory history;
+    private final AuditLog audit;
     private final String user;
     private final String actor;
     private final Clock clock;
 
-    Alerts(StateConnection db, JobHistory history, String user, String actor, Clock clock) {
+    Alerts(StateConnection db, JobHistory history, AuditLog audit, String user, String actor, Clock clock) {
         this.db = db;
         this.history = history;
+        this.audit = audit;
         this.user = user;
         this.actor = actor;
         this.clock = clock;
@@ -77,7 +81,7 @@ public final class Alerts {
      * alert is acknowledged once: a second time is refused, naming who did it first.
      */
     public Alert acknowledge(long id, String comment) {
-        db.inTransaction(() -> {
+        audit.record(AuditAction.ALERT_ACKNOWLEDGE, "alert " + id, parameters("comment", comment), () -> {
             Alert alert = get(id);
             if (alert.acknowledgement() != null) {
                 Acknowledgement by = alert.acknowledgement();
@@ -100,6 +104,11 @@ public final class Alerts {
      * {@link AlertState#MUTED}.
      */
     public Mute mute(String job, MirrorEvent.Type type, String topic, Duration duration) {
+        Map<String, Object> parameters = parameters("type", type, "topic", topic, "duration", duration);
+        return audit.record(AuditAction.ALERT_MUTE, job, parameters, () -> muteNow(job, type, topic, duration));
+    }
+
+    private Mute muteNow(String job, MirrorEvent.Type type, String topic, Duration duration) {
         checkJob(job);
         checkAnomaly(type);
         if (duration != null && (duration.isNegative() || duration.isZero())) {
@@ -123,6 +132,11 @@ public final class Alerts {
      * any-topic mute). Alerts raised from now on are open again; those the mutes covered stay muted.
      */
     public List<Mute> unmute(String job, MirrorEvent.Type type, String topic) {
+        Map<String, Object> parameters = parameters("type", type, "topic", topic);
+        return audit.record(AuditAction.ALERT_UNMUTE, job, parameters, () -> unmuteNow(job, type, topic));
+    }
+
+    private List<Mute> unmuteNow(String job, MirrorEvent.Type type, String topic) {
         long now = clock.millis();
         List<Mute> ending = inForce().stream()
                 .filter(m -> m.job().equals(job) && m.type() == type && Objects.equals(m.topic(), topic)).toList();
@@ -146,6 +160,18 @@ public final class Alerts {
         long now = clock.millis();
         return db.query("SELECT " + muteColumns("m") + " FROM alert_mute m WHERE m.unmuted_at IS NULL"
                 + " AND (m.until_at IS NULL OR m.until_at > ?) ORDER BY m.id", rs -> mute(rs, 1), now);
+    }
+
+    // What an alert action was asked with, for the audit log; absent values are left out.
+    private Map<String, Object> parameters(Object... pairs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                out.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        out.put("user", user);
+        return out;
     }
 
     private static String where(AlertFilter filter, List<Object> args) {

@@ -1,10 +1,13 @@
 package io.kafmirror.engine.state;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kafmirror.engine.config.ConfigException;
 import io.kafmirror.engine.config.ConfigLoader;
 import io.kafmirror.engine.config.ConfigName;
 import io.kafmirror.engine.config.ConfigWriter;
 import io.kafmirror.engine.config.JobConfig;
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,7 +18,8 @@ import java.util.Optional;
 
 /**
  * The jobs and their desired state. Each change is written together with its {@link Lifecycle} entry in
- * the job's history, in one transaction, so the audit trail cannot miss a change.
+ * the job's history and its {@link AuditLog} entry, in one transaction, so the audit trail cannot miss a change; a
+ * refused or failed change is audited too.
  *
  * <p>A job's configuration is stored as the YAML of {@link ConfigWriter}, which never writes a secret in
  * clear (a {@link JobConfig} holds none today; should one ever, it is written as its {@code ${VARIABLE}}
@@ -31,30 +35,33 @@ public final class JobStore {
 
     private final StateConnection db;
     private final JobHistory history;
+    private final AuditLog audit;
     private final Clock clock;
     private final ConfigWriter writer = new ConfigWriter();
     private final ConfigLoader loader = new ConfigLoader(Map.of());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    JobStore(StateConnection db, JobHistory history, Clock clock) {
+    JobStore(StateConnection db, JobHistory history, AuditLog audit, Clock clock) {
         this.db = db;
         this.history = history;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** Adds the job {@code name}, running; a name already taken is refused. */
     public Job add(String name, JobConfig config) {
-        checkName(name);
-        String yaml = storable(name, config);
-        long now = clock.millis();
-        db.inTransaction(() -> {
+        return audit.record(AuditAction.JOB_ADD, name, parameters(config), () -> {
+            checkName(name);
+            String yaml = storable(name, config);
+            long now = clock.millis();
             if (find(name).isPresent()) {
                 throw new IllegalArgumentException("A job named '" + name + "' already exists: choose another name, or"
                         + " change that job with 'kaf-mirror jobs update' or remove it first");
             }
             db.update("INSERT INTO job (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)", name, yaml, DesiredState.RUNNING.name(), now, now);
             history.append(name, Lifecycle.JOB_ADDED, "added: " + summary(config), yaml);
+            return new Job(name, config, DesiredState.RUNNING, Instant.ofEpochMilli(now), Instant.ofEpochMilli(now));
         });
-        return new Job(name, config, DesiredState.RUNNING, Instant.ofEpochMilli(now), Instant.ofEpochMilli(now));
     }
 
     /** The job {@code name}, if there is one. */
@@ -72,40 +79,50 @@ public final class JobStore {
         return db.query("SELECT " + COLUMNS + " FROM job ORDER BY name", this::job);
     }
 
-    /** Sets what the job {@code name} should do; setting the state it already has changes and records nothing. */
+    /** Sets what the job {@code name} should do; setting the state it already has changes and records nothing but the request. */
     public Job setDesiredState(String name, DesiredState state) {
-        db.inTransaction(() -> {
+        return audit.record(action(state), name, Map.of("desired_state", state.name().toLowerCase()), () -> {
             DesiredState before = get(name).desiredState();
             if (before != state) {
                 db.update("UPDATE job SET desired_state = ?, updated_at = ? WHERE name = ?", state.name(), clock.millis(), name);
                 history.append(name, change(state), "desired state " + before.name().toLowerCase() + " → "
                         + state.name().toLowerCase(), null);
             }
+            return get(name);
         });
-        return get(name);
     }
 
     /** Replaces the configuration of the job {@code name}; its desired state stays. */
     public Job update(String name, JobConfig config) {
-        String yaml = storable(name, config);
-        db.inTransaction(() -> {
+        return audit.record(AuditAction.JOB_UPDATE, name, parameters(config), () -> {
+            String yaml = storable(name, config);
             Job before = get(name);
             if (!before.config().equals(config)) {
                 db.update("UPDATE job SET config_yaml = ?, updated_at = ? WHERE name = ?", yaml, clock.millis(), name);
                 history.append(name, Lifecycle.JOB_UPDATED, "configuration changed: " + summary(config), yaml);
             }
+            return get(name);
         });
-        return get(name);
     }
 
     /** Removes the job {@code name} and its metrics; its history is kept. */
     public void remove(String name) {
-        db.inTransaction(() -> {
+        audit.record(AuditAction.JOB_REMOVE, name, Map.of(), () -> {
             get(name);
             db.update("DELETE FROM job WHERE name = ?", name);
             db.update("DELETE FROM metric_sample WHERE job = ?", name);
             history.append(name, Lifecycle.JOB_REMOVED, "removed; its backups in the store are untouched", null);
         });
+    }
+
+    // The configuration as the audit log's parameters: the YAML a job is stored as, as a tree, whose secrets (none today)
+    // the log would redact. A configuration that cannot even be written is named by the refusal that follows.
+    private Map<String, Object> parameters(JobConfig config) {
+        try {
+            return Map.of("config", YAML.readValue(writer.toYaml(config), Map.class));
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
     }
 
     private UnknownJobException unknown(String name) {
@@ -152,6 +169,14 @@ public final class JobStore {
         return "topics " + String.join(",", config.topics().includes())
                 + (config.topics().excludes().isEmpty() ? "" : " except " + String.join(",", config.topics().excludes()))
                 + " from " + config.source() + " into " + config.store();
+    }
+
+    private static AuditAction action(DesiredState state) {
+        return switch (state) {
+            case RUNNING -> AuditAction.JOB_RESUME;
+            case PAUSED -> AuditAction.JOB_PAUSE;
+            case STOPPED -> AuditAction.JOB_STOP;
+        };
     }
 
     private static Lifecycle change(DesiredState state) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +27,13 @@ public final class RestoreLog {
             + " verify_detail";
 
     private final StateConnection db;
+    private final AuditLog audit;
     private final String actor;
     private final Clock clock;
 
-    RestoreLog(StateConnection db, String actor, Clock clock) {
+    RestoreLog(StateConnection db, AuditLog audit, String actor, Clock clock) {
         this.db = db;
+        this.audit = audit;
         this.actor = actor;
         this.clock = clock;
     }
@@ -38,29 +41,49 @@ public final class RestoreLog {
     /** Records a restore that starts now, running; returns it with its number. */
     public RestoreRecord begin(RestoreSpec spec) {
         long now = clock.millis();
-        long id = db.insert("INSERT INTO restore_run (created_at, updated_at, actor, source_cluster, store, topic, topic_id,"
-                        + " restore_point, window_from, strict_timestamps, target_cluster, target_topic, cut_ends,"
-                        + " start_offsets, planned_records, restored_records, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, 0, ?)", now, now, actor, spec.sourceCluster(), spec.store(), spec.topic(),
-                spec.topicId().toString(), spec.restorePoint(), spec.from() == null ? null : spec.from().toEpochMilli(),
-                spec.strictTimestamps(), spec.targetCluster(), spec.targetTopic(), offsets(spec.cutEnds()),
-                offsets(spec.startOffsets()), spec.plannedRecords(), RestoreState.RUNNING.name());
-        return get(id);
+        return db.computeInTransaction(() -> {
+            long id = db.insert("INSERT INTO restore_run (created_at, updated_at, actor, source_cluster, store, topic, topic_id,"
+                            + " restore_point, window_from, strict_timestamps, target_cluster, target_topic, cut_ends,"
+                            + " start_offsets, planned_records, restored_records, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                            + " ?, ?, ?, ?, ?, 0, ?)", now, now, actor, spec.sourceCluster(), spec.store(), spec.topic(),
+                    spec.topicId().toString(), spec.restorePoint(), spec.from() == null ? null : spec.from().toEpochMilli(),
+                    spec.strictTimestamps(), spec.targetCluster(), spec.targetTopic(), offsets(spec.cutEnds()),
+                    offsets(spec.startOffsets()), spec.plannedRecords(), RestoreState.RUNNING.name());
+            audit.append(AuditAction.RESTORE_START, target(id), parameters(spec), AuditOutcome.OK, null);
+            return get(id);
+        });
+    }
+
+    /** Notes in the audit log that the restore {@code spec} did not begin: refused (its target as it is) or failed, and why. */
+    public void notBegun(RestoreSpec spec, AuditOutcome outcome, String reason) {
+        audit.append(AuditAction.RESTORE_START, "restore of " + spec.topic() + " into " + spec.targetCluster() + "/"
+                + spec.targetTopic(), parameters(spec), outcome, reason);
     }
 
     /** Notes how many records of restore {@code id} are in the target, and how it stands. */
     public void update(long id, long restoredRecords, RestoreState state, String message) {
-        get(id);
-        db.update("UPDATE restore_run SET restored_records = ?, state = ?, message = ?, updated_at = ? WHERE id = ?",
-                restoredRecords, state.name(), message, clock.millis(), id);
+        db.inTransaction(() -> {
+            get(id);
+            db.update("UPDATE restore_run SET restored_records = ?, state = ?, message = ?, updated_at = ? WHERE id = ?",
+                    restoredRecords, state.name(), message, clock.millis(), id);
+            if (state != RestoreState.RUNNING) {
+                audit.append(AuditAction.RESTORE_FINISH, target(id), Map.of("state", state.name().toLowerCase(),
+                        "restored_records", restoredRecords), state == RestoreState.FAILED ? AuditOutcome.FAILED
+                        : AuditOutcome.OK, message);
+            }
+        });
     }
 
     /** Notes the result of verifying restore {@code id}. */
     public void verified(long id, RestoreRecord.Verification v) {
-        get(id);
-        db.update("UPDATE restore_run SET verified = ?, verify_expected = ?, verify_found = ?, verify_millis = ?,"
-                        + " verify_detail = ?, updated_at = ? WHERE id = ?", v.passed(), v.expected(), v.found(),
-                v.duration().toMillis(), v.detail(), clock.millis(), id);
+        db.inTransaction(() -> {
+            get(id);
+            db.update("UPDATE restore_run SET verified = ?, verify_expected = ?, verify_found = ?, verify_millis = ?,"
+                            + " verify_detail = ?, updated_at = ? WHERE id = ?", v.passed(), v.expected(), v.found(),
+                    v.duration().toMillis(), v.detail(), clock.millis(), id);
+            audit.append(AuditAction.RESTORE_VERIFY, target(id), Map.of("expected_records", v.expected(), "found_records",
+                    v.found()), v.passed() ? AuditOutcome.OK : AuditOutcome.FAILED, v.detail());
+        });
     }
 
     /** Restore {@code id}; an error lists how to see the others. */
@@ -81,6 +104,23 @@ public final class RestoreLog {
                                 + " ORDER BY id DESC", RestoreLog::restore, RestoreState.COMPLETED.name(), spec.topic(),
                         spec.targetTopic()).stream()
                 .filter(r -> r.spec().sameRestoreAs(spec)).findFirst();
+    }
+
+    private static String target(long id) {
+        return "restore #" + id;
+    }
+
+    private static Map<String, Object> parameters(RestoreSpec spec) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("source_cluster", spec.sourceCluster());
+        p.put("store", spec.store());
+        p.put("topic", spec.topic());
+        p.put("restore_point", spec.restorePoint());
+        p.put("from", spec.from());
+        p.put("target_cluster", spec.targetCluster());
+        p.put("target_topic", spec.targetTopic());
+        p.put("planned_records", spec.plannedRecords());
+        return p;
     }
 
     static String offsets(Map<Integer, Long> offsets) {

@@ -32,10 +32,10 @@ public record RestoreSpec(String sourceCluster, String store, String topic, UUID
         startOffsets = new TreeMap<>(startOffsets);
     }
 
-    /** Whether {@code other} asks for the same restore into the same place (its target offsets aside). */
+    /** Whether {@code other} asks for the same restore (the same generation of the topic) into the same place (its target offsets aside). */
     public boolean sameRestoreAs(RestoreSpec other) {
         return sourceCluster.equals(other.sourceCluster) && store.equals(other.store) && topic.equals(other.topic)
-                && restorePoint.equals(other.restorePoint) && Objects.equals(from, other.from)
+                && Objects.equals(topicId, other.topicId) && restorePoint.equals(other.restorePoint) && Objects.equals(from, other.from)
                 && strictTimestamps == other.strictTimestamps && targetCluster.equals(other.targetCluster)
                 && targetTopic.equals(other.targetTopic) && cutEnds.keySet().equals(other.cutEnds.keySet());
     }

@@ -11,7 +11,8 @@ import org.h2.api.ErrorCode;
 /**
  * The state the console and the CLI share: jobs and their desired state ({@link JobStore}), what
  * happened to them ({@link JobHistory}), the alerts among those events and what people did about them
- * ({@link Alerts}) and their metrics over time ({@link MetricsSeries}), in the embedded H2 file
+ * ({@link Alerts}), their metrics over time ({@link MetricsSeries}) and the audit log of every state-changing action
+ * ({@link AuditLog}), in the embedded H2 file
  * database {@code <dataDir>/state.mv.db}.
  *
  * <p>The database is opened with {@code AUTO_SERVER=TRUE}: the first program to open it serves it to
@@ -23,6 +24,10 @@ import org.h2.api.ErrorCode;
  */
 public final class StateDatabase implements AutoCloseable {
 
+    // Audit appenders of every program queue on one row lock (AuditLog); H2's default of 1 s is too short a queue
+    // on a busy machine, and a wait that long means something is wrong.
+    private static final int LOCK_TIMEOUT_MILLIS = 20_000;
+
     private final Path file;
     private final StateConnection connection;
     private final JobStore jobs;
@@ -30,16 +35,18 @@ public final class StateDatabase implements AutoCloseable {
     private final MetricsSeries metrics;
     private final RestoreLog restores;
     private final Alerts alerts;
+    private final AuditLog audit;
     private final DrillLog drills;
 
     private StateDatabase(Path file, StateConnection connection, String actor, Clock clock, Duration metricsRetention) {
         this.file = file;
         this.connection = connection;
         this.history = new JobHistory(connection, actor, clock);
-        this.jobs = new JobStore(connection, history, clock);
+        this.audit = new AuditLog(connection, actor, clock);
+        this.jobs = new JobStore(connection, history, audit, clock);
         this.metrics = new MetricsSeries(connection, clock, metricsRetention);
-        this.restores = new RestoreLog(connection, actor, clock);
-        this.alerts = new Alerts(connection, history, user(), actor, clock);
+        this.restores = new RestoreLog(connection, audit, actor, clock);
+        this.alerts = new Alerts(connection, history, audit, user(), actor, clock);
         this.drills = new DrillLog(connection, actor, clock);
     }
 
@@ -61,7 +68,8 @@ public final class StateDatabase implements AutoCloseable {
         Path file = Path.of(base + ".mv.db");
         Connection c;
         try {
-            c = DriverManager.getConnection("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE", "kaf-mirror", "");
+            c = DriverManager.getConnection("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE"
+                    + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MILLIS, "kaf-mirror", "");
         } catch (SQLException e) {
             throw cannotOpen(file, e);
         }
@@ -107,6 +115,11 @@ public final class StateDatabase implements AutoCloseable {
     /** The anomalies in the jobs' histories, to acknowledge and mute. */
     public Alerts alerts() {
         return alerts;
+    }
+
+    /** The hash-chained log of every state-changing action, who did it and how it ended. */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** The database file, for messages. */

@@ -49,6 +49,12 @@ class RestoreLogTest extends StateDatabaseFixture {
                 .hasValue(killed.id());
         assertThat(db.restores().unfinished(spec("orders.copy", Map.of(0, 0L, 1, 0L)))).isEmpty();
         assertThat(db.restores().unfinished(spec("orders.other", Map.of(0, 0L, 1, 0L)))).isEmpty();
+        RestoreSpec otherGeneration = spec("orders.restored", Map.of(0, 0L, 1, 0L));
+        otherGeneration = new RestoreSpec(otherGeneration.sourceCluster(), otherGeneration.store(), otherGeneration.topic(),
+                UUID.randomUUID(), otherGeneration.restorePoint(), null, false, otherGeneration.targetCluster(),
+                otherGeneration.targetTopic(), otherGeneration.cutEnds(), otherGeneration.startOffsets(), 2_000);
+        assertThat(db.restores().unfinished(otherGeneration)).as("the recreated topic's other generation is another restore")
+                .isEmpty();
         assertThat(db.restores().list()).extracting(RestoreRecord::id).containsExactly(done.id(), killed.id());
     }
 

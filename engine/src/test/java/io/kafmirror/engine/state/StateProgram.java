@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * A second program on the state database, run in its own JVM by {@link OtherProgram}: {@code shared}
- * opens it as the CLI does and answers {@code add NAME}, {@code list} and {@code exit} on stdin;
+ * opens it as the CLI does and answers {@code add NAME}, {@code audit N} (appends N audit entries), {@code list} and
+ * {@code exit} on stdin;
  * {@code unshared} holds it open the way an H2 tool would, without AUTO_SERVER, until stdin closes.
  */
 public final class StateProgram {
@@ -31,7 +33,12 @@ public final class StateProgram {
         try (StateDatabase db = StateDatabase.open(dataDir, "cli")) {
             System.out.println("open");
             for (String line = in.readLine(); line != null && !line.equals("exit"); line = in.readLine()) {
-                if (line.startsWith("add ")) {
+                if (line.startsWith("audit ")) {
+                    for (int i = Integer.parseInt(line.substring(6)); i > 0; i--) {
+                        db.audit().append(AuditAction.JOB_PAUSE, "from-cli", Map.of("left", i), AuditOutcome.OK, null);
+                    }
+                    System.out.println("appended");
+                } else if (line.startsWith("add ")) {
                     db.jobs().add(line.substring(4), StateDatabaseTest.ORDERS);
                     System.out.println("added");
                 } else {

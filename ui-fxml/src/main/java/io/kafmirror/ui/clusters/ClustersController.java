@@ -57,7 +57,7 @@ public final class ClustersController {
 
     /** The console shell's controller: the console's configuration file, connection tests on daemon threads. */
     public ClustersController(ConsoleContext context) {
-        this(new ClustersViewModel(context.configFile(), System.getenv(), Executors.newCachedThreadPool(r -> {
+        this(new ClustersViewModel(context.configFile(), context.dataDir(), System.getenv(), Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "clusters-test-connection");
             thread.setDaemon(true);
             return thread;

@@ -30,10 +30,11 @@ public final class ClustersView {
 
     /**
      * The screen for the configuration file {@code configFile} (created by the first save when missing), with
-     * {@code ${VARIABLE}} references read from the process environment and Test connection run on {@code executor}.
+     * {@code ${VARIABLE}} references read from the process environment, Test connection and the audit of saves (into the
+     * state database in {@code dataDir}) run on {@code executor}.
      */
-    public static ClustersView load(Path configFile, Executor executor) {
-        return load(new ClustersViewModel(configFile, System.getenv(), executor, PROBE_TIMEOUT));
+    public static ClustersView load(Path configFile, Path dataDir, Executor executor) {
+        return load(new ClustersViewModel(configFile, dataDir, System.getenv(), executor, PROBE_TIMEOUT));
     }
 
     /** The screen showing {@code model}, which is (re)loaded from its file. */

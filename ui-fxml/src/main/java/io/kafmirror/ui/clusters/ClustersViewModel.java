@@ -4,6 +4,7 @@ import io.kafmirror.engine.config.ClusterConfig;
 import io.kafmirror.engine.config.ConfigException;
 import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.config.StoreConfig;
+import io.kafmirror.engine.state.AuditOutcome;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import javafx.concurrent.Task;
 public final class ClustersViewModel {
 
     private final ConfigFile file;
+    private final SaveAudit audit;
     private final FormContext context;
     private final Executor executor;
     private final ClusterCheck clusterCheck;
@@ -46,11 +48,13 @@ public final class ClustersViewModel {
     private Task<CheckOutcome> test;
 
     /**
-     * The screen for {@code configFile}, references expanded from {@code environment}, Test connection run on
-     * {@code executor} and given up after {@code probeTimeout}.
+     * The screen for {@code configFile}, references expanded from {@code environment}, Test connection and the audit of
+     * each save (into the state database in {@code dataDir}) run on {@code executor}, Test connection given up after
+     * {@code probeTimeout}.
      */
-    public ClustersViewModel(Path configFile, Map<String, String> environment, Executor executor, Duration probeTimeout) {
+    public ClustersViewModel(Path configFile, Path dataDir, Map<String, String> environment, Executor executor, Duration probeTimeout) {
         this.file = new ConfigFile(configFile, environment);
+        this.audit = new SaveAudit(dataDir, executor);
         this.context = new FormContext(file.path().getParent(), new EnvironmentValues(environment), this::nameTaken,
                 () -> unsaved.set(true));
         this.executor = executor;
@@ -149,12 +153,16 @@ public final class ClustersViewModel {
                 return refuse(form, "Not saved: " + form.nameProperty().get() + ": " + e.problem());
             }
         }
+        Map<String, Object> changes = file.changes(clusters, stores);
         try {
             file.save(clusters, stores);
         } catch (ConfigException | IllegalStateException | UncheckedIOException e) {
+            audit.saved(file.path(), changes, e instanceof UncheckedIOException ? AuditOutcome.FAILED : AuditOutcome.REFUSED,
+                    e.getMessage());
             status.set(FieldNote.error("Not saved: " + e.getMessage()));
             return false;
         }
+        audit.saved(file.path(), changes, AuditOutcome.OK, null);
         unsaved.set(false);
         status.set(FieldNote.info("Saved " + count(clusters.size(), "cluster") + " and " + count(stores.size(), "store") + " to "
                 + file.path()));

@@ -1,5 +1,7 @@
 package io.kafmirror.ui.clusters;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kafmirror.engine.config.ClusterConfig;
 import io.kafmirror.engine.config.ConfigLoader;
 import io.kafmirror.engine.config.ConfigWriter;
@@ -10,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The configuration file the screen edits, read and written only through the engine's {@link ConfigLoader}
@@ -21,6 +25,8 @@ public final class ConfigFile {
 
     private final Path file;
     private final ConfigLoader loader;
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
     private final ConfigWriter writer = new ConfigWriter();
     private MirrorConfig loaded = MirrorConfig.EMPTY;
     private FileTime loadedVersion;
@@ -69,6 +75,42 @@ public final class ConfigFile {
         loaded = changed;
         loadedVersion = version();
         return changed;
+    }
+
+    /**
+     * What saving {@code clusters} and {@code stores} changes in the file, for the audit log: per section, the entries
+     * added, changed and removed, the new ones as the engine writes them (secrets as their references).
+     */
+    public Map<String, Object> changes(Map<String, ClusterConfig> clusters, Map<String, StoreConfig> stores) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("clusters", section(loaded.clusters(), clusters));
+        changes.put("stores", section(loaded.stores(), stores));
+        return changes;
+    }
+
+    private Map<String, Object> section(Map<String, ?> before, Map<String, ?> after) {
+        Map<String, Object> added = new TreeMap<>();
+        Map<String, Object> changed = new TreeMap<>();
+        after.forEach((name, entry) -> {
+            if (!before.containsKey(name)) {
+                added.put(name, tree(entry));
+            } else if (!before.get(name).equals(entry)) {
+                changed.put(name, tree(entry));
+            }
+        });
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("added", added);
+        out.put("changed", changed);
+        out.put("removed", before.keySet().stream().filter(name -> !after.containsKey(name)).sorted().toList());
+        return out;
+    }
+
+    private Object tree(Object entry) {
+        try {
+            return YAML.readValue(writer.toYaml(entry), Object.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read back the YAML the engine wrote: " + e.getMessage(), e);
+        }
     }
 
     private FileTime version() {

@@ -6,14 +6,18 @@ import java.util.List;
 /**
  * What the timeline shows of one topic's backup.
  *
- * @param topic   the topic
- * @param density its records over time
- * @param events  what the engine recorded about it, oldest first
+ * @param topic       the topic
+ * @param generation  the generation shown; null when nothing of the topic is stored
+ * @param generations every generation of the topic the backup holds, oldest first
+ * @param density     the shown generation's records over time
+ * @param events      what the engine recorded about the topic, oldest first
  */
-public record BackupTimeline(BackedUpTopic topic, RecordDensity density, List<TimelineEvent> events) {
+public record BackupTimeline(BackedUpTopic topic, TopicGeneration generation, List<TopicGeneration> generations,
+                             RecordDensity density, List<TimelineEvent> events) {
 
-    /** Copies the events. */
+    /** Copies the generations and events. */
     public BackupTimeline {
+        generations = List.copyOf(generations);
         events = List.copyOf(events);
     }
 

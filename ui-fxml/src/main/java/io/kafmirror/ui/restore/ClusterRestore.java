@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Consumer;
 
@@ -85,6 +86,53 @@ public final class ClusterRestore {
             }
             RestoreVerification verification = completed && order.verify() ? session.verify(started, client) : null;
             return new Result(state.restores().get(done.id()), warnings, groups, verification);
+        }
+    }
+
+    /**
+     * Resumes restore {@code id}, interrupted or failed, with the cut and target offsets it began with, as running the
+     * same {@code kaf-mirror restore} again does: what is not yet in the target is written at up to
+     * {@code maxBytesPerSecond} (0: no limit), handing {@code running} the run as it starts, then read back if
+     * {@code verify}. Consumer groups are not moved: which ones were asked for is not recorded.
+     */
+    public Result resume(long id, long maxBytesPerSecond, boolean verify, Consumer<RestoreRun> running)
+            throws InterruptedException {
+        MirrorConfig config = config();
+        try (OpenStores stores = new OpenStores(config, dataDir);
+             StateDatabase state = StateDatabase.open(dataDir, ConsoleState.ACTOR)) {
+            RestoreRecord record = state.restores().get(id);
+            if (record.state() == RestoreRecord.RestoreState.COMPLETED || record.state() == RestoreRecord.RestoreState.RUNNING) {
+                throw new IllegalStateException("Restore #" + id + " is " + (record.state() == RestoreRecord.RestoreState.COMPLETED
+                        ? "done: nothing is left to write; Verify again reads it back."
+                        : "marked running: it may still run in another kaf-mirror. If it was killed, run the same restore"
+                        + " again (the same choice here, or the same kaf-mirror restore command) to resume it."));
+            }
+            Properties client = config.cluster(record.spec().targetCluster()).clientProperties();
+            RestoreSession session = new RestoreSession(stores.archive(record.spec().store()), record.spec().store(),
+                    state.restores(), Clock.systemUTC());
+            RestoreSession.Started started = session.reopen(record);
+            RestoreRecord done = session.run(started, client, maxBytesPerSecond, running);
+            boolean completed = done.state() == RestoreRecord.RestoreState.COMPLETED;
+            RestoreVerification verification = completed && verify ? session.verify(started, client) : null;
+            return new Result(state.restores().get(id), List.of("Resumed restore #" + id + " (" + record.state().name()
+                    .toLowerCase(Locale.ROOT) + ", " + record.restoredRecords() + " of " + record.spec().plannedRecords()
+                    + " records were in the target); consumer groups are not moved by a resume."), null, verification);
+        }
+    }
+
+    /**
+     * Reads restore {@code id}'s target back and compares it with the backup again, as {@code kaf-mirror restore verify
+     * ID} does, recording the result with the restore; returns the restore as recorded then.
+     */
+    public RestoreRecord verify(long id) throws InterruptedException {
+        MirrorConfig config = config();
+        try (OpenStores stores = new OpenStores(config, dataDir);
+             StateDatabase state = StateDatabase.open(dataDir, ConsoleState.ACTOR)) {
+            RestoreRecord record = state.restores().get(id);
+            RestoreSession session = new RestoreSession(stores.archive(record.spec().store()), record.spec().store(),
+                    state.restores(), Clock.systemUTC());
+            session.verify(session.reopen(record), config.cluster(record.spec().targetCluster()).clientProperties());
+            return state.restores().get(id);
         }
     }
 

@@ -12,6 +12,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -22,17 +23,21 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The Restore screen's controller: binds the store and topic pickers, the timeline, the restore point's field and the
- * cut table to a {@link RestoreViewModel}, and plans the cut once the point has rested for {@link #SETTLE}; binds the
- * target, dry run and restore to a {@link RestoreRunModel}, reading a running restore's progress every {@link #PROGRESS}.
+ * The Restore screen's controller: binds the store, topic and generation pickers, the timeline, the restore point's
+ * field and the cut table to a {@link RestoreViewModel}, and plans the cut once the point has rested for {@link #SETTLE};
+ * binds the target, dry run and restore to a {@link RestoreRunModel}, reading a running restore's progress every
+ * {@link #PROGRESS}; binds the History tab to a {@link RestoreHistoryModel}, its Resume to the run model.
  */
 public final class RestoreController {
 
@@ -45,6 +50,8 @@ public final class RestoreController {
     @FXML private ChoiceBox<String> storeChoice;
     @FXML private ComboBox<BackedUpTopic> topicChoice;
     @FXML private MenuButton alsoButton;
+    @FXML private HBox generationRow;
+    @FXML private ChoiceBox<TopicGeneration> generationChoice;
     @FXML private RestoreTimeline timeline;
     @FXML private TextField pointField;
     @FXML private Label pointProblem;
@@ -85,12 +92,30 @@ public final class RestoreController {
     @FXML private ProgressBar progressBar;
     @FXML private Label progressText;
     @FXML private Label outcome;
+    @FXML private Tab historyTab;
+    @FXML private Tab restoreTab;
+    @FXML private Button resumeButton;
+    @FXML private Button verifyAgainButton;
+    @FXML private TableView<RestoreHistoryRow> historyTable;
+    @FXML private TableColumn<RestoreHistoryRow, String> historyIdColumn;
+    @FXML private TableColumn<RestoreHistoryRow, String> historyRouteColumn;
+    @FXML private TableColumn<RestoreHistoryRow, String> historyPointColumn;
+    @FXML private TableColumn<RestoreHistoryRow, String> historyStartedColumn;
+    @FXML private TableColumn<RestoreHistoryRow, String> historyEndedColumn;
+    @FXML private TableColumn<RestoreHistoryRow, String> historyStateColumn;
+    @FXML private TableColumn<RestoreHistoryRow, String> historyRecordsColumn;
+    @FXML private TableColumn<RestoreHistoryRow, String> historyVerificationColumn;
+    @FXML private Label historyDetails;
+    @FXML private HBox historyStatusRow;
+    @FXML private ProgressIndicator verifyingIndicator;
+    @FXML private Label historyStatus;
 
     private final ConsoleContext context;
     private final FxBackground background = new FxBackground();
     private final StoredBackups backups;
     private final RestoreViewModel model;
     private final RestoreRunModel run;
+    private final RestoreHistoryModel history;
     private final PauseTransition settle = new PauseTransition(SETTLE);
     private final Timeline progress;
 
@@ -100,9 +125,11 @@ public final class RestoreController {
         this.backups = new StoredBackups(context.configFile(), context.dataDir());
         this.model = new RestoreViewModel(backups, background, context.notifications()::error);
         // Its own threads: a restore running for minutes must not hold up the plans and previews of the screen.
+        ClusterRestore restore = new ClusterRestore(context.configFile(), context.dataDir());
+        FxBackground runs = new FxBackground();
         this.run = new RestoreRunModel(model.storeProperty(), model.topicProperty(), model.pointProperty(), model.scopeProperty(),
-                model.alsoRestored(), backups, new ClusterRestore(context.configFile(), context.dataDir()), background, new FxBackground(),
-                context.notifications()::error, Clock.systemUTC());
+                model.generationProperty(), model.alsoRestored(), backups, restore, background, runs, context.notifications()::error, Clock.systemUTC());
+        this.history = new RestoreHistoryModel(backups, restore, background, runs, context.notifications()::error);
         settle.setOnFinished(e -> model.planCut());
         progress = new Timeline(new KeyFrame(PROGRESS, e -> run.refreshProgress()));
         progress.setCycleCount(Animation.INDEFINITE);
@@ -126,6 +153,17 @@ public final class RestoreController {
         model.topics().addListener(others);
         model.topicProperty().addListener(others);
         model.alsoRestored().addListener(others);
+        generationChoice.setItems(model.generations());
+        generationChoice.valueProperty().bindBidirectional(model.generationProperty());
+        // A topic never recreated has one generation: nothing to choose, nothing shown.
+        generationRow.visibleProperty().bind(Bindings.size(model.generations()).greaterThan(1));
+        generationRow.managedProperty().bind(generationRow.visibleProperty());
+        // The picker shortens the topic ID; the whole one is what --generation takes.
+        Tooltip generationId = new Tooltip();
+        generationId.textProperty().bind(Bindings.createStringBinding(() -> model.generationProperty().get() == null ? ""
+                : "Topic ID " + model.generationProperty().get().topicId() + ": kaf-mirror restore --generation "
+                + model.generationProperty().get().topicId(), model.generationProperty()));
+        generationChoice.setTooltip(generationId);
         timeline.timelineProperty().bind(model.timelineProperty());
         timeline.pointProperty().bind(model.pointProperty());
         timeline.setOnPick(model::pick);
@@ -162,11 +200,13 @@ public final class RestoreController {
         planNotes.managedProperty().bind(planNotes.visibleProperty());
         model.pointProperty().addListener((o, before, after) -> settle.playFromStart());
         bindRun();
+        bindHistory();
         // Read while shown only: the catalogs and the state database are closed while another screen is.
         root.sceneProperty().addListener((o, before, after) -> {
             if (after != null) {
                 model.load();
                 run.load();
+                history.load();
             } else {
                 background.run(() -> {
                     backups.close();
@@ -209,6 +249,50 @@ public final class RestoreController {
         });
     }
 
+    private void bindHistory() {
+        TableColumns.text(historyIdColumn, RestoreHistoryRow::number);
+        TableColumns.text(historyRouteColumn, RestoreHistoryRow::route);
+        TableColumns.text(historyPointColumn, RestoreHistoryRow::point);
+        TableColumns.text(historyStartedColumn, RestoreHistoryRow::started);
+        TableColumns.text(historyEndedColumn, RestoreHistoryRow::ended);
+        TableColumns.styledText(historyStateColumn, RestoreHistoryRow::state, RestoreHistoryRow::stateStyle);
+        TableColumns.text(historyRecordsColumn, RestoreHistoryRow::records);
+        TableColumns.styledText(historyVerificationColumn, RestoreHistoryRow::verification,
+                RestoreHistoryRow::verificationStyle);
+        historyTable.setItems(history.rows());
+        historyTable.getSelectionModel().selectedItemProperty().addListener((o, before, after) -> {
+            if (after != null) {
+                history.selectedProperty().set(after);
+            }
+        });
+        history.selectedProperty().addListener((o, before, after) -> {
+            if (after == null) {
+                historyTable.getSelectionModel().clearSelection();
+            } else {
+                historyTable.getSelectionModel().select(after);
+            }
+        });
+        showWhenAny(historyDetails, history.detailsProperty());
+        verifyAgainButton.disableProperty().bind(history.canVerifyProperty().not());
+        resumeButton.disableProperty().bind(history.resumableProperty().not().or(run.runningProperty()));
+        historyStatus.textProperty().bind(history.statusProperty());
+        historyStatusRow.visibleProperty().bind(history.statusProperty().isNotEmpty());
+        historyStatusRow.managedProperty().bind(historyStatusRow.visibleProperty());
+        verifyingIndicator.visibleProperty().bind(history.verifyingProperty());
+        verifyingIndicator.managedProperty().bind(verifyingIndicator.visibleProperty());
+        // What the operator comes to the tab for is the latest: a restore just ended here, or one run from the CLI.
+        historyTab.selectedProperty().addListener((o, before, after) -> {
+            if (after) {
+                history.load();
+            }
+        });
+        run.runningProperty().addListener((o, before, after) -> {
+            if (!after) {
+                history.load();
+            }
+        });
+    }
+
     /** One check item per topic of the store besides the shown one; checked ones are restored with it. */
     private void showOtherTopics() {
         List<CheckMenuItem> items = new ArrayList<>();
@@ -246,6 +330,26 @@ public final class RestoreController {
     @FXML
     private void cancel() {
         run.cancel();
+    }
+
+    @FXML
+    private void refreshHistory() {
+        history.load();
+    }
+
+    /** Resumes the selected restore and shows the Restore tab, where its progress, Cancel and outcome are. */
+    @FXML
+    private void resume() {
+        RestoreHistoryRow row = history.selectedProperty().get();
+        if (row != null) {
+            run.resume(row.record().id());
+            restoreTab.getTabPane().getSelectionModel().select(restoreTab);
+        }
+    }
+
+    @FXML
+    private void verifyAgain() {
+        history.verifyAgain();
     }
 
     @FXML

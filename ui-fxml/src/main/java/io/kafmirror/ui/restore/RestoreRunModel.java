@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -42,6 +43,7 @@ public final class RestoreRunModel {
     private final ObservableValue<BackedUpTopic> topic;
     private final ObservableValue<Instant> point;
     private final ObservableValue<RestoreScope> scope;
+    private final ObservableValue<TopicGeneration> generation;
     private final ObservableList<BackedUpTopic> alsoRestored;
     private final StoredBackups backups;
     private final ClusterRestore restore;
@@ -75,16 +77,19 @@ public final class RestoreRunModel {
     private final AtomicBoolean cancelAsked = new AtomicBoolean();
 
     /**
-     * The target and run of the restore of {@code topic} in {@code store} to {@code point}: the dry run planned by
+     * The target and run of the restore of {@code topic} in {@code store} to {@code point}, of the {@code scope} and
+     * {@code generation} asked for, with the topics {@code alsoRestored}: the dry run planned by
      * {@code backups} on {@code reads}, the restore run by {@code restore} on {@code runs}, failures to {@code errors}.
      */
     public RestoreRunModel(ObservableValue<String> store, ObservableValue<BackedUpTopic> topic, ObservableValue<Instant> point,
-                           ObservableValue<RestoreScope> scope, ObservableList<BackedUpTopic> alsoRestored, StoredBackups backups, ClusterRestore restore, Background reads, Background runs,
-                           Consumer<Throwable> errors, Clock clock) {
+                           ObservableValue<RestoreScope> scope, ObservableValue<TopicGeneration> generation,
+                           ObservableList<BackedUpTopic> alsoRestored, StoredBackups backups, ClusterRestore restore,
+                           Background reads, Background runs, Consumer<Throwable> errors, Clock clock) {
         this.store = store;
         this.topic = topic;
         this.point = point;
         this.scope = scope;
+        this.generation = generation;
         this.alsoRestored = alsoRestored;
         this.backups = backups;
         this.restore = restore;
@@ -98,6 +103,7 @@ public final class RestoreRunModel {
         namingText.addListener((o, before, after) -> mapName());
         point.addListener((o, before, after) -> outcome.set(""));
         scope.addListener((o, before, after) -> outcome.set(""));
+        generation.addListener((o, before, after) -> outcome.set(""));
         replicationFactorText.addListener((o, before, after) -> checkOptions());
         topicConfigsText.addListener((o, before, after) -> checkOptions());
         groupsText.addListener((o, before, after) -> checkOptions());
@@ -233,12 +239,7 @@ public final class RestoreRunModel {
         if (orders.isEmpty() || running.get()) {
             return;
         }
-        run.set(null);
-        cancelAsked.set(false);
-        running.set(true);
-        progress.set(-1);
-        progressText.set("Preparing topic '" + orders.get(0).targetTopic() + "' on " + orders.get(0).targetCluster() + "…");
-        outcome.set("");
+        begin("Preparing topic '" + orders.get(0).targetTopic() + "' on " + orders.get(0).targetCluster() + "…");
         runs.run(() -> restoreEach(orders), outcomes -> {
             finished();
             outcome.set(RestoreWords.results(outcomes));
@@ -248,6 +249,38 @@ public final class RestoreRunModel {
             outcome.set("Restore failed: " + failure.getMessage() + " Press Restore again to resume it.");
             errors.accept(failure);
         });
+    }
+
+    /**
+     * Resumes the interrupted or failed restore {@code id} off the FX thread, as asking for it again does, at the max rate
+     * typed and verified if Verify after restore is on: progress, cancel and outcome as for {@link #restore()}.
+     */
+    public void resume(long id) {
+        if (running.get() || !optionsProblem.get().isEmpty()) {
+            return;
+        }
+        long maxBytesPerSecond = RateLimit.bytesPerSecond(maxRateText.get());
+        boolean verifyAfter = verify.get();
+        runningTopic.set("");
+        begin("Resuming restore #" + id + "…");
+        runs.run(() -> restore.resume(id, maxBytesPerSecond, verifyAfter, this::started), result -> {
+            finished();
+            outcome.set(RestoreWords.result(result));
+        }, failure -> {
+            finished();
+            outcome.set("Restore #" + id + " not resumed: " + failure.getMessage());
+            errors.accept(failure);
+        });
+    }
+
+    /** Shows a run starting, {@code preparing} said until its first progress. */
+    private void begin(String preparing) {
+        run.set(null);
+        cancelAsked.set(false);
+        running.set(true);
+        progress.set(-1);
+        progressText.set(preparing);
+        outcome.set("");
     }
 
     /** Cancels the running restore once the records in flight are acknowledged; running it again resumes it. */
@@ -316,7 +349,9 @@ public final class RestoreRunModel {
         long maxBytesPerSecond = RateLimit.bytesPerSecond(maxRateText.get());
         List<RestoreOrder> orders = new ArrayList<>();
         for (BackedUpTopic each : topics()) {
-            orders.add(new RestoreOrder(store.getValue(), each, point.getValue(), scope.getValue(), cluster.get(),
+            // The generation chosen is the shown topic's; the others restore their newest.
+            UUID chosen = each.equals(topic.getValue()) && generation.getValue() != null ? generation.getValue().topicId() : null;
+            orders.add(new RestoreOrder(store.getValue(), each, point.getValue(), scope.getValue(), chosen, cluster.get(),
                     mapping.target(each.topic()), target, groups, maxBytesPerSecond, verify.get()));
         }
         return orders;

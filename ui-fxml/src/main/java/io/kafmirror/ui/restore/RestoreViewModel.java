@@ -2,12 +2,14 @@ package io.kafmirror.ui.restore;
 
 import io.kafmirror.engine.restore.RestorePlan;
 import io.kafmirror.engine.restore.RestorePlanException;
+import io.kafmirror.engine.restore.RestoreRequest;
 import io.kafmirror.ui.Background;
 import io.kafmirror.ui.RestoreAt;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -21,8 +23,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Restore screen's choice of what to restore and to when: a store, a backed-up topic, its timeline, the restore
- * point (an instant to the millisecond, kept in sync with its text) and the per-partition cut the planner makes of it.
+ * The Restore screen's choice of what to restore and to when: a store, a backed-up topic, its generation (when it was
+ * deleted and created again), the generation's timeline, the restore point (an instant to the millisecond, kept in sync with its text) and the per-partition cut the planner makes of it.
  * Reads go through {@link StoredBackups} on {@code background}; only the newest plan asked for is shown. Use on the FX
  * thread.
  */
@@ -41,6 +43,10 @@ public final class RestoreViewModel {
     private final ObservableList<BackedUpTopic> topics = FXCollections.observableArrayList();
     private final ObjectProperty<BackedUpTopic> topic = new SimpleObjectProperty<>();
     private final ObservableList<BackedUpTopic> alsoRestored = FXCollections.observableArrayList();
+    private final ObservableList<TopicGeneration> generations = FXCollections.observableArrayList();
+    private final ObjectProperty<TopicGeneration> generation = new SimpleObjectProperty<>();
+    // While a read timeline shows its generation, which is no choice of the operator's to read again.
+    private boolean showingGeneration;
     private final ReadOnlyObjectWrapper<BackupTimeline> timeline = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Instant> point = new ReadOnlyObjectWrapper<>();
     private final StringProperty pointText = new SimpleStringProperty("");
@@ -63,6 +69,7 @@ public final class RestoreViewModel {
     private Pending pending;
     // The latest topics, plan and preview asked for; an older one finishing later is dropped.
     private long topicsAsked;
+    private long timelinesAsked;
     private long plansAsked;
     private long previewsAsked;
 
@@ -74,7 +81,12 @@ public final class RestoreViewModel {
         store.addListener((o, before, after) -> loadTopics(after));
         topic.addListener((o, before, after) -> {
             alsoRestored.remove(after);
-            loadTimeline(after);
+            loadTimeline(after, null);
+        });
+        generation.addListener((o, before, after) -> {
+            if (!showingGeneration && after != null && topic.get() != null) {
+                loadTimeline(topic.get(), after.topicId());
+            }
         });
         point.addListener((o, before, after) -> showPoint(after));
         pointText.addListener((o, before, after) -> readPoint(after));
@@ -106,6 +118,16 @@ public final class RestoreViewModel {
     /** The topic restored. */
     public ObjectProperty<BackedUpTopic> topicProperty() {
         return topic;
+    }
+
+    /** The generations of the chosen topic the backup holds, oldest first: more than one once it was deleted and created again. */
+    public ObservableList<TopicGeneration> generations() {
+        return generations;
+    }
+
+    /** The generation shown, planned and restored: the newest unless the operator chose another. */
+    public ObjectProperty<TopicGeneration> generationProperty() {
+        return generation;
     }
 
     /** The chosen topic's timeline, null until it is read. */
@@ -253,7 +275,9 @@ public final class RestoreViewModel {
                     + " point later or the window start earlier.");
             return;
         }
-        background.run(() -> backups.plan(from, part.request(of, at)), plan -> {
+        TopicGeneration shown = generation.get();
+        RestoreRequest request = shown == null ? part.request(of, at) : part.request(of, at).withGeneration(shown.topicId());
+        background.run(() -> backups.plan(from, request), plan -> {
             if (asked == plansAsked) {
                 showPlan(plan);
             }
@@ -307,14 +331,20 @@ public final class RestoreViewModel {
         }
     }
 
-    private void loadTimeline(BackedUpTopic chosen) {
+    /** Reads generation {@code id} (null: the newest, with the topic's generations) of {@code chosen} and shows its timeline. */
+    private void loadTimeline(BackedUpTopic chosen, UUID id) {
         timeline.set(null);
         point.set(null);
         showPlan(null);
+        if (id == null) {
+            showGeneration(List.of(), null);
+        }
         String from = store.get();
+        long asked = ++timelinesAsked;
         if (chosen != null && from != null) {
-            background.run(() -> backups.timeline(from, chosen, BUCKETS), read -> {
-                if (chosen.equals(topic.get())) {
+            background.run(() -> backups.timeline(from, chosen, id, BUCKETS), read -> {
+                if (asked == timelinesAsked && chosen.equals(topic.get())) {
+                    showGeneration(read.generations(), read.generation());
                     timeline.set(read);
                     // The newest state is what an operator looks at first, unless another screen chose the point.
                     if (pending != null && pending.topic().equals(chosen)) {
@@ -327,6 +357,13 @@ public final class RestoreViewModel {
                 }
             }, errors);
         }
+    }
+
+    private void showGeneration(List<TopicGeneration> all, TopicGeneration shown) {
+        showingGeneration = true;
+        generations.setAll(all);
+        generation.set(shown);
+        showingGeneration = false;
     }
 
     /** Shows the pending topic, whose timeline then takes the pending point; at once when it is shown already. */

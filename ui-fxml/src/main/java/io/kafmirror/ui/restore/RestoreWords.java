@@ -7,12 +7,16 @@ import io.kafmirror.engine.restore.RestoreVerification;
 import io.kafmirror.engine.state.RestoreRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The Restore screen's sentences about a restore: its dry run, its progress and how it ended. */
 final class RestoreWords {
+
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private RestoreWords() {
     }
@@ -97,7 +101,13 @@ final class RestoreWords {
         return v.partitions().stream().mapToLong(RestoreVerification.Partition::found).sum();
     }
 
-    private static String duration(Duration d) {
+    /** {@code at} to the second, in UTC, e.g. {@code 2026-12-02 09:13:05}: when a restore started or ended. */
+    static String moment(Instant at) {
+        return MOMENT.format(at);
+    }
+
+    /** {@code d} in the unit a person reads it in: ms below a second, s below two minutes, else min and s. */
+    static String duration(Duration d) {
         return d.toSeconds() < 1 ? d.toMillis() + " ms" : d.toSeconds() < 120 ? d.toSeconds() + " s"
                 : d.toMinutes() + " min " + d.toSecondsPart() + " s";
     }

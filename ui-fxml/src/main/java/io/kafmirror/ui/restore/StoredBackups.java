@@ -15,6 +15,7 @@ import io.kafmirror.engine.state.AlertFilter;
 import io.kafmirror.engine.state.HistoryEntry;
 import io.kafmirror.engine.state.HistoryFilter;
 import io.kafmirror.engine.state.Job;
+import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.ui.ConsoleState;
 import io.kafmirror.kfs.catalog.CatalogEntry;
@@ -27,6 +28,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -117,11 +119,19 @@ public final class StoredBackups implements AutoCloseable {
     public record Located(String store, BackedUpTopic topic) {
     }
 
-    /** The timeline of {@code topic} in {@code store}: its density in {@code buckets} buckets and its recorded events. */
-    public synchronized BackupTimeline timeline(String store, BackedUpTopic topic, int buckets) {
+    /**
+     * The timeline of generation {@code generation} (a topic ID; null for the newest) of {@code topic} in {@code store}:
+     * its density in {@code buckets} buckets, the topic's generations and its recorded events.
+     */
+    public synchronized BackupTimeline timeline(String store, BackedUpTopic topic, UUID generation, int buckets) {
         List<CatalogEntry> segments = archive(store).catalog().segments(topic.cluster(), topic.topic());
-        RecordDensity density = RecordDensity.of(segments.stream().flatMap(e -> e.chunks().stream()).toList(), buckets);
-        return new BackupTimeline(topic, density, events(topic));
+        List<TopicGeneration> generations = TopicGeneration.of(segments);
+        TopicGeneration shown = generations.stream().filter(g -> generation == null ? g.newest() : g.topicId().equals(generation))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("Topic '" + topic.topic() + "' has no generation "
+                        + generation + " in store " + store + " any more: pick one of " + generations));
+        RecordDensity density = RecordDensity.of(segments.stream().filter(e -> e.topicId().equals(shown.topicId()))
+                .flatMap(e -> e.chunks().stream()).toList(), buckets);
+        return new BackupTimeline(topic, shown, generations, density, events(topic));
     }
 
     /**
@@ -144,6 +154,11 @@ public final class StoredBackups implements AutoCloseable {
     /** Up to {@code count} records of {@code partition} on each side of its cut in {@code plan}, read from {@code store}. */
     public synchronized List<PreviewRecord> preview(String store, RestorePlan plan, int partition, int count) {
         return new CutNeighbours(archive(store), count).around(plan, partition);
+    }
+
+    /** Every restore the state database holds, newest first, as {@code kaf-mirror restore status} lists them. */
+    public synchronized List<RestoreRecord> restores() {
+        return state.get().restores().list();
     }
 
     /**

@@ -7,6 +7,9 @@ import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.TopicSelection;
 import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.state.AlertState;
+import io.kafmirror.engine.state.AuditEntry;
+import io.kafmirror.engine.state.AuditFilter;
+import io.kafmirror.engine.state.AuditOutcome;
 import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.ui.RestoreAt;
 import io.kafmirror.ui.SameThread;
@@ -82,8 +85,11 @@ class AlertsViewModelTest {
         assertThat(model.alerts()).extracting(AlertRow::stateText)
                 .containsExactly("open", "acknowledged by " + System.getProperty("user.name"));
         try (StateDatabase cli = StateDatabase.open(data, "cli")) {
-            assertThat(cli.alerts().get(model.alerts().get(1).alert().id()).acknowledgement().comment())
-                    .isEqualTo("bad deploy, rolled back");
+            long id = model.alerts().get(1).alert().id();
+            assertThat(cli.alerts().get(id).acknowledgement().comment()).isEqualTo("bad deploy, rolled back");
+            assertThat(cli.audit().list(AuditFilter.all().ofAction("alert.acknowledge")))
+                    .extracting(AuditEntry::actor, AuditEntry::target, AuditEntry::outcome)
+                    .containsExactly(tuple("console", "alert " + id, AuditOutcome.OK));
         }
         assertThat(errors).isEmpty();
     }

@@ -7,11 +7,16 @@ import io.kafmirror.engine.config.ConfigLoader;
 import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.config.S3BucketConfig;
 import io.kafmirror.engine.config.SaslMechanism;
+import io.kafmirror.engine.state.AuditEntry;
+import io.kafmirror.engine.state.AuditFilter;
+import io.kafmirror.engine.state.AuditOutcome;
+import io.kafmirror.engine.state.StateDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +48,7 @@ class ClustersViewModelTest {
                 jobs:
                   orders: { source: prod, store: vault, topics: "orders.*" }
                 """);
-        model = new ClustersViewModel(file, ENVIRONMENT, Runnable::run, Duration.ofSeconds(5));
+        model = new ClustersViewModel(file, folder.resolve("data"), ENVIRONMENT, Runnable::run, Duration.ofSeconds(5));
         model.load();
     }
 
@@ -95,6 +100,13 @@ class ClustersViewModelTest {
         assertThat(model.unsavedProperty().get()).isFalse();
         assertThat(model.statusProperty().get().text()).startsWith("Saved 2 clusters and 2 stores");
         assertThat(Files.readString(file)).doesNotContain("s3cret", "xyz");
+        AuditEntry audited = audit().get(0);
+        assertThat(audited).extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::target, AuditEntry::outcome)
+                .containsExactly("console", "config.save", file.toAbsolutePath().toString(), AuditOutcome.OK);
+        assertThat(audited.parameters())
+                .contains("\"clusters\":{\"added\":{\"dr\":{\"brokers\":\"dr-1:9092\"", "\"changed\":{\"prod\":{\"brokers\":\"k1:9093,k2:9093,k3:9093\"",
+                        "\"sasl_password\":\"[redacted]\"", "\"stores\":{\"added\":{\"store\":{", "\"removed\":[]")
+                .doesNotContain("s3cret", "KAFKA_PASS");
     }
 
     @Test
@@ -143,6 +155,17 @@ class ClustersViewModelTest {
         ((ClusterForm) model.entries().get(0)).brokersProperty().set("k9:9092");
         assertThat(model.save()).isFalse();
         assertThat(model.statusProperty().get().text()).contains("changed on disk since it was opened");
+        assertThat(audit()).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.REFUSED);
+            assertThat(e.reason()).contains("changed on disk since it was opened");
+            assertThat(e.parameters()).contains("\"changed\":{\"prod\":{\"brokers\":\"k9:9092\"");
+        });
+    }
+
+    private List<AuditEntry> audit() {
+        try (StateDatabase state = StateDatabase.open(folder.resolve("data"), "cli")) {
+            return state.audit().list(AuditFilter.all());
+        }
     }
 
     @Test
@@ -158,7 +181,7 @@ class ClustersViewModelTest {
     @Test
     void a_missing_file_is_an_empty_configuration_created_by_save() throws Exception {
         Path fresh = folder.resolve("new.yml");
-        ClustersViewModel empty = new ClustersViewModel(fresh, ENVIRONMENT, Runnable::run, Duration.ofSeconds(5));
+        ClustersViewModel empty = new ClustersViewModel(fresh, folder.resolve("data"), ENVIRONMENT, Runnable::run, Duration.ofSeconds(5));
         empty.load();
         assertThat(empty.entries()).isEmpty();
         empty.addCluster();

@@ -56,7 +56,7 @@ class ClustersViewTest {
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        stage.setScene(new Scene(ClustersView.load(file, background).root(), 1100, 800));
+        stage.setScene(new Scene(ClustersView.load(file, file.resolveSibling("data"), background).root(), 1100, 800));
         stage.show();
     }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.TopicSelection;
+import io.kafmirror.engine.state.AuditEntry;
+import io.kafmirror.engine.state.AuditFilter;
+import io.kafmirror.engine.state.AuditOutcome;
 import io.kafmirror.engine.state.DesiredState;
 import io.kafmirror.engine.state.HistoryEntry;
 import io.kafmirror.engine.state.HistoryFilter;
@@ -99,6 +102,10 @@ class JobsViewModelTest {
         try (StateDatabase cli = StateDatabase.open(data, "cli")) {
             assertThat(cli.jobs().find("audit")).isEmpty();
             assertThat(cli.history().query(HistoryFilter.of("orders"))).extracting(HistoryEntry::actor).contains("console");
+            assertThat(cli.audit().list(AuditFilter.all().byActor("console")))
+                    .extracting(AuditEntry::action, AuditEntry::target, AuditEntry::outcome)
+                    .containsExactly(tuple("job.pause", "orders", AuditOutcome.OK), tuple("job.resume", "orders", AuditOutcome.OK),
+                            tuple("job.resume", "audit", AuditOutcome.OK), tuple("job.remove", "audit", AuditOutcome.OK));
         }
         assertThat(errors).isEmpty();
     }

@@ -28,6 +28,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A topic on the shared test broker backed up by a real backup job into the local store {@code local} of a configuration
@@ -46,6 +47,8 @@ final class BrokerBackup {
     /** The first record's timestamp: recent, since the test broker's 7-day retention applies to record timestamps too. */
     final Instant start = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
     private final KafkaTestBroker broker = KafkaTestBroker.shared();
+    /** The records of the topic's first generation, by partition, once {@link #writeRecreated} deleted it. */
+    Map<Integer, List<KfsRecord>> olderGeneration;
 
     private BrokerBackup(Path dir) {
         this.configFile = dir.resolve("config.yml");
@@ -69,12 +72,8 @@ final class BrokerBackup {
         try (SourceProducer producer = SourceProducer.to(backup.broker.bootstrap())) {
             for (String name : topics) {
                 backup.broker.createTopic(name, 3, Map.of());
-                for (int i = 0; i < RECORDS; i++) {
-                    producer.send(new ProducerRecord<>(name, i % 3, backup.start.toEpochMilli() + i * 10L,
-                            ("key-" + i).getBytes(StandardCharsets.UTF_8), ("{\"payment\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
-                }
+                backup.produce(producer, name, RECORDS, backup.start, "");
             }
-            producer.confirm();
         }
         try (OpenStores stores = new OpenStores(new ConfigLoader().load(backup.configFile), backup.dataDir);
              TestBackup job = TestBackup.of(backup.broker.bootstrap(), "test", topics::contains, SegmentCodec.ZSTD,
@@ -84,6 +83,56 @@ final class BrokerBackup {
             }
         }
         return backup;
+    }
+
+    /**
+     * Produces {@link #RECORDS} records into the topic and backs them up, deletes the topic and creates it again, then
+     * produces a third as many into that second generation from ten minutes after {@link #start}, the backup job running
+     * throughout; returns once the store holds both generations.
+     */
+    static BrokerBackup writeRecreated(Path dir) throws Exception {
+        BrokerBackup backup = new BrokerBackup(dir);
+        String name = backup.topic;
+        backup.broker.createTopic(name, 3, Map.of());
+        try (SourceProducer producer = SourceProducer.to(backup.broker.bootstrap());
+             OpenStores stores = new OpenStores(new ConfigLoader().load(backup.configFile), backup.dataDir);
+             TestBackup job = TestBackup.of(backup.broker.bootstrap(), "test", name::equals, SegmentCodec.ZSTD,
+                     stores.archive("local"))) {
+            backup.produce(producer, name, RECORDS, backup.start, "\"generation\":1,");
+            job.awaitStored(name, RECORDS);
+            backup.olderGeneration = SourceRecords.of(backup.broker.bootstrap(), name);
+            backup.delete(name);
+            backup.recreate(name);
+            // Fewer records than the first generation had: the job's positions fall beyond the new logs' ends.
+            backup.produce(producer, name, RECORDS / 3, backup.start.plus(Duration.ofMinutes(10)), "\"generation\":2,");
+            job.awaitStored(name, RECORDS + RECORDS / 3);
+        }
+        return backup;
+    }
+
+    /** Sends {@code count} records over three partitions, ten milliseconds apart from {@code from}, their JSON values opening with {@code fields}. */
+    private void produce(SourceProducer producer, String name, int count, Instant from, String fields) {
+        for (int i = 0; i < count; i++) {
+            producer.send(new ProducerRecord<>(name, i % 3, from.toEpochMilli() + i * 10L, ("key-" + i).getBytes(StandardCharsets.UTF_8),
+                    ("{" + fields + "\"payment\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+        }
+        producer.confirm();
+    }
+
+    /** Creates topic {@code name} again once the broker has finished deleting it. */
+    private void recreate(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                broker.createTopic(name, 3, Map.of());
+                return;
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof TopicExistsException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** The source's records, by partition, with a timestamp up to {@code point}: what a restore to it must write. */
@@ -140,6 +189,20 @@ final class BrokerBackup {
     boolean exists(String name) throws Exception {
         try (Admin admin = broker.admin()) {
             return admin.listTopics().names().get().contains(name);
+        }
+    }
+
+    /** Deletes topic {@code name} from the broker, returning once the broker no longer lists it. */
+    void delete(String name) throws Exception {
+        try (Admin admin = broker.admin()) {
+            admin.deleteTopics(List.of(name)).all().get();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (exists(name)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Topic " + name + " is still listed 30 s after its deletion");
+            }
+            Thread.sleep(100);
         }
     }
 

@@ -39,6 +39,8 @@ final class LocalBackup {
     static final Instant START = Instant.parse("2026-12-02T09:00:00Z");
     /** When the engine recorded a gap on partition 1 of {@link #orders}. */
     static final Instant GAP_AT = Instant.parse("2026-12-02T09:05:30.250Z");
+    /** Where the records of a second generation of {@link #orders} start, when {@link #recreateOrders()} stores one. */
+    static final Instant RECREATED = Instant.parse("2026-12-02T09:20:00Z");
 
     final Path configFile;
     final Path dataDir;
@@ -67,8 +69,8 @@ final class LocalBackup {
             throw new UncheckedIOException(e);
         }
         backup.withArchive(archive -> {
-            backup.ordersStored = store(archive, backup.orders, new Random(5));
-            store(archive, backup.payments, new Random(9));
+            backup.ordersStored = store(archive, backup.orders, generation(backup.orders, 1), START, 6, new Random(5));
+            store(archive, backup.payments, generation(backup.payments, 1), START, 6, new Random(9));
             return null;
         });
         try (StateDatabase state = StateDatabase.open(backup.dataDir, "test")) {
@@ -79,6 +81,21 @@ final class LocalBackup {
                     backup.payments, -1, "The topic disappeared from the source."));
         }
         return backup;
+    }
+
+    /**
+     * Stores a second generation of {@link #orders}, as if it was deleted and created again on the source: a new topic ID,
+     * offsets from 0 again, three segments of records from {@link #RECREATED}; returns that topic ID.
+     */
+    UUID recreateOrders() {
+        UUID second = generation(orders, 2);
+        withArchive(archive -> store(archive, orders, second, RECREATED, 3, new Random(7)));
+        return second;
+    }
+
+    /** The topic ID of generation {@code number} of {@code topic}: the same every run. */
+    static UUID generation(String topic, int number) {
+        return UUID.nameUUIDFromBytes((topic + (number == 1 ? "" : "#" + number)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The records stored of {@link #orders}. */
@@ -109,27 +126,26 @@ final class LocalBackup {
         }
     }
 
-    /** Six segments of three partitions; returns the records stored. */
-    private static long store(SegmentArchive archive, String topic, Random random) {
-        UUID topicId = UUID.nameUUIDFromBytes(topic.getBytes(StandardCharsets.UTF_8));
+    /** {@code segments} segments of three partitions of generation {@code topicId} from {@code start}; returns the records stored. */
+    private static long store(SegmentArchive archive, String topic, UUID topicId, Instant start, int segments, Random random) {
         long[] next = new long[3];
         long[] clock = new long[3];
         long stored = 0;
-        for (int s = 0; s < 6; s++) {
+        for (int s = 0; s < segments; s++) {
             SegmentWriter writer = new SegmentWriter(new SegmentIdentity("prod", topic, topicId, "console-test", s),
                     new SegmentWriterConfig(SegmentCodec.ZSTD, 1024, 256));
             for (int p = 0; p < 3; p++) {
                 for (int i = 0; i < 40 + random.nextInt(20); i++) {
                     clock[p] += 1_000 + random.nextInt(2_000);
                     long late = random.nextInt(8) == 0 ? random.nextInt(5_000) : 0;
-                    long timestamp = START.toEpochMilli() + Math.max(0, clock[p] - late);
+                    long timestamp = start.toEpochMilli() + Math.max(0, clock[p] - late);
                     writer.append(p, KfsRecord.of(next[p], timestamp, ("key-" + next[p]).getBytes(StandardCharsets.UTF_8),
                             ("{\"order\":" + next[p] + "}").getBytes(StandardCharsets.UTF_8)));
                     next[p] += random.nextInt(6) == 0 ? 2 : 1;
                     stored++;
                 }
             }
-            archive.publish(writer.seal(START.toEpochMilli() + 100_000L * s), ObjectRetention.NONE, false);
+            archive.publish(writer.seal(start.toEpochMilli() + 100_000L * s), ObjectRetention.NONE, false);
         }
         return stored;
     }

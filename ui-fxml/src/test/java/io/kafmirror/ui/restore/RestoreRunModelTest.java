@@ -2,6 +2,8 @@ package io.kafmirror.ui.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafmirror.engine.restore.RestoreRun;
+import io.kafmirror.engine.restore.TargetOptions;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.ui.Background;
@@ -199,6 +201,42 @@ class RestoreRunModelTest {
         assertThat(backup.records(target)).isEqualTo(backup.sourceUpTo(point));
     }
 
+    @Test
+    void anInterruptedRestoreIsResumedByItsNumberAsTheHistoryAsksAndADoneOneIsNot() throws Exception {
+        BrokerBackup backup = BrokerBackup.write(dir);
+        Instant point = backup.start.plusMillis(1_999);
+        String target = "restored." + backup.topic;
+        // Cancelled as it starts, as the CLI's Ctrl-C or the screen's Cancel would.
+        ClusterRestore.Result cancelled = new ClusterRestore(backup.configFile, backup.dataDir).run(new RestoreOrder("local",
+                new BackedUpTopic("test", backup.topic), point, RestoreScope.ALL, null, "test", target,
+                TargetOptions.asStored(), GroupChoice.NONE, 0, true), RestoreRun::cancel);
+        assertThat(cancelled.record().state()).isEqualTo(RestoreRecord.RestoreState.CANCELLED);
+        Later runs = new Later();
+        RestoreRunModel run = model(backup.configFile, backup.dataDir, runs);
+        // The screen shows another choice: a resume takes what the restore recorded, not the fields.
+        source.pick(backup.start.plusMillis(999));
+        run.namingTextProperty().set("elsewhere.");
+
+        run.resume(1);
+        assertThat(run.runningProperty().get()).isTrue();
+        assertThat(run.progressTextProperty().get()).isEqualTo("Resuming restore #1…");
+        runs.deliver();
+
+        assertThat(errors).isEmpty();
+        assertThat(run.runningProperty().get()).isFalse();
+        assertThat(run.outcomeProperty().get()).contains("Restore #1 completed: 200 of 200 records in '" + target + "'",
+                "Verification passed", "Resumed restore #1 (cancelled, ", "consumer groups are not moved by a resume");
+        assertThat(backup.records(target)).isEqualTo(backup.sourceUpTo(point));
+        assertThat(backup.exists("elsewhere." + backup.topic)).isFalse();
+
+        run.resume(1);
+        runs.deliver();
+        assertThat(run.outcomeProperty().get()).isEqualTo("Restore #1 not resumed: Restore #1 is done: nothing is left to"
+                + " write; Verify again reads it back.");
+        assertThat(errors).hasSize(1);
+        errors.clear();
+    }
+
     /** Runs the work on a thread of its own and its callbacks only when {@link #deliver()} is called, as the FX thread does later. */
     static final class Later implements Background {
         private CompletableFuture<Runnable> pending;
@@ -230,7 +268,7 @@ class RestoreRunModelTest {
         source = new RestoreViewModel(backups, new SameThread(), errors::add);
         source.load();
         RestoreRunModel run = new RestoreRunModel(source.storeProperty(), source.topicProperty(), source.pointProperty(),
-                source.scopeProperty(), source.alsoRestored(), backups, new ClusterRestore(configFile, dataDir), new SameThread(), runs, errors::add, Clock.systemUTC());
+                source.scopeProperty(), source.generationProperty(), source.alsoRestored(), backups, new ClusterRestore(configFile, dataDir), new SameThread(), runs, errors::add, Clock.systemUTC());
         run.load();
         return run;
     }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -270,6 +271,47 @@ class RestoreViewModelTest {
 
         assertThat(model.timelineProperty().get().events()).extracting(TimelineEvent::type).containsExactly(
                 "THROUGHPUT_SPIKE", "TIMESTAMP_SKEW", "RECORD_SIZE_SHIFT", "HEADER_KEYS_CHANGED", "TOPIC_DELETED");
+    }
+
+    @Test
+    void aRecreatedTopicOffersItsGenerationsTheNewestShownAndTheTimelineCutAndPreviewFollowTheOneChosen() {
+        assertThat(model.generations()).as("a topic never recreated: one generation, nothing to choose").hasSize(1);
+        backups.close();
+        UUID second = backup.recreateOrders();
+        UUID first = LocalBackup.generation(backup.orders, 1);
+        model.load();
+
+        assertThat(model.generations()).extracting(TopicGeneration::topicId).containsExactly(first, second);
+        assertThat(model.generationProperty().get().topicId()).as("the newest by default").isEqualTo(second);
+        assertThat(model.generations().get(0).toString()).startsWith("generation 1 — topic ID " + first.toString().substring(0, 8) + "…, 2026-12-02 09:00:0")
+                .endsWith(" UTC").doesNotContain("newest");
+        assertThat(model.generations().get(1).toString()).startsWith("generation 2 — topic ID " + second.toString().substring(0, 8) + "…, 2026-12-02 09:20:0")
+                .contains(" → 09:2").endsWith(" UTC (newest)");
+        BackupTimeline newest = model.timelineProperty().get();
+        assertThat(newest.density().start()).isAfterOrEqualTo(LocalBackup.RECREATED);
+        assertThat(model.pointProperty().get()).isEqualTo(newest.density().end());
+        assertThat(model.cuts()).isEqualTo(LocalBackup.rows(backup.plan(RestoreRequest.of("prod", backup.orders,
+                new RestorePoint.AtTime(newest.density().end())).withGeneration(second))));
+
+        model.generationProperty().set(model.generations().get(0));
+
+        BackupTimeline older = model.timelineProperty().get();
+        assertThat(older.generation().topicId()).isEqualTo(first);
+        assertThat(older.density().total()).as("only the first generation's records").isEqualTo(backup.ordersStored());
+        assertThat(older.density().end()).isBefore(LocalBackup.RECREATED);
+        assertThat(model.pointProperty().get()).as("the point moves to the chosen generation's end").isEqualTo(older.density().end());
+        Instant at = LocalBackup.START.plusSeconds(333);
+        model.pick(at);
+        model.planCut();
+        // Before the second generation's first record: planned only because the first generation is.
+        assertThat(model.cuts()).isEqualTo(LocalBackup.rows(backup.plan(RestoreRequest.of("prod", backup.orders,
+                new RestorePoint.AtTime(at)).withGeneration(first))));
+        assertThat(model.preview()).hasSize(2 * RestoreViewModel.PREVIEWED)
+                .allSatisfy(r -> assertThat(r.timestamp()).isBefore(LocalBackup.RECREATED));
+
+        model.topicProperty().set(new BackedUpTopic("prod", backup.payments));
+        assertThat(model.generations()).hasSize(1);
+        assertThat(model.generationProperty().get().topicId()).isEqualTo(LocalBackup.generation(backup.payments, 1));
     }
 
     /** Records events of {@code oldestFirst}'s types on the payments topic, a second apart, in the job's history. */

@@ -7,14 +7,21 @@ import io.kafmirror.ui.Notifications;
 import io.kafmirror.ui.Screen;
 import io.kafmirror.ui.ScreenStage;
 import java.io.IOException;
+import io.kafmirror.engine.restore.RestoreRun;
+import io.kafmirror.engine.restore.TargetOptions;
 import io.kafmirror.kfs.format.KfsRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -130,13 +137,9 @@ class RestoreViewTest {
     @Test
     void restoresThePickedPointIntoANewTopicAndShowsItsVerification() throws Exception {
         BrokerBackup backup = BrokerBackup.write(dir);
-        show(backup.configFile, backup.dataDir);
-        RestoreTimeline timeline = robot.lookup("#timeline").queryAs(RestoreTimeline.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> timeline.timelineProperty().get() != null);
-
+        RestoreTimeline timeline = showTimeline(backup);
         Instant point = backup.start.plusMillis(1_999);
-        replaceText("#pointField", PointText.format(point));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> point.equals(timeline.pointProperty().get()));
+        typePoint(timeline, point);
         String target = "restored-ui." + backup.topic;
         replaceText("#namingField", "restored-ui.");
         WaitForAsyncUtils.waitForFxEvents();
@@ -154,6 +157,122 @@ class RestoreViewTest {
         assertThat(robot.lookup("#cancelButton").queryButton().isDisabled()).as("nothing left to cancel").isTrue();
         assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
         assertThat(backup.records(target)).isEqualTo(backup.sourceUpTo(point));
+    }
+
+    @Test
+    void aRestoreIsListedInTheHistoryWhereVerifyAgainReadsItBackAndShowsThePass() throws Exception {
+        BrokerBackup backup = BrokerBackup.write(dir);
+        RestoreTimeline timeline = showTimeline(backup);
+        Instant point = backup.start.plusMillis(1_999);
+        typePoint(timeline, point);
+        replaceText("#namingField", "history-ui.");
+        robot.clickOn("#verifyBox");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#restoreButton").queryButton().isDisabled());
+        robot.clickOn("#restoreButton");
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> outcome().contains("Not verified"));
+
+        robot.clickOn("History");
+        TableView<RestoreHistoryRow> history = historyTable();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
+        RestoreHistoryRow row = history.getItems().get(0);
+        assertThat(row.route()).isEqualTo(backup.topic + " → test / history-ui." + backup.topic);
+        assertThat(row.state()).isEqualTo("done");
+        assertThat(row.verification()).isEqualTo("not verified");
+        assertThat(robot.lookup("#verifyAgainButton").queryButton().isDisabled()).as("nothing selected").isTrue();
+
+        robot.clickOn(cell("#1"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#verifyAgainButton").queryButton().isDisabled());
+        assertThat(robot.lookup("#historyDetails").queryLabeled().getText()).contains("Restore #1 of " + backup.topic);
+        robot.clickOn("#verifyAgainButton");
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> history.getItems().get(0).verification().startsWith("passed"));
+        assertThat(history.getItems().get(0).verification()).startsWith("passed · 200 of 200 · ");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#historyStatus").queryLabeled().getText()
+                .startsWith("Restore #1 verified again: passed"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(cell("passed · 200 of 200 · ")).tryQuery()
+                .isPresent());
+        assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
+    }
+
+    @Test
+    void anInterruptedRestoreIsResumedFromTheHistoryItsProgressAndOutcomeOnTheRestoreTab() throws Exception {
+        BrokerBackup backup = BrokerBackup.write(dir);
+        Instant point = backup.start.plusMillis(1_999);
+        String target = "resumed-ui." + backup.topic;
+        new ClusterRestore(backup.configFile, backup.dataDir).run(new RestoreOrder("local", new BackedUpTopic("test",
+                backup.topic), point, RestoreScope.ALL, null, "test", target, TargetOptions.asStored(), GroupChoice.NONE, 0,
+                true), RestoreRun::cancel);
+        showTimeline(backup);
+
+        robot.clickOn("History");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> historyTable().getItems().size() == 1);
+        assertThat(historyTable().getItems().get(0).state()).isEqualTo("interrupted");
+        robot.clickOn(cell("#1"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#resumeButton").queryButton().isDisabled());
+        assertThat(robot.lookup("#verifyAgainButton").queryButton().isDisabled()).as("records are missing").isTrue();
+        robot.clickOn("#resumeButton");
+
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> outcome().contains("Verification"));
+        assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText())
+                .as("the progress and outcome are on the Restore tab").isEqualTo("Restore");
+        assertThat(outcome()).contains("Restore #1 completed: 200 of 200 records", "Verification passed");
+        assertThat(backup.records(target)).isEqualTo(backup.sourceUpTo(point));
+        robot.clickOn("History");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> historyTable().getItems().get(0).state().equals("done"));
+        assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
+    }
+
+    @Test
+    void theOlderGenerationOfARecreatedTopicIsChosenAndRestored() throws Exception {
+        BrokerBackup backup = BrokerBackup.writeRecreated(dir);
+        RestoreTimeline timeline = showTimeline(backup);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<TopicGeneration> generations = robot.lookup("#generationChoice").queryAs(ChoiceBox.class);
+        assertThat(generations.isVisible()).as("two generations to choose from").isTrue();
+        assertThat(generations.getItems()).hasSize(2);
+        assertThat(generations.getValue().newest()).as("the newest shown first").isTrue();
+        assertThat(timeline.timelineProperty().get().density().start()).isAfter(backup.start.plusSeconds(599));
+
+        robot.clickOn(generations).clickOn(generations.getItems().get(0).toString());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> timeline.timelineProperty().get() != null
+                && timeline.timelineProperty().get().generation().number() == 1);
+        Instant end = timeline.timelineProperty().get().density().end();
+        assertThat(end).as("the last record of the first generation").isEqualTo(backup.start.plusMillis((BrokerBackup.RECORDS - 1) * 10L));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> end.equals(timeline.pointProperty().get()));
+        String target = "older-generation." + backup.topic;
+        replaceText("#namingField", "older-generation.");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#restoreButton").queryButton().isDisabled()
+                && !cuts().isEmpty());
+        assertThat(cuts()).extracting(CutRow::records).containsExactly(100L, 100L, 100L);
+
+        robot.clickOn("#restoreButton");
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> outcome().contains("Verification"));
+        assertThat(outcome()).contains("completed: 300 of 300 records", "Verification passed");
+        assertThat(backup.records(target)).isEqualTo(backup.olderGeneration);
+        assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
+    }
+
+    /** Shows the Restore screen over {@code backup}, returning its timeline once it shows the first topic. */
+    private RestoreTimeline showTimeline(BrokerBackup backup) throws Exception {
+        show(backup.configFile, backup.dataDir);
+        RestoreTimeline timeline = robot.lookup("#timeline").queryAs(RestoreTimeline.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> timeline.timelineProperty().get() != null);
+        return timeline;
+    }
+
+    /** Types {@code point} into the point field and waits for the cursor to move there. */
+    private void typePoint(RestoreTimeline timeline, Instant point) throws Exception {
+        replaceText("#pointField", PointText.format(point));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> point.equals(timeline.pointProperty().get()));
+    }
+
+    /** A table cell whose text starts with {@code text}. */
+    private static Predicate<Node> cell(String text) {
+        return n -> n instanceof TableCell<?, ?> c && c.getText() != null && c.getText().startsWith(text);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<RestoreHistoryRow> historyTable() {
+        return robot.lookup("#historyTable").queryAs(TableView.class);
     }
 
     /** Shows the Restore screen over {@code configFile} and {@code dataDir} in a 1200x760 window. */

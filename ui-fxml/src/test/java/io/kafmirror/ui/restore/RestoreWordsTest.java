@@ -66,7 +66,7 @@ class RestoreWordsTest {
 
     @Test
     void severalTopicsEndEachInAParagraphOfItsOwn() {
-        RestoreOrder order = new RestoreOrder("local", new BackedUpTopic("prod", "payments"), AT, RestoreScope.ALL, "dr",
+        RestoreOrder order = new RestoreOrder("local", new BackedUpTopic("prod", "payments"), AT, RestoreScope.ALL, null, "dr",
                 "payments.restored", TargetOptions.asStored(), GroupChoice.NONE, 0, true);
 
         String text = RestoreWords.results(List.of(
