@@ -4,6 +4,7 @@ import io.kafmirror.app.cli.AlertsCommand;
 import io.kafmirror.app.cli.AuditCommand;
 import io.kafmirror.app.cli.ClustersCommand;
 import io.kafmirror.app.cli.ConsoleCommand;
+import io.kafmirror.app.cli.DrillsCommand;
 import io.kafmirror.app.cli.EvidenceCommand;
 import io.kafmirror.app.cli.FailureReporter;
 import io.kafmirror.app.cli.JobsCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
         description = "Kafka backup, disaster recovery and point-in-time restore into immutable .kfs segments.",
         subcommands = {ConsoleCommand.class, DemoCommand.class, ClustersCommand.class, JobsCommand.class, RunCommand.class,
                 AlertsCommand.class, RestoreCommand.class, StoreCommand.class, AuditCommand.class, EvidenceCommand.class,
+                DrillsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KafMirror {
 

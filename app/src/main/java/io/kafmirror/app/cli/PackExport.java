@@ -1,12 +1,14 @@
 package io.kafmirror.app.cli;
 
+import io.kafmirror.engine.audit.AuditAnchoring;
 import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.evidence.AuditFindings;
+import io.kafmirror.engine.evidence.DrillFindings;
 import io.kafmirror.engine.evidence.EvidenceCollector;
 import io.kafmirror.engine.evidence.EvidenceData;
 import io.kafmirror.engine.evidence.EvidenceKey;
 import io.kafmirror.engine.evidence.EvidencePack;
 import io.kafmirror.engine.evidence.EvidencePeriod;
-import io.kafmirror.engine.evidence.FindingsSource;
 import io.kafmirror.engine.run.OpenStores;
 import io.kafmirror.engine.state.StateDatabase;
 import java.io.PrintWriter;
@@ -34,8 +36,9 @@ final class PackExport {
         EvidenceKey key = EvidenceKey.loadOrCreate(data.folder());
         EvidenceData evidence;
         try (StateDatabase state = data.openState(); OpenStores open = new OpenStores(config, data.folder())) {
-            evidence = new EvidenceCollector(config, state, open, FindingsSource.drillsNotAvailable(),
-                    FindingsSource.auditTrailNotAvailable(), Clock.systemUTC(), VersionProvider.version()).collect(period, stores);
+            evidence = new EvidenceCollector(config, state, open, new DrillFindings(state),
+                    new AuditFindings(state, new AuditAnchoring(config, state, Clock.systemUTC())), Clock.systemUTC(),
+                    VersionProvider.version()).collect(period, stores);
         }
         Map<String, byte[]> files = new EvidencePack(evidence, key).writeTo(out, overwrite);
         printed.printf("Wrote the evidence pack %s: %d files, %s to %s, %,d segments in %s.%n", out.toAbsolutePath(), files.size(),

@@ -2,9 +2,12 @@ package io.kafmirror.app.cli;
 
 import io.kafmirror.engine.audit.AuditAnchoring;
 import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.drill.JobDrills;
 import io.kafmirror.engine.run.BackupRunner;
 import io.kafmirror.engine.run.DeclaredJobs;
+import io.kafmirror.engine.run.OpenStores;
 import io.kafmirror.engine.state.AuditAnchor;
+import io.kafmirror.engine.state.DrillRecord;
 import io.kafmirror.engine.state.StateDatabase;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -17,6 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Spec;
 
 /**
@@ -45,6 +50,9 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    private static final Duration DRILL_CHECK = Duration.ofMinutes(1);
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private long anchoredSeq = -1;
@@ -55,12 +63,14 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Thread hook = new Thread(this::stopAndWait, "kaf-mirror-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Thread drills = null;
         try (StateDatabase state = StateDatabase.open(data.folder(), "run");
              BackupRunner runner = new BackupRunner(loaded, state, data.folder(), Clock.systemUTC())) {
             int declared = DeclaredJobs.apply(loaded, state.jobs());
             out.printf("kaf-mirror running (%d job(s) from %s taken over); stop with SIGTERM or Ctrl-C.%n", declared,
                     config.config);
             out.flush();
+            drills = startDrills(loaded, state, runner, out);
             long nextSample = System.nanoTime() + Duration.ofSeconds(sampleSeconds).toNanos();
             AuditAnchoring anchoring = new AuditAnchoring(loaded, state, Clock.systemUTC());
             long nextAnchor = System.nanoTime();
@@ -79,15 +89,54 @@ public final class RunCommand implements Callable<Integer> {
             if (anchorMinutes > 0) {
                 anchor(state, anchoring);
             }
+            stopDrills(drills);
             out.println("Stopping: storing what was read...");
             out.flush();
         } finally {
+            stopDrills(drills);
             stopped.countDown();
             removeHook(hook);
         }
         out.println("Stopped.");
         out.flush();
         return 0;
+    }
+
+    /**
+     * Runs the jobs' scheduled drills that are due, now and then every minute, on a thread of their own so that a long
+     * restore drill holds up no backup; a drill missed while kaf-mirror was stopped is due at once. A failed drill goes to
+     * the alert hooks like the jobs' anomalies.
+     */
+    private Thread startDrills(MirrorConfig loaded, StateDatabase state, BackupRunner runner, PrintWriter out) {
+        Thread thread = new Thread(() -> {
+            try (OpenStores stores = new OpenStores(loaded, data.folder())) {
+                JobDrills drills = new JobDrills(loaded, state, stores, runner::events, Clock.systemUTC());
+                do {
+                    try {
+                        for (DrillRecord d : drills.runDue()) {
+                            out.printf("Drill #%d of job %s (%s) %s%s%n", d.id(), d.job(), d.schedule(),
+                                    d.passed() ? "passed" : "FAILED: ", d.passed() ? "" : d.finding());
+                            out.flush();
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.error("Cannot run the scheduled drills: {}", e.getMessage(), e);
+                    }
+                } while (!stopRequested.await(DRILL_CHECK.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "kaf-mirror-drills");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Interrupts a drill under way (it deletes its scratch topics; its record stays running) and waits for it. */
+    private static void stopDrills(Thread drills) throws InterruptedException {
+        if (drills != null && drills.isAlive()) {
+            drills.interrupt();
+            drills.join(DRILL_CHECK.toMillis());
+        }
     }
 
     // An anchor that cannot be written (a store down) is said and tried again next time: the backup goes on. A head

@@ -3,6 +3,7 @@ package io.kafmirror.engine.config;
 import io.kafmirror.kfs.format.SegmentCodec;
 import io.kafmirror.kfs.format.SegmentWriterConfig;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.IsolationLevel;
 
 /**
@@ -23,11 +24,12 @@ import org.apache.kafka.common.IsolationLevel;
  * @param commitOffsets    whether to commit progress to the source cluster for visibility; default false, so
  *                         read-only credentials work
  * @param anomalies        which anomaly detectors are off and how sensitive the others are; null for all on, normal
+ * @param drills           the restore drills run on a schedule; default none
  */
 public record JobConfig(String source, String store, TopicSelection topics, FlushPolicy flush,
                         SegmentCodec compression, StoredBatches batches, @SizeInBytes Long maxBuffered, IsolationLevel isolation,
                         RetentionPolicy retention, Duration snapshotInterval, Boolean commitOffsets,
-                        AnomalySettings anomalies) {
+                        AnomalySettings anomalies, List<DrillSchedule> drills) {
 
     /** Default {@link #maxBuffered}: 256 MiB. */
     public static final long DEFAULT_MAX_BUFFERED = 256L * 1024 * 1024;
@@ -53,12 +55,27 @@ public record JobConfig(String source, String store, TopicSelection topics, Flus
         retention = retention != null ? retention : RetentionPolicy.NONE;
         snapshotInterval = snapshotInterval != null ? snapshotInterval : DEFAULT_SNAPSHOT_INTERVAL;
         commitOffsets = commitOffsets != null && commitOffsets;
+        drills = drills == null ? List.of() : List.copyOf(drills);
         if (maxBuffered <= 0) {
             throw ConfigException.at("max_buffered", "must be positive, e.g. 256MiB");
         }
         if (snapshotInterval.isZero()) {
             throw ConfigException.at("snapshot_interval", "must be positive, e.g. 5m");
         }
+    }
+
+    /** A job without scheduled drills, as before drills could be configured. */
+    public JobConfig(String source, String store, TopicSelection topics, FlushPolicy flush, SegmentCodec compression,
+                     StoredBatches batches, Long maxBuffered, IsolationLevel isolation, RetentionPolicy retention,
+                     Duration snapshotInterval, Boolean commitOffsets, AnomalySettings anomalies) {
+        this(source, store, topics, flush, compression, batches, maxBuffered, isolation, retention, snapshotInterval,
+                commitOffsets, anomalies, null);
+    }
+
+    /** This job with {@code schedules} as its drills. */
+    public JobConfig withDrills(List<DrillSchedule> schedules) {
+        return new JobConfig(source, store, topics, flush, compression, batches, maxBuffered, isolation, retention,
+                snapshotInterval, commitOffsets, anomalies, schedules);
     }
 
     /** A job of {@code topics} from {@code source} to {@code store}, everything else at its default. */

@@ -32,6 +32,11 @@ public record MirrorConfig(Map<String, ClusterConfig> clusters, Map<String, Stor
         for (Map.Entry<String, JobConfig> job : jobs.entrySet()) {
             requireDefined(job.getKey(), "source", "cluster", job.getValue().source(), clusters);
             requireDefined(job.getKey(), "store", "store", job.getValue().store(), stores);
+            for (DrillSchedule drill : job.getValue().drills()) {
+                if (drill.target() != null) {
+                    requireDefined(job.getKey(), "drills", "cluster", drill.target(), clusters);
+                }
+            }
         }
     }
 

@@ -20,12 +20,16 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Topics starting with {@code __} ({@code __consumer_offsets}, {@code __transaction_state}, …) are
  * Kafka's own bookkeeping and never selected, whatever the patterns say: restoring them would corrupt
- * the target cluster's group and transaction state.
+ * the target cluster's group and transaction state. Nor are restore drills' scratch topics ({@value #DRILL_SCRATCH_PREFIX}…),
+ * which a drill writes to the job's own source cluster unless told otherwise and deletes when it ends.
  *
  * <p>In YAML, {@code topics:} is either the includes alone or a mapping with {@code include} and
  * {@code exclude}; each is a comma-separated string or, for patterns that contain a comma, a list.
  */
 public final class TopicSelection {
+
+    /** The prefix reserved for restore drills' scratch topics: {@code kaf-mirror.drill.<drill id>.<topic>}. */
+    public static final String DRILL_SCRATCH_PREFIX = "kaf-mirror.drill.";
 
     private static final String INTERNAL_PREFIX = "__";
 
@@ -52,7 +56,7 @@ public final class TopicSelection {
 
     /** Whether the job mirrors {@code topic}. */
     public boolean matches(String topic) {
-        return !topic.startsWith(INTERNAL_PREFIX) && anyMatches(includes, topic) && !anyMatches(excludes, topic);
+        return !topic.startsWith(INTERNAL_PREFIX) && !topic.startsWith(DRILL_SCRATCH_PREFIX) && anyMatches(includes, topic) && !anyMatches(excludes, topic);
     }
 
     /** Of {@code topics}, those the job mirrors, sorted by name: what {@code jobs preview} shows. */

@@ -152,14 +152,15 @@ final class PdfReport {
     private static void findings(PdfLayout pdf, Findings findings) {
         pdf.paragraph(findings.summary() + " File: " + findings.table().csvPath() + ".");
         if (findings.available() && !findings.table().rows().isEmpty()) {
-            int n = Math.min(findings.table().columns().size(), 6);
-            int[] picked = new int[n];
-            float[] widths = new float[n];
-            String[] header = new String[n];
-            for (int i = 0; i < n; i++) {
-                picked[i] = i;
-                widths[i] = 1;
-                header[i] = label(findings.table().columns().get(i));
+            List<String> shown = findings.shown();
+            int[] picked = new int[shown.size()];
+            float[] widths = new float[shown.size()];
+            String[] header = new String[shown.size()];
+            for (int i = 0; i < shown.size(); i++) {
+                picked[i] = findings.table().columns().indexOf(shown.get(i));
+                widths[i] = holdsTimes(shown.get(i)) || shown.get(i).equals("finding") || shown.get(i).equals("target") ? 3.2f
+                        : shown.get(i).equals("id") ? 1 : 2;
+                header[i] = label(shown.get(i)) + (holdsTimes(shown.get(i)) ? " (UTC)" : "");
             }
             rows(pdf, findings.table(), header, picked, widths);
         }
@@ -203,6 +204,11 @@ final class PdfReport {
         if (table.rows().size() > SHOWN) {
             pdf.paragraph("The first " + SHOWN + " of " + table.rows().size() + " rows are shown; all are in " + table.csvPath() + ".");
         }
+    }
+
+    // A findings column holding instants, shown as times in UTC; the others: numbers narrow, free text wide.
+    private static boolean holdsTimes(String column) {
+        return column.equals("at") || column.endsWith("_at");
     }
 
     private static String label(String column) {

@@ -88,7 +88,11 @@ public record MirrorEvent(Type type, Instant at, String topic, int partition, St
         /** A consumer group's committed offsets on a mirrored topic are gone: deleted by an admin, or expired. */
         GROUP_OFFSETS_DELETED(CRITICAL, ANOMALY),
         /** A consumer group's committed offset on a mirrored topic moved backwards: its consumers read records again. */
-        GROUP_OFFSETS_RESET(WARNING, ANOMALY);
+        GROUP_OFFSETS_RESET(WARNING, ANOMALY),
+        /** A restore drill failed: the backup could not be restored or read back as stored; the finding names where. */
+        DRILL_FAILED(CRITICAL, ANOMALY),
+        /** A restore drill passed: the drilled topics were restored (or their segments verified) equal to the backup. */
+        DRILL_PASSED(INFO, ROUTINE);
 
         private final Severity severity;
         private final EventKind kind;

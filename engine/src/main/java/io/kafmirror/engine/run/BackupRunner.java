@@ -153,6 +153,11 @@ public final class BackupRunner implements AutoCloseable {
         stores.close();
     }
 
+    /** Where events of {@code job} go: its history and, when the configuration has alert hooks, those. */
+    public MirrorListener events(String job) {
+        return alerts == null ? state.history().listener(job) : MirrorListener.both(state.history().listener(job), alerts.listener(job));
+    }
+
     /** Whether a mute in force covers {@code event} of {@code job}. */
     private boolean muted(String job, MirrorEvent event) {
         return state.alerts().inForce().stream().anyMatch(m -> m.covers(job, event.type(), event.topic()));
@@ -163,8 +168,7 @@ public final class BackupRunner implements AutoCloseable {
         try {
             Properties client = config.cluster(jobConfig.source()).clientProperties();
             SegmentArchive archive = stores.archive(jobConfig.store());
-            MirrorListener history = alerts == null ? state.history().listener(job.name())
-                    : MirrorListener.both(state.history().listener(job.name()), alerts.listener(job.name()));
+            MirrorListener history = events(job.name());
             MirrorJob mirror = new MirrorJob(MirrorSettings.of(job.name(), jobConfig), client, archive, history, clock);
             JobSnapshots rounds = new JobSnapshots(job.name(), jobConfig, client, archive.store(), history, clock);
             mirror.start();

@@ -37,6 +37,7 @@ public final class StateDatabase implements AutoCloseable {
     private final RestoreLog restores;
     private final Alerts alerts;
     private final AuditLog audit;
+    private final DrillLog drills;
 
     private StateDatabase(Path file, StateConnection connection, String actor, Clock clock, Duration metricsRetention) {
         this.file = file;
@@ -47,6 +48,7 @@ public final class StateDatabase implements AutoCloseable {
         this.metrics = new MetricsSeries(connection, clock, metricsRetention);
         this.restores = new RestoreLog(connection, audit, actor, clock);
         this.alerts = new Alerts(connection, history, audit, user(), actor, clock);
+        this.drills = new DrillLog(connection, actor, clock);
     }
 
     /**
@@ -105,6 +107,11 @@ public final class StateDatabase implements AutoCloseable {
     /** The restores started here, for resuming them and for the compliance report. */
     public RestoreLog restores() {
         return restores;
+    }
+
+    /** The restore drills run here and how they ended, for the scheduler and the evidence pack. */
+    public DrillLog drills() {
+        return drills;
     }
 
     /** The anomalies in the jobs' histories, to acknowledge and mute. */

@@ -67,6 +67,8 @@ class ExampleConfigTest {
         assertThat(orders.topics().selectFrom(java.util.List.of("orders.eu", "payments", "orders.eu.tmp", "_confluent-metrics",
                 "__consumer_offsets", "xorders"))).containsExactly("orders.eu", "payments");
         assertThat(orders.compression()).isEqualTo(SegmentCodec.ZSTD);
+        assertThat(orders.drills()).extracting(DrillSchedule::describe).containsExactly("daily at 02:00 UTC, restore of orders",
+                "weekly on sunday at 03:30 Europe/Berlin, verify of payments");
         assertThat(orders.isolation()).isEqualTo(IsolationLevel.READ_COMMITTED);
         Instant sealed = Instant.parse("2026-01-01T00:00:00Z");
         assertThat(orders.retention().forTopic("payments.eu", sealed))

@@ -35,6 +35,9 @@ class TopicSelectionTest {
         assertThat(everything.matches("__consumer_offsets")).isFalse();
         assertThat(everything.matches("__transaction_state")).isFalse();
         assertThat(TopicSelection.parse("__.*", "").matches("__consumer_offsets")).isFalse();
+        assertThat(everything.matches("kaf-mirror.drill.7.orders")).as("a restore drill's scratch topic").isFalse();
+        assertThat(TopicSelection.parse("kaf-mirror\\..*", "").matches("kaf-mirror.drill.7.orders")).isFalse();
+        assertThat(everything.matches("kaf-mirror.drills")).isTrue();
         assertThat(everything.matches("_schemas")).isTrue();
     }
 

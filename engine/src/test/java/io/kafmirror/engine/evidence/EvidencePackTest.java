@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafmirror.engine.audit.AuditAnchoring;
 import io.kafmirror.engine.config.ClusterConfig;
 import io.kafmirror.engine.config.ConfigException;
+import io.kafmirror.engine.config.DrillMode;
 import io.kafmirror.engine.config.FlushPolicy;
 import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.LocalStoreConfig;
@@ -18,6 +20,7 @@ import io.kafmirror.engine.config.TopicSelection;
 import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.run.BackupRunner;
 import io.kafmirror.engine.run.OpenStores;
+import io.kafmirror.engine.state.DrillRecord;
 import io.kafmirror.engine.state.MetricSample;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.RestoreSpec;
@@ -33,6 +36,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +48,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.pdfbox.Loader;
@@ -62,6 +69,8 @@ class EvidencePackTest {
     private static final int ALERTS = 120;
     // Taller than a page if it were not cut.
     private static final String LONG_MESSAGE = ": stack " + "frame/".repeat(2_000);
+    private static final String DRILL_FINDING = "evidence.refunds: segment prod/evidence.refunds/0/0.kfs part 0 byte 4711: CRC"
+            + " mismatch in partition 0, stored offsets 0 to 99";
 
     // One backup for the class: it takes seconds, and every test reads it without changing it.
     @TempDir
@@ -72,9 +81,11 @@ class EvidencePackTest {
     private MirrorConfig config;
     private Path data;
     private EvidencePeriod period;
+    private DrillRecord passedDrill;
+    private DrillRecord failedDrill;
 
     @BeforeAll
-    void backUpTwoTopicsWithAlertsAndARestore() throws Exception {
+    void backUpTwoTopicsWithAlertsARestoreAndDrills() throws Exception {
         Instant start = Instant.now().minusSeconds(60);
         broker.createTopic("evidence.orders", 2, Map.of());
         broker.createTopic("evidence.refunds", 1, Map.of());
@@ -108,6 +119,13 @@ class EvidencePackTest {
                     Map.of(0, 0L, 1, 0L), 300));
             state.restores().update(restore.id(), 300, RestoreRecord.RestoreState.COMPLETED, null);
             state.restores().verified(restore.id(), new RestoreRecord.Verification(true, 300, 300, Duration.ofMillis(1_250), null));
+            passedDrill = state.drills().begin("payments", "daily at 02:00 UTC, restore of evidence.orders", DrillMode.RESTORE, "prod",
+                    "local", "prod", List.of("evidence.orders"), Instant.now());
+            passedDrill = state.drills().finish(passedDrill.id(), true, 300, 14_336, null, null);
+            failedDrill = state.drills().begin("payments", null, DrillMode.VERIFY, "prod", "local", null,
+                    List.of("evidence.orders", "evidence.refunds"), Instant.now());
+            failedDrill = state.drills().finish(failedDrill.id(), false, 300, 9_216, DRILL_FINDING, null);
+            assertThat(new AuditAnchoring(config, state, Clock.systemUTC()).anchor(List.of())).hasSize(1);
         }
         period = new EvidencePeriod(start, Instant.now().plusSeconds(60));
     }
@@ -189,7 +207,26 @@ class EvidencePackTest {
                 + "state,acknowledged_by,acknowledged_at,comment\r\n");
         JsonNode info = json.readTree(unzipped.resolve(EvidencePack.INFO).toFile());
         assertThat(info.get("from").asText()).isEqualTo(period.from().toString());
-        assertThat(info.get("audit_trail_available").asBoolean()).isFalse();
+        assertThat(info.get("audit_trail_available").asBoolean()).isTrue();
+        assertThat(info.get("restore_drills_available").asBoolean()).isTrue();
+        JsonNode drills = json.readTree(unzipped.resolve("data/restore-drills.json").toFile());
+        assertThat(drills).extracting(n -> n.get("id").asLong() + " " + n.get("mode").asText() + " " + n.get("topics").asText() + " "
+                + n.get("state").asText() + " " + n.get("records").asLong() + " " + n.get("bytes").asLong())
+                .containsExactly(passedDrill.id() + " RESTORE evidence.orders PASSED 300 14336",
+                        failedDrill.id() + " VERIFY evidence.orders,evidence.refunds FAILED 300 9216");
+        assertThat(drills.get(0).get("finding").isNull()).isTrue();
+        assertThat(drills.get(1).get("finding").asText()).isEqualTo(DRILL_FINDING);
+        assertThat(drills.get(1).get("restore_point").asText()).isEqualTo(failedDrill.restorePoint().toString());
+        assertThat(Files.readString(unzipped.resolve("data/restore-drills.csv"))).startsWith("id,job,mode,topics,restore_point,"
+                + "started_at,finished_at,state,records,bytes,finding,leftover\r\n").contains(DRILL_FINDING);
+        JsonNode audit = json.readTree(unzipped.resolve("data/audit-log.json").toFile());
+        assertThat(audit).extracting(n -> n.get("sequence").asLong() + " " + n.get("action").asText() + " " + n.get("target").asText())
+                .startsWith("1 job.add payments").contains("2 restore.start restore #1", "4 restore.verify restore #1");
+        for (int i = 1; i < audit.size(); i++) {
+            assertThat(audit.get(i).get("prev_hash").asText()).isEqualTo(audit.get(i - 1).get("hash").asText());
+        }
+        assertThat(Files.readString(unzipped.resolve("data/audit-log.csv"))).startsWith("sequence,at,actor,action,target,parameters,"
+                + "outcome,reason,prev_hash,hash\r\n");
         assertThat(info.get("row_limit").asInt()).isEqualTo(EvidenceCollector.ROW_LIMIT);
         assertThat(info.get("cut_at_row_limit")).isEmpty();
     }
@@ -230,8 +267,16 @@ class EvidencePackTest {
                 "3 Gaps and incidents", "4 Retention and Object Lock", "5 Restores and their verification", "6 Restore drills",
                 "7 Audit trail", "8 Control mapping", "Verifying this pack");
         assertThat(text).doesNotContain("than a pack lists");
-        assertThat(text).contains("Restore drills: not available in this version.")
-                .contains("Audit trail and its chain verification: not available in this version.");
+        assertThat(text).contains("2 restore drills started in the period: 1 passed, 1 failed. The last failure: drill #"
+                        + failedDrill.id() + " of job payments (verify) started at " + failedDrill.startedAt() + ": " + DRILL_FINDING
+                        + " File: data/restore-drills.csv.")
+                .contains("Id Job Mode Topics Started at (UTC) State Finding")
+                .contains(passedDrill.id() + " payments RESTORE").contains(failedDrill.id() + " payments VERIFY");
+        int entries = json.readTree(unzipped.resolve("data/audit-log.json").toFile()).size();
+        assertThat(text).contains("The audit chain of " + entries + " entries verified, 1 anchor in 1 store match. " + entries
+                        + " entries in the period. File: data/audit-log.csv.")
+                .contains("Sequence At (UTC) Actor Action Target Outcome").contains("job.add payments OK");
+        assertThat(text).doesNotContain("not available");
         assertThat(text).contains("Art. 12(1)", "Art. 12(2)", "Art. 12(3)", "Art. 12(4)", "business continuity", "supply chain",
                 "incident handling", "audit trail");
         JsonNode alerts = json.readTree(unzipped.resolve("data/alerts.json").toFile());
@@ -257,6 +302,27 @@ class EvidencePackTest {
                 .isGreaterThan(1);
         assertThat(text).contains("alert 0 of the test", "alert " + (ALERTS - 1) + " of the test", "alert 1 of the test: stack frame/",
                 "(more in CSV)");
+    }
+
+    @Test
+    void anAuditEntryEditedInTheStateDatabaseIsAFindingOfThePack() throws Exception {
+        Path copy = dir.resolve("data-edited");
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path from : files.toList()) {
+                Files.copy(from, copy.resolve(data.relativize(from).toString()));
+            }
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + copy.toAbsolutePath().resolve("state") + ";AUTO_SERVER=TRUE",
+                "kaf-mirror", ""); Statement s = c.createStatement()) {
+            s.execute("UPDATE audit_entry SET target = 'refunds' WHERE seq = 1");
+        }
+        Path out = dir.resolve("edited.zip");
+        new EvidencePack(collect(copy, List.of("local"), EvidenceCollector.ROW_LIMIT), EvidenceKey.loadOrCreate(copy)).writeTo(out, false);
+        Path unzipped = unzip(out);
+
+        assertThat(json.readTree(unzipped.resolve("data/audit-log.json").toFile()).get(0).get("target").asText()).isEqualTo("refunds");
+        assertThat(reportText(unzipped)).contains(" entries does NOT verify against itself and 1 anchor in 1 store: 1 break found:"
+                + " entry 1 was edited (its hash does not match its content).");
     }
 
     @Test
@@ -312,9 +378,14 @@ class EvidencePackTest {
     }
 
     private EvidenceData collect(List<String> stores, int rowLimit) {
-        try (StateDatabase state = StateDatabase.open(data, "test"); OpenStores open = new OpenStores(config, data)) {
-            return new EvidenceCollector(config, state, open, FindingsSource.drillsNotAvailable(),
-                    FindingsSource.auditTrailNotAvailable(), Clock.systemUTC(), "test", rowLimit).collect(period, stores);
+        return collect(data, stores, rowLimit);
+    }
+
+    private EvidenceData collect(Path dataDir, List<String> stores, int rowLimit) {
+        try (StateDatabase state = StateDatabase.open(dataDir, "test"); OpenStores open = new OpenStores(config, dataDir)) {
+            return new EvidenceCollector(config, state, open, new DrillFindings(state),
+                    new AuditFindings(state, new AuditAnchoring(config, state, Clock.systemUTC())), Clock.systemUTC(), "test", rowLimit)
+                    .collect(period, stores);
         }
     }
 

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.LocalArchive;
+import io.kafmirror.engine.testkit.SegmentSabotage;
 import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.engine.testkit.SourceRecords;
 import io.kafmirror.engine.testkit.TestBackup;
 import io.kafmirror.kfs.catalog.SegmentArchive;
 import io.kafmirror.kfs.format.CorruptSegmentException;
 import io.kafmirror.kfs.format.KfsRecord;
-import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -155,14 +155,7 @@ class RestoreRunTest {
         RestorePlan plan = backedUpAndPlanned("damaged.orders", 2_000, i -> utf8("order-" + i), i -> utf8("y".repeat(100) + i));
         String key = plan.cuts().get(0).segments().get(0);
         // A byte of the first chunk's first batch, after planning: the footer and indexes still read, the records do not.
-        Path file = dir.resolve("store").resolve(key);
-        assertThat(file.toFile().setWritable(true)).isTrue();
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.seek(200);
-            int b = raf.read();
-            raf.seek(200);
-            raf.write(b ^ 0xff);
-        }
+        SegmentSabotage.flipByte(dir.resolve("store").resolve(key), 200);
         broker.createTopic("damaged.orders.restored", 2, Map.of());
 
         RestoreRun run = new RestoreRun(archive, plan, client(), startingAtZero("damaged.orders.restored"), 0, Clock.systemUTC());

@@ -89,7 +89,7 @@ final class ChunkCursor implements Iterator<BatchDecoder.PositionedBatch> {
         crc.update(bytes, from, length);
         if ((int) crc.getValue() != entry.intervalCrc()) {
             throw decoder.corrupt(chunk.chunkPosition() + entry.position(), "CRC32C mismatch over the " + length
-                    + " bytes of an index interval: stored " + Crc32c.hex(entry.intervalCrc()) + ", computed " + Crc32c.hex((int) crc.getValue()));
+                    + " bytes of the index interval starting at offset " + entry.offset() + ": stored " + Crc32c.hex(entry.intervalCrc()) + ", computed " + Crc32c.hex((int) crc.getValue()));
         }
     }
 }

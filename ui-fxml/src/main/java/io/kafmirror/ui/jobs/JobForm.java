@@ -192,7 +192,7 @@ public final class JobForm {
                 DurationText.parse(flushLinger.get())), compression.get(), batches.get(),
                 editing == null ? null : editing.config().maxBuffered(), isolation.get(), retention,
                 editing == null ? null : editing.config().snapshotInterval(), commitOffsets.get(),
-                editing == null ? null : editing.config().anomalies());
+                editing == null ? null : editing.config().anomalies(), editing == null ? null : editing.config().drills());
     }
 
     /** Saves the job as {@code kaf-mirror jobs add} (or {@code update} when editing) does, then runs {@code saved}. */

@@ -7,6 +7,9 @@ import io.kafmirror.engine.config.FlushPolicy;
 import io.kafmirror.engine.anomaly.Detector;
 import io.kafmirror.engine.anomaly.Sensitivity;
 import io.kafmirror.engine.config.AnomalySettings;
+import io.kafmirror.engine.config.DrillFrequency;
+import io.kafmirror.engine.config.DrillMode;
+import io.kafmirror.engine.config.DrillSchedule;
 import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.RetentionPolicy;
 import io.kafmirror.engine.config.RetentionRule;
@@ -172,7 +175,8 @@ class JobFormTest {
         JobConfig hidden = new JobConfig("test", "local", TopicSelection.parse("audit", ""), null, null, null, 64L << 20, null,
                 new RetentionPolicy(RetentionRule.NONE, Map.of("audit", new RetentionRule(RetentionMode.COMPLIANCE,
                         Duration.ofDays(3650)))), Duration.ofMinutes(1), null,
-                new AnomalySettings(Set.of(Detector.THROUGHPUT), Sensitivity.LOW));
+                new AnomalySettings(Set.of(Detector.THROUGHPUT), Sensitivity.LOW), List.of(new DrillSchedule(DrillFrequency.WEEKLY,
+                "02:00", "sunday", null, List.of("audit"), DrillMode.VERIFY, null)));
         try (StateDatabase cli = StateDatabase.open(dir.resolve("data"), "cli")) {
             Job orders = cli.jobs().get("orders");
             assertThat(orders.desiredState()).isEqualTo(DesiredState.RUNNING);
@@ -192,6 +196,7 @@ class JobFormTest {
             assertThat(audit.snapshotInterval()).isEqualTo(Duration.ofMinutes(1));
             assertThat(audit.retention()).isEqualTo(hidden.retention());
             assertThat(audit.anomalies()).as("settings the form does not show are kept").isEqualTo(hidden.anomalies());
+            assertThat(audit.drills()).as("drills too").isEqualTo(hidden.drills());
         }
 
         form.nameProperty().set("orders");

@@ -1,0 +1,103 @@
+package io.kafmirror.engine.state;
+
+import io.kafmirror.engine.config.DrillMode;
+import io.kafmirror.engine.state.DrillRecord.DrillState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every restore drill run here, scheduled or by hand, and how it ended: what {@code kaf-mirror drills list}, the
+ * scheduler (the last run of each schedule) and the evidence pack ({@link #between}) read.
+ */
+public final class DrillLog {
+
+    private static final String COLUMNS = "id, job, schedule, mode, source_cluster, store, target_cluster, topics,"
+            + " restore_point, started_at, finished_at, state, records, bytes, finding, leftover, actor";
+
+    private final StateConnection db;
+    private final String actor;
+    private final Clock clock;
+
+    DrillLog(StateConnection db, String actor, Clock clock) {
+        this.db = db;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a drill of {@code topics} of {@code job} starting now, running; returns it with its number.
+     *
+     * @param schedule      the schedule running it, or null by hand
+     * @param targetCluster the scratch topics' cluster, null for a verify drill
+     */
+    public DrillRecord begin(String job, String schedule, DrillMode mode, String sourceCluster, String store,
+                             String targetCluster, List<String> topics, Instant restorePoint) {
+        JobStore.checkName(job);
+        long id = db.insert("INSERT INTO drill_run (job, schedule, mode, source_cluster, store, target_cluster, topics,"
+                        + " restore_point, started_at, state, records, bytes, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)",
+                job, schedule, mode.name(), sourceCluster, store, targetCluster, String.join(",", topics),
+                restorePoint.toEpochMilli(), clock.millis(), DrillState.RUNNING.name(), actor);
+        return get(id);
+    }
+
+    /** Records how drill {@code id} ended, now; returns it. */
+    public DrillRecord finish(long id, boolean passed, long records, long bytes, String finding, String leftover) {
+        get(id);
+        db.update("UPDATE drill_run SET finished_at = ?, state = ?, records = ?, bytes = ?, finding = ?, leftover = ?"
+                        + " WHERE id = ?", clock.millis(), (passed ? DrillState.PASSED : DrillState.FAILED).name(), records,
+                bytes, finding, leftover, id);
+        return get(id);
+    }
+
+    /** Drill {@code id}; an error says how to see the others. */
+    public DrillRecord get(long id) {
+        return db.query("SELECT " + COLUMNS + " FROM drill_run WHERE id = ?", DrillLog::drill, id).stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("There is no drill #" + id
+                        + ": 'kaf-mirror drills list' lists the drills there are"));
+    }
+
+    /**
+     * The drills started from {@code from} to {@code to}, both included (as an evidence pack's period), of {@code job} or
+     * of every job (null), oldest first: the drills of a reporting period, for the evidence pack.
+     */
+    public List<DrillRecord> between(Instant from, Instant to, String job) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("The period starts at " + from + ", after its end " + to + ": give a start"
+                    + " before the end");
+        }
+        List<Object> args = new ArrayList<>(Arrays.asList(from.toEpochMilli(), to.toEpochMilli()));
+        String sql = "SELECT " + COLUMNS + " FROM drill_run WHERE started_at >= ? AND started_at <= ?";
+        if (job != null) {
+            sql += " AND job = ?";
+            args.add(job);
+        }
+        return db.query(sql + " ORDER BY started_at, id", DrillLog::drill, args.toArray());
+    }
+
+    /**
+     * When the newest drill of {@code job} run by {@code schedule} that ended (passed or failed) started, if one ever
+     * did. A drill still {@code RUNNING} does not count: its program was stopped or killed, so its slot was missed.
+     */
+    public Optional<Instant> lastEnded(String job, String schedule) {
+        return db.query("SELECT MAX(started_at) FROM drill_run WHERE job = ? AND schedule = ? AND state <> ?", rs -> {
+            long at = rs.getLong(1);
+            return rs.wasNull() ? null : Instant.ofEpochMilli(at);
+        }, job, schedule, DrillState.RUNNING.name()).stream().filter(at -> at != null).findFirst();
+    }
+
+    private static DrillRecord drill(ResultSet rs) throws SQLException {
+        long finished = rs.getLong(11);
+        Instant finishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(finished);
+        return new DrillRecord(rs.getLong(1), rs.getString(2), rs.getString(3), DrillMode.valueOf(rs.getString(4)),
+                rs.getString(5), rs.getString(6), rs.getString(7), List.of(rs.getString(8).split(",")),
+                Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)), finishedAt,
+                DrillState.valueOf(rs.getString(12)), rs.getLong(13), rs.getLong(14), rs.getString(15), rs.getString(16),
+                rs.getString(17));
+    }
+}

@@ -1,0 +1,59 @@
+package io.kafmirror.engine.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kafmirror.engine.config.DrillMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The drills in a real H2 file: recorded when they start and end, listed by period and job, the last of a schedule. */
+class DrillLogTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T02:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void drillsAreListedByPeriodAndJobAndTheLastRunOfAScheduleIsKnown() {
+        ManualClock clock = new ManualClock(T0);
+        try (StateDatabase state = StateDatabase.open(dir, "run", clock, MetricsSeries.DEFAULT_RETENTION)) {
+            DrillLog drills = state.drills();
+            DrillRecord first = drills.begin("orders", "daily at 02:00 UTC, restore of orders", DrillMode.RESTORE, "prod",
+                    "vault", "dr", List.of("orders", "payments"), T0);
+            assertThat(first.state()).isEqualTo(DrillRecord.DrillState.RUNNING);
+            clock.advance(Duration.ofSeconds(5));
+            DrillRecord passed = drills.finish(first.id(), true, 600, 4096, null, null);
+            clock.advance(Duration.ofDays(1));
+            DrillRecord second = drills.begin("billing", null, DrillMode.VERIFY, "prod", "vault", null, List.of("invoices"),
+                    clock.instant());
+            drills.finish(second.id(), false, 0, 0, "Topic invoices: segment 'x' is corrupt", null);
+
+            assertThat(passed.passed()).isTrue();
+            assertThat(passed.duration()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(passed.topics()).containsExactly("orders", "payments");
+            assertThat(passed.actor()).isEqualTo("run");
+            assertThat(drills.between(T0, T0.plus(Duration.ofDays(2)), null)).extracting(DrillRecord::id)
+                    .containsExactly(first.id(), second.id());
+            assertThat(drills.between(T0.plusMillis(1), T0.plus(Duration.ofDays(2)), null)).extracting(DrillRecord::id)
+                    .containsExactly(second.id());
+            assertThat(drills.between(T0, T0.plus(Duration.ofDays(2)), "orders")).extracting(DrillRecord::id)
+                    .containsExactly(first.id());
+            assertThat(drills.get(second.id()).finding()).contains("corrupt");
+            assertThat(drills.lastEnded("orders", "daily at 02:00 UTC, restore of orders")).contains(T0);
+            assertThat(drills.lastEnded("orders", "weekly")).isEmpty();
+            drills.begin("orders", "weekly", DrillMode.VERIFY, "prod", "vault", null, List.of("orders"), clock.instant());
+            assertThat(drills.lastEnded("orders", "weekly")).as("a drill killed while running missed its slot").isEmpty();
+            assertThat(drills.between(T0, T0, null)).as("both ends included").extracting(DrillRecord::id)
+                    .containsExactly(first.id());
+            assertThat(drills.between(T0.minusMillis(1), T0.minusMillis(1), null)).isEmpty();
+            assertThatThrownBy(() -> drills.between(T0, T0.minusMillis(1), null)).hasMessageContaining("after its end");
+            assertThatThrownBy(() -> drills.get(99)).hasMessageContaining("kaf-mirror drills list");
+        }
+    }
+}
