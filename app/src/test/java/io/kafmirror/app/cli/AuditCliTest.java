@@ -50,46 +50,47 @@ class AuditCliTest {
 
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(list.out()).containsPattern("1\\s+\\S+Z\\s+run\\s+job\\.add\\s+orders\\s+ok")
-                .containsPattern("2\\s+\\S+Z\\s+cli\\s+job\\.pause\\s+orders\\s+ok\\s+\\{\"desired_state\":\"paused\"\\}")
-                .containsPattern("3\\s+\\S+Z\\s+cli\\s+alert\\.acknowledge\\s+alert " + drift + "\\s+ok\\s+\\{\"comment\":\"bad deploy\"")
-                .containsPattern("4\\s+\\S+Z\\s+cli\\s+job\\.pause\\s+billing\\s+refused\\s+.*billing");
+                .containsPattern("2\\s+\\S+Z\\s+run\\s+alert\\.raise\\s+orders\\s+ok\\s+.*\"type\":\"FORMAT_DRIFT\"")
+                .containsPattern("3\\s+\\S+Z\\s+cli\\s+job\\.pause\\s+orders\\s+ok\\s+\\{\"desired_state\":\"paused\"\\}")
+                .containsPattern("4\\s+\\S+Z\\s+cli\\s+alert\\.acknowledge\\s+alert " + drift + "\\s+ok\\s+\\{\"comment\":\"bad deploy\"")
+                .containsPattern("5\\s+\\S+Z\\s+cli\\s+job\\.pause\\s+billing\\s+refused\\s+.*billing");
         assertThat(CliRun.of("audit", "list", "--action", "job.pause", "--actor", "cli", "--data", data).out())
                 .contains("orders", "billing").doesNotContain("job.add", "alert.acknowledge");
         assertThat(CliRun.of("audit", "list", "--from", "2100-01-01T00:00:00Z", "--data", data).out()).doesNotContain("job.");
         assertThat(CliRun.of("audit", "list", "--action", "alert.acknowledge", "--json", "--data", data).out())
-                .contains("\"seq\" : 3", "\"comment\" : \"bad deploy\"", "\"outcome\" : \"ok\"").containsPattern("\"hash\" : \"[0-9a-f]{64}\"");
+                .contains("\"seq\" : 4", "\"comment\" : \"bad deploy\"", "\"outcome\" : \"ok\"").containsPattern("\"hash\" : \"[0-9a-f]{64}\"");
     }
 
     @Test
     void verifyPassesThenNamesAnEditedEntryWithExitCode1() throws Exception {
         CliRun intact = CliRun.of("audit", "verify", "--data", data, "--config", config);
         assertThat(intact.exitCode()).as(intact.out() + intact.err()).isZero();
-        assertThat(intact.out()).contains("4 entries, last 4", "The audit log is intact.");
+        assertThat(intact.out()).contains("5 entries, last 5", "The audit log is intact.");
 
-        sql("UPDATE audit_entry SET parameters = '{\"desired_state\":\"running\"}' WHERE seq = 2");
+        sql("UPDATE audit_entry SET parameters = '{\"desired_state\":\"running\"}' WHERE seq = 3");
 
         CliRun broken = CliRun.of("audit", "verify", "--data", data, "--config", config);
         assertThat(broken.exitCode()).isEqualTo(KafMirror.FINDINGS);
-        assertThat(broken.out()).contains("BROKEN\tentry 2 was edited (its hash does not match its content)", "1 break(s) found");
+        assertThat(broken.out()).contains("BROKEN\tentry 3 was edited (its hash does not match its content)", "1 break(s) found");
     }
 
     @Test
     void anAnchorInTheStoreRevealsATruncationTheDatabaseHides() throws Exception {
         CliRun anchor = CliRun.of("audit", "anchor", "--data", data, "--config", config);
         assertThat(anchor.exitCode()).as(anchor.err()).isZero();
-        assertThat(anchor.out()).containsPattern("Anchored entry 4 \\([0-9a-f]{64}\\) in store local as audit/.*/00000000000000000004-");
+        assertThat(anchor.out()).containsPattern("Anchored entry 5 \\([0-9a-f]{64}\\) in store local as audit/.*/00000000000000000005-");
         try (Stream<Path> files = Files.walk(dir.resolve("store").resolve("audit"))) {
             assertThat(files.filter(f -> f.toString().endsWith(".json"))).hasSize(1);
         }
-        String hash3 = CliRun.of("audit", "list", "--json", "--data", data).out().split("\"hash\" : \"")[3].substring(0, 64);
+        String hash4 = CliRun.of("audit", "list", "--json", "--data", data).out().split("\"hash\" : \"")[4].substring(0, 64);
 
-        sql("DELETE FROM audit_entry WHERE seq = 4");
-        sql("UPDATE audit_head SET seq = 3, hash = '" + hash3 + "'");
+        sql("DELETE FROM audit_entry WHERE seq = 5");
+        sql("UPDATE audit_head SET seq = 4, hash = '" + hash4 + "'");
 
         CliRun verify = CliRun.of("audit", "verify", "--data", data, "--config", config);
         assertThat(verify.exitCode()).isEqualTo(KafMirror.FINDINGS);
         assertThat(verify.out()).contains("Checked against 1 anchor(s) in store(s) local.",
-                "BROKEN\tthe log ends at 3 but anchor at sequence 4 in store local says it went further — truncated");
+                "BROKEN\tthe log ends at 4 but anchor at sequence 5 in store local says it went further — truncated");
     }
 
     private void sql(String statement) throws Exception {

@@ -17,6 +17,8 @@ public enum AuditAction {
     JOB_STOP("job.stop"),
     /** A job was removed. */
     JOB_REMOVE("job.remove"),
+    /** The engine raised an anomaly as an alert; the parameters hold its type, severity, topic, partition and sentence. */
+    ALERT_RAISE("alert.raise"),
     /** An alert was acknowledged. */
     ALERT_ACKNOWLEDGE("alert.acknowledge"),
     /** A job's alerts of a type were muted. */

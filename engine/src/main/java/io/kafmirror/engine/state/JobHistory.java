@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,18 +24,35 @@ public final class JobHistory {
     private static final Logger LOG = LoggerFactory.getLogger(JobHistory.class);
 
     private final StateConnection db;
+    private final AuditLog audit;
     private final String actor;
     private final Clock clock;
 
-    JobHistory(StateConnection db, String actor, Clock clock) {
+    JobHistory(StateConnection db, AuditLog audit, String actor, Clock clock) {
         this.db = db;
+        this.audit = audit;
         this.actor = actor;
         this.clock = clock;
     }
 
-    /** Appends an event the engine of {@code job} noticed, at the time it noticed it. */
+    /**
+     * Appends an event the engine of {@code job} noticed, at the time it noticed it; an anomaly also goes into the audit
+     * log, in the same transaction, so the tamper-evident trail holds every alert raised (issue #7).
+     */
     public void append(String job, MirrorEvent event) {
-        insert(job, event.at(), event.type().name(), event.topic(), event.partition(), event.message(), null);
+        Runnable insert = () -> insert(job, event.at(), event.type().name(), event.topic(), event.partition(), event.message(), null);
+        if (!event.type().anomaly()) {
+            insert.run();
+            return;
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("type", event.type().name());
+        parameters.put("severity", event.type().severity().name());
+        parameters.put("at", event.at().toString());
+        parameters.put("topic", event.topic());
+        parameters.put("partition", event.partition());
+        parameters.put("message", event.message());
+        audit.record(AuditAction.ALERT_RAISE, job, parameters, insert);
     }
 
     /** Appends a change to {@code job} made now by this program, e.g. {@link Lifecycle#RUN_STARTED}. */

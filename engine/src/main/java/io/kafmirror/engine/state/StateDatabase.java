@@ -42,8 +42,8 @@ public final class StateDatabase implements AutoCloseable {
     private StateDatabase(Path file, StateConnection connection, String actor, Clock clock, Duration metricsRetention) {
         this.file = file;
         this.connection = connection;
-        this.history = new JobHistory(connection, actor, clock);
         this.audit = new AuditLog(connection, actor, clock);
+        this.history = new JobHistory(connection, audit, actor, clock);
         this.jobs = new JobStore(connection, history, audit, clock);
         this.metrics = new MetricsSeries(connection, clock, metricsRetention);
         this.restores = new RestoreLog(connection, audit, actor, clock);

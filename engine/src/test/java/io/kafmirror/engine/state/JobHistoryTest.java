@@ -3,6 +3,7 @@ package io.kafmirror.engine.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.mirror.MirrorListener;
@@ -33,6 +34,20 @@ class JobHistoryTest extends StateDatabaseFixture {
                         new HistoryEntry(0, "orders", T0.plusSeconds(9), "STORE_ERROR", null, -1, "cli", "the store refused a write", null),
                         new HistoryEntry(0, "orders", T0.plusSeconds(5), "GAP", "orders.eu", 3, "cli",
                                 "offsets 100 to 149 were deleted by retention before they were stored", null));
+    }
+
+    @Test
+    void anAnomalyIsAlsoInTheAuditTrailWithItsFactsAndARoutineEventIsNot() {
+        MirrorListener listener = db.history().listener("orders");
+        listener.event(new MirrorEvent(MirrorEvent.Type.GAP, T0.plusSeconds(5), "orders.eu", 3, "offsets 100 to 149 were deleted"));
+        listener.event(new MirrorEvent(MirrorEvent.Type.TOPIC_ADDED, T0.plusSeconds(7), "orders.us", -1, "orders.us matches the job and is mirrored"));
+
+        List<AuditEntry> trail = db.audit().list(AuditFilter.all());
+        assertThat(trail).extracting(AuditEntry::action, AuditEntry::target, AuditEntry::outcome)
+                .containsExactly(tuple("alert.raise", "orders", AuditOutcome.OK));
+        assertThat(trail.get(0).parameters()).contains("\"type\":\"GAP\"", "\"severity\":\"CRITICAL\"",
+                "\"topic\":\"orders.eu\"", "\"partition\":3", "\"at\":\"2026-03-01T08:00:05Z\"", "offsets 100 to 149 were deleted");
+        assertThat(db.audit().verify(List.of()).findings()).as("the chain stays whole").isEmpty();
     }
 
     @Test
