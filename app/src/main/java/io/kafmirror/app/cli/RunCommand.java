@@ -14,8 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,16 +51,13 @@ public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     private static final Duration DRILL_CHECK = Duration.ofMinutes(1);
 
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private long anchoredSeq = -1;
 
     @Override
     public Integer call() throws InterruptedException {
         MirrorConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
-        Thread hook = new Thread(this::stopAndWait, "kaf-mirror-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        StopSignal stop = StopSignal.install();
         Thread drills = null;
         try (StateDatabase state = StateDatabase.open(data.folder(), "run");
              BackupRunner runner = new BackupRunner(loaded, state, data.folder(), Clock.systemUTC())) {
@@ -70,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
             out.printf("kaf-mirror running (%d job(s) from %s taken over); stop with SIGTERM or Ctrl-C.%n", declared,
                     config.config);
             out.flush();
-            drills = startDrills(loaded, state, runner, out);
+            drills = startDrills(loaded, state, runner, out, stop);
             long nextSample = System.nanoTime() + Duration.ofSeconds(sampleSeconds).toNanos();
             AuditAnchoring anchoring = new AuditAnchoring(loaded, state, Clock.systemUTC());
             long nextAnchor = System.nanoTime();
@@ -84,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
                     runner.sample();
                     nextSample = System.nanoTime() + Duration.ofSeconds(sampleSeconds).toNanos();
                 }
-            } while (!stopRequested.await(1, TimeUnit.SECONDS));
+            } while (!stop.await(Duration.ofSeconds(1)));
             runner.sample();
             if (anchorMinutes > 0) {
                 anchor(state, anchoring);
@@ -94,8 +89,7 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
         } finally {
             stopDrills(drills);
-            stopped.countDown();
-            removeHook(hook);
+            stop.stopped();
         }
         out.println("Stopped.");
         out.flush();
@@ -107,7 +101,7 @@ public final class RunCommand implements Callable<Integer> {
      * restore drill holds up no backup; a drill missed while kaf-mirror was stopped is due at once. A failed drill goes to
      * the alert hooks like the jobs' anomalies.
      */
-    private Thread startDrills(MirrorConfig loaded, StateDatabase state, BackupRunner runner, PrintWriter out) {
+    private Thread startDrills(MirrorConfig loaded, StateDatabase state, BackupRunner runner, PrintWriter out, StopSignal stop) {
         Thread thread = new Thread(() -> {
             try (OpenStores stores = new OpenStores(loaded, data.folder())) {
                 JobDrills drills = new JobDrills(loaded, state, stores, runner::events, Clock.systemUTC());
@@ -121,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
                     } catch (RuntimeException e) {
                         LOG.error("Cannot run the scheduled drills: {}", e.getMessage(), e);
                     }
-                } while (!stopRequested.await(DRILL_CHECK.toMillis(), TimeUnit.MILLISECONDS));
+                } while (!stop.await(DRILL_CHECK));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -151,24 +145,6 @@ public final class RunCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             err.println("Cannot anchor the audit log in the stores now (tried again in " + anchorMinutes + " min): " + e.getMessage());
             err.flush();
-        }
-    }
-
-    /** Runs on SIGTERM: asks the loop to end and holds the JVM until the jobs stored what they read. */
-    private void stopAndWait() {
-        stopRequested.countDown();
-        try {
-            stopped.await(2, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // Already shutting down: the hook is what brought us here.
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.kafmirror.app.demo;
 
 import io.kafmirror.app.cli.ConsoleCommand;
+import io.kafmirror.app.cli.StopSignal;
 import io.kafmirror.ui.ConsoleAction;
 import io.kafmirror.ui.ConsoleSettings;
 import io.kafmirror.ui.Screen;

@@ -2,6 +2,10 @@ package io.kafmirror.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafmirror.engine.state.HistoryEntry;
+import io.kafmirror.engine.state.HistoryFilter;
+import io.kafmirror.engine.state.Lifecycle;
+import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.engine.testkit.SourceRecords;
@@ -79,6 +83,11 @@ class RunCliTest {
         assertThat(audit.exitCode()).as(audit.out()).isZero();
         assertThat(audit.out()).as("anchored as it started (entry 1) and as it stopped (entry 3)")
                 .contains("Checked against 2 anchor(s) in store(s) local.");
+        try (StateDatabase state = StateDatabase.open(Path.of(data), "test")) {
+            assertThat(state.history().query(HistoryFilter.of("live").types(Lifecycle.RUN_STOPPED)))
+                    .as("the stop is in the history: H2 must not close the database before the engine has written it")
+                    .extracting(HistoryEntry::message).anySatisfy(m -> assertThat(m).startsWith("stopped because"));
+        }
     }
 
     private long stored(String topic) {

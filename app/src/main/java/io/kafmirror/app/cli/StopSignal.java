@@ -1,4 +1,4 @@
-package io.kafmirror.app.demo;
+package io.kafmirror.app.cli;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -9,14 +9,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * SIGTERM and Ctrl-C (SIGINT) as a request to stop. They are caught with {@code sun.misc.Signal}, so the JVM does not
  * begin its shutdown: shutdown hooks run all at once, and H2's own hook would close the state database and catalog
- * under the backup's final flush. The demo instead closes everything in order and exits 0, which a service manager
- * reads as a clean stop. A second signal kills at once, for a stop that hangs.
+ * under the backup's final flush (and the audit log's last anchor). {@code kaf-mirror run} and the demo instead close
+ * everything in order and exit 0, which a service manager reads as a clean stop. A second signal kills at once, for a stop that hangs.
  *
  * <p>{@code sun.misc.Signal} (module {@code jdk.unsupported}) is reached by reflection because javac warns about every
  * use of it, in every build, without a way to silence it. On a runtime without it a shutdown hook asks for the stop and
  * holds the JVM until {@link #stopped()}.
  */
-final class StopSignal {
+public final class StopSignal {
 
     private static final long HOOK_WAIT_SECONDS = 120;
 
@@ -27,31 +27,31 @@ final class StopSignal {
     }
 
     /** Catches SIGTERM and SIGINT from now on. */
-    static StopSignal install() {
+    public static StopSignal install() {
         StopSignal signal = new StopSignal();
         if (!signal.catchSignals("TERM", "INT")) {
-            Runtime.getRuntime().addShutdownHook(new Thread(signal::requestAndWait, "kaf-mirror-demo-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(signal::requestAndWait, "kaf-mirror-stop"));
         }
         return signal;
     }
 
     /** Waits up to {@code timeout} for a signal; true once one came. */
-    boolean await(Duration timeout) throws InterruptedException {
+    public boolean await(Duration timeout) throws InterruptedException {
         return requested.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Waits for a signal, however long it takes. */
-    void await() throws InterruptedException {
+    public void await() throws InterruptedException {
         requested.await();
     }
 
     /** Asks for the stop as a signal does: the console window on the demo was closed. */
-    void request() {
+    public void request() {
         requested.countDown();
     }
 
-    /** Says the demo has closed, releasing a shutdown hook that waits for it. */
-    void stopped() {
+    /** Says the program has closed what it had open, releasing a shutdown hook that waits for it. */
+    public void stopped() {
         stopped.countDown();
     }
 
