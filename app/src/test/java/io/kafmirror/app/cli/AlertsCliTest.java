@@ -105,6 +105,6 @@ class AlertsCliTest {
 
     private static long append(StateDatabase db, MirrorEvent.Type type, Instant at, String message) {
         db.history().append("orders", new MirrorEvent(type, at, "payments", type == MirrorEvent.Type.GAP ? 0 : -1, message));
-        return db.history().query(HistoryFilter.of("orders").limit(1)).get(0).id();
+        return db.history().query(HistoryFilter.of("orders").types(type).limit(1)).get(0).id();
     }
 }

@@ -37,7 +37,7 @@ class AuditCliTest {
             db.jobs().add("orders", JobConfig.of("prod", "local", TopicSelection.parse("orders.*", "")));
             db.history().append("orders", new MirrorEvent(MirrorEvent.Type.FORMAT_DRIFT, Instant.parse("2026-12-03T09:00:00Z"),
                     "payments", -1, "payments: 38 % of records are not valid JSON"));
-            drift = db.history().query(HistoryFilter.of("orders").limit(1)).get(0).id();
+            drift = db.history().query(HistoryFilter.of("orders").types(MirrorEvent.Type.FORMAT_DRIFT).limit(1)).get(0).id();
         }
         assertThat(CliRun.of("jobs", "pause", "orders", "--data", data).exitCode()).isZero();
         assertThat(CliRun.of("alerts", "ack", String.valueOf(drift), "--comment", "bad deploy", "--data", data).exitCode()).isZero();
