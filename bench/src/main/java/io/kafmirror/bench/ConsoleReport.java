@@ -27,6 +27,12 @@ final class ConsoleReport {
         FrameWatch.Spread gaps = restored.frames().pulseGaps();
         out.printf(Locale.ROOT, "Target: no frame stall over %d ms: %s (longest pulse gap %.1f ms while restoring, %d over)%n",
                 ConsoleBench.STALL_MILLIS, gaps.over100() == 0 ? "MET" : "MISSED", gaps.max(), gaps.over100());
+        if (gaps.over100() > 0) {
+            FrameWatch.Frames frames = restored.frames();
+            out.printf(Locale.ROOT, "Inside those stalls (%.0f ms in all) the FX thread ran %.0f ms (%.0f%%); the rest it waited"
+                            + " for a core, the render thread or a GC pause%n", frames.stalledNanos() / 1e6,
+                    frames.stalledFxCpuNanos() / 1e6, 100.0 * frames.stalledFxCpuNanos() / frames.stalledNanos());
+        }
         out.println(RuntimeReport.heap());
     }
 

@@ -25,6 +25,8 @@ final class FrameWatch {
     // Both lists are written on the FX thread only: by the timer and by the probes when they run.
     private final List<Long> pulseGaps = new ArrayList<>();
     private final List<Long> probeWaits = new ArrayList<>();
+    private long stalledNanos;
+    private long stalledFxCpuNanos;
     private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bench-fx-prober");
         t.setDaemon(true);
@@ -32,13 +34,20 @@ final class FrameWatch {
     });
     private final AnimationTimer pulses = new AnimationTimer() {
         private long last = -1;
+        private long lastFxCpu;
 
         @Override
         public void handle(long now) {
+            long fxCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             if (last >= 0) {
                 pulseGaps.add(now - last);
+                if (now - last > ConsoleBench.STALL_MILLIS * 1_000_000L) {
+                    stalledNanos += now - last;
+                    stalledFxCpuNanos += fxCpu - lastFxCpu;
+                }
             }
             last = now;
+            lastFxCpu = fxCpu;
         }
     };
 
@@ -62,7 +71,8 @@ final class FrameWatch {
         pulses.stop();
         prober.shutdownNow();
         return new Frames(Spread.of(pulseGaps), Spread.of(probeWaits), System.nanoTime() - startNanos,
-                ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - startFxCpu, jvmCpu() - startJvmCpu);
+                ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - startFxCpu, jvmCpu() - startJvmCpu,
+                stalledNanos, stalledFxCpuNanos);
     }
 
     private static long jvmCpu() {
@@ -82,8 +92,11 @@ final class FrameWatch {
      * @param wallNanos   how long the span was
      * @param fxCpuNanos  CPU time of the FX thread in it
      * @param jvmCpuNanos CPU time of the whole JVM (broker included) in it
+     * @param stalledNanos      the pulse gaps over {@link ConsoleBench#STALL_MILLIS}, added up
+     * @param stalledFxCpuNanos CPU time of the FX thread inside those gaps: the rest of them it waited, not worked
      */
-    record Frames(Spread pulseGaps, Spread probeWaits, long wallNanos, long fxCpuNanos, long jvmCpuNanos) {
+    record Frames(Spread pulseGaps, Spread probeWaits, long wallNanos, long fxCpuNanos, long jvmCpuNanos, long stalledNanos,
+            long stalledFxCpuNanos) {
     }
 
     /**
