@@ -3,6 +3,8 @@ package io.kafmirror.app.cli;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +24,9 @@ public final class StopSignal {
 
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** The handlers this replaced, each with its signal, to give back on {@link #release()}. */
+    private final List<Object[]> replaced = new ArrayList<>();
+    private Method handle;
 
     private StopSignal() {
     }
@@ -55,11 +60,27 @@ public final class StopSignal {
         stopped.countDown();
     }
 
+    /**
+     * Gives SIGTERM and Ctrl-C back to whoever handled them before (the JVM's shutdown), for a program that stays alive
+     * after the step a signal was to stop.
+     */
+    public void release() {
+        stopped();
+        for (Object[] signalAndHandler : replaced) {
+            try {
+                handle.invoke(null, signalAndHandler[0], signalAndHandler[1]);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // The signal keeps this handler, which asks for a stop nobody waits for and then hands over to the default.
+            }
+        }
+        replaced.clear();
+    }
+
     private boolean catchSignals(String... names) {
         try {
             Class<?> signalClass = Class.forName("sun.misc.Signal");
             Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
-            Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
+            handle = signalClass.getMethod("handle", signalClass, handlerClass);
             Object defaultHandler = handlerClass.getField("SIG_DFL").get(null);
             Object handler = Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass},
                     (proxy, method, args) -> {
@@ -71,7 +92,8 @@ public final class StopSignal {
                         return method.invoke(this, args);
                     });
             for (String name : names) {
-                handle.invoke(null, signalClass.getConstructor(String.class).newInstance(name), handler);
+                Object signal = signalClass.getConstructor(String.class).newInstance(name);
+                replaced.add(new Object[] {signal, handle.invoke(null, signal, handler)});
             }
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
