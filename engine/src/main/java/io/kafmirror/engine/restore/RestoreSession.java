@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A restore from start to verification, recorded in the state database: asking for a restore that
@@ -26,6 +28,7 @@ import org.apache.kafka.clients.admin.Admin;
 public final class RestoreSession {
 
     // A group-offsets snapshot this much older than the restore point gets a warning: offsets may have moved since.
+    private static final Logger LOG = LoggerFactory.getLogger(RestoreSession.class);
     private static final Duration STALE_SNAPSHOT = Duration.ofHours(1);
     private static final Duration GROUP_COMMIT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -98,6 +101,7 @@ public final class RestoreSession {
         long id = started.record().id();
         RestoreRun run = new RestoreRun(archive, started.plan(), targetClient, started.target(), maxBytesPerSecond, clock);
         running.accept(run);
+        Thread heartbeat = heartbeat(id, run, started.record().restoredRecords());
         try {
             RestoreOutcome outcome = run.run();
             log.update(id, outcome.records(), outcome.completed() ? RestoreState.COMPLETED : RestoreState.CANCELLED,
@@ -106,8 +110,35 @@ public final class RestoreSession {
             long done = run.progress() == null ? started.record().restoredRecords() : run.progress().records();
             log.update(id, done, RestoreState.FAILED, e.getMessage());
             throw e;
+        } finally {
+            heartbeat.interrupt();
+            heartbeat.join();
         }
         return log.get(id);
+    }
+
+    /**
+     * Notes restore {@code id}'s progress every {@link RestoreRecord#HEARTBEAT} while it runs, so the console and
+     * {@code restore status} in other programs see it advance, and tell a killed one (silent) from a running one.
+     */
+    private Thread heartbeat(long id, RestoreRun run, long before) {
+        Thread beat = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(RestoreRecord.HEARTBEAT.toMillis());
+                    RestoreProgress progress = run.progress();
+                    log.stillRunning(id, progress == null ? before : progress.records());
+                }
+            } catch (InterruptedException ended) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warn("Restore #{}: its progress could not be noted in the state database ({}); it goes on, and other"
+                        + " programs may show it as stopped", id, e.getMessage());
+            }
+        }, "kaf-mirror-restore-heartbeat-" + id);
+        beat.setDaemon(true);
+        beat.start();
+        return beat;
     }
 
     /**

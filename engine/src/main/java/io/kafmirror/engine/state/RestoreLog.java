@@ -74,6 +74,15 @@ public final class RestoreLog {
         });
     }
 
+    /**
+     * Notes that restore {@code id} still runs, with {@code restoredRecords} in the target so far: its heartbeat (see
+     * {@link RestoreRecord#HEARTBEAT}). Not audited: the run's start and end are. A restore no longer running is left alone.
+     */
+    public void stillRunning(long id, long restoredRecords) {
+        db.update("UPDATE restore_run SET restored_records = ?, updated_at = ? WHERE id = ? AND state = ?", restoredRecords,
+                clock.millis(), id, RestoreState.RUNNING.name());
+    }
+
     /** Notes the result of verifying restore {@code id}. */
     public void verified(long id, RestoreRecord.Verification v) {
         db.inTransaction(() -> {

@@ -129,7 +129,8 @@ public final class RestoreController {
         FxBackground runs = new FxBackground();
         this.run = new RestoreRunModel(model.storeProperty(), model.topicProperty(), model.pointProperty(), model.scopeProperty(),
                 model.generationProperty(), model.alsoRestored(), backups, restore, background, runs, context.notifications()::error, Clock.systemUTC());
-        this.history = new RestoreHistoryModel(backups, restore, background, runs, context.notifications()::error);
+        this.history = new RestoreHistoryModel(backups, restore, background, runs, context.notifications()::error,
+                Clock.systemUTC());
         settle.setOnFinished(e -> model.planCut());
         progress = new Timeline(new KeyFrame(PROGRESS, e -> run.refreshProgress()));
         progress.setCycleCount(Animation.INDEFINITE);

@@ -2,6 +2,8 @@ package io.kafmirror.ui.restore;
 
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.ui.Background;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -34,13 +36,15 @@ public final class RestoreHistoryModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final BooleanBinding canVerify;
     private final BooleanBinding resumable;
+    private final Clock clock;
 
     /**
      * The history read by {@code backups} on {@code reads}, verified again by {@code restore} on {@code runs}, failures
-     * to {@code errors}.
+     * to {@code errors}; {@code clock} tells a running restore from a silent one.
      */
     public RestoreHistoryModel(StoredBackups backups, ClusterRestore restore, Background reads, Background runs,
-                               Consumer<Throwable> errors) {
+                               Consumer<Throwable> errors, Clock clock) {
+        this.clock = clock;
         this.backups = backups;
         this.restore = restore;
         this.reads = reads;
@@ -121,7 +125,7 @@ public final class RestoreHistoryModel {
     private void replace(RestoreRecord verified) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).record().id() == verified.id()) {
-                RestoreHistoryRow row = new RestoreHistoryRow(verified);
+                RestoreHistoryRow row = RestoreHistoryRow.of(verified, clock.instant());
                 boolean wasSelected = rows.get(i).equals(selected.get());
                 rows.set(i, row);
                 if (wasSelected) {
@@ -133,7 +137,8 @@ public final class RestoreHistoryModel {
 
     private void show(List<RestoreRecord> restores) {
         Long keep = selected.get() == null ? null : selected.get().record().id();
-        rows.setAll(restores.stream().map(RestoreHistoryRow::new).toList());
+        Instant now = clock.instant();
+        rows.setAll(restores.stream().map(r -> RestoreHistoryRow.of(r, now)).toList());
         selected.set(rows.stream().filter(r -> keep != null && r.record().id() == keep).findFirst().orElse(null));
     }
 }

@@ -3,6 +3,7 @@ package io.kafmirror.ui.restore;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.RestoreRecord.RestoreState;
 import io.kafmirror.engine.state.RestoreSpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,14 @@ import java.util.Locale;
  * words.
  *
  * @param record the restore as the state database holds it
+ * @param silent whether it is marked running but its program has stopped noting progress (killed or crashed)
  */
-public record RestoreHistoryRow(RestoreRecord record) {
+public record RestoreHistoryRow(RestoreRecord record, boolean silent) {
+
+    /** {@code record} as read at {@code now}. */
+    static RestoreHistoryRow of(RestoreRecord record, Instant now) {
+        return new RestoreHistoryRow(record, record.silentAt(now));
+    }
 
     /** Its number, e.g. {@code #7}, as {@code kaf-mirror restore verify 7} takes it. */
     public String number() {
@@ -36,9 +43,12 @@ public record RestoreHistoryRow(RestoreRecord record) {
         return RestoreWords.moment(record.created());
     }
 
-    /** When it ended, in UTC to the second, the day left out when it is the start's; empty while it runs. */
+    /**
+     * When it ended, in UTC to the second, the day left out when it is the start's; empty while it runs; for a silent one,
+     * its last sign of life.
+     */
     public String ended() {
-        if (record.state() == RestoreState.RUNNING) {
+        if (record.state() == RestoreState.RUNNING && !silent) {
             return "";
         }
         String started = started();
@@ -46,10 +56,10 @@ public record RestoreHistoryRow(RestoreRecord record) {
         return ended.substring(0, 10).equals(started.substring(0, 10)) ? ended.substring(11) : ended;
     }
 
-    /** How it stands: running, interrupted (cancelled), failed or done. */
+    /** How it stands: running, stopped (silent: killed or crashed), interrupted (cancelled), failed or done. */
     public String state() {
         return switch (record.state()) {
-            case RUNNING -> "running";
+            case RUNNING -> silent ? "stopped" : "running";
             case CANCELLED -> "interrupted";
             case FAILED -> "failed";
             case COMPLETED -> "done";
@@ -87,11 +97,11 @@ public record RestoreHistoryRow(RestoreRecord record) {
     }
 
     /**
-     * Whether it can be resumed from here: it was cancelled or failed. One marked running may still run in another
-     * kaf-mirror, so it is resumed only by asking for the same restore again.
+     * Whether it can be resumed from here: it was cancelled or failed, or its program went silent. One running in another
+     * kaf-mirror is not: two runs would write the same records twice.
      */
     public boolean resumable() {
-        return record.state() == RestoreState.CANCELLED || record.state() == RestoreState.FAILED;
+        return record.state() == RestoreState.CANCELLED || record.state() == RestoreState.FAILED || silent;
     }
 
     /** What the columns leave out, one fact a line: the generation and store read, why it stopped, the first mismatch. */
@@ -103,8 +113,12 @@ public record RestoreHistoryRow(RestoreRecord record) {
         if (record.message() != null) {
             lines.add("Stopped: " + record.message());
         }
-        if (record.state() == RestoreState.RUNNING) {
-            lines.add("Running, or stopped without a word (the program was killed): the same restore asked again resumes it.");
+        if (silent) {
+            lines.add("Marked running, but its program has noted nothing since " + RestoreWords.moment(record.updated())
+                    + " UTC: it was killed or crashed. Resume continues it.");
+        } else if (record.state() == RestoreState.RUNNING) {
+            lines.add("Running in a kaf-mirror program; its progress is noted every "
+                    + RestoreRecord.HEARTBEAT.toSeconds() + " s.");
         }
         if (record.verification() != null && record.verification().detail() != null) {
             lines.add("First difference: " + record.verification().detail());

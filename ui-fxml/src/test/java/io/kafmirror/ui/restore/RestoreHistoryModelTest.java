@@ -2,6 +2,7 @@ package io.kafmirror.ui.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafmirror.engine.restore.RestoreRun;
 import io.kafmirror.engine.restore.TargetOptions;
 import io.kafmirror.engine.state.MetricsSeries;
 import io.kafmirror.engine.state.RestoreRecord;
@@ -19,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +61,7 @@ class RestoreHistoryModelTest {
         record(backup, at.plusSeconds(1_800), topicId, "running.orders", state -> { });
         record(backup, at.plusSeconds(2_400), topicId, "failed.orders",
                 state -> state.restores().update(5, 0, RestoreState.FAILED, "Cannot create topic 'failed.orders' on the target."));
-        RestoreHistoryModel history = model(backup.configFile, backup.dataDir, new SameThread());
+        RestoreHistoryModel history = model(backup.configFile, backup.dataDir, new SameThread(), at.plusSeconds(1_810));
 
         history.load();
 
@@ -93,6 +97,69 @@ class RestoreHistoryModelTest {
         history.load();
         assertThat(history.selectedProperty().get().record().id()).as("a refresh keeps the selection").isEqualTo(5);
         assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aRestoreRunningInAnotherProgramShowsItsProgressAndIsNotOfferedForResume() throws Exception {
+        BrokerBackup backup = BrokerBackup.write(dir);
+        AtomicReference<RestoreRun> running = new AtomicReference<>();
+        // 400 bytes/s: the 200 small records take some 12 s, long enough for two heartbeats.
+        RestoreOrder slow = new RestoreOrder("local", new BackedUpTopic("test", backup.topic), backup.start.plusMillis(1_999),
+                RestoreScope.ALL, null, "test", "heartbeat." + backup.topic, TargetOptions.asStored(), GroupChoice.NONE, 400, false);
+        CompletableFuture<ClusterRestore.Result> elsewhere = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new ClusterRestore(backup.configFile, backup.dataDir).run(slow, running::set);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        RestoreHistoryModel history = model(backup.configFile, backup.dataDir, new SameThread());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        do {
+            assertThat(System.nanoTime()).as("time waiting for the running restore's first heartbeat").isLessThan(deadline);
+            assertThat(elsewhere).as("the restore still runs").isNotDone();
+            Thread.sleep(500);
+            history.load();
+        } while (history.rows().isEmpty() || history.rows().get(0).record().restoredRecords() == 0);
+
+        assertThat(history.rows()).singleElement().satisfies(r -> {
+            assertThat(r.state()).isEqualTo("running");
+            assertThat(r.record().restoredRecords()).isBetween(1L, 199L);
+            assertThat(r.resumable()).as("it runs elsewhere").isFalse();
+        });
+        running.get().cancel();
+        assertThat(elsewhere.get(30, TimeUnit.SECONDS).record().state()).isEqualTo(RestoreState.CANCELLED);
+        history.load();
+        assertThat(history.rows()).singleElement().satisfies(r -> assertThat(r.state()).isEqualTo("interrupted"));
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aRestoreMarkedRunningWhoseProgramWentSilentShowsAsStoppedAndCanBeResumed() {
+        LocalBackup backup = LocalBackup.write(dir, "silent");
+        Instant at = Instant.parse("2026-12-02T10:00:00Z");
+        record(backup, at, LocalBackup.generation(backup.orders, 1), "killed.orders",
+                state -> state.restores().stillRunning(1, 500));
+
+        RestoreHistoryModel justNow = model(backup.configFile, backup.dataDir, new SameThread(), at.plusSeconds(7 + 30));
+        justNow.load();
+        assertThat(justNow.rows()).singleElement().satisfies(r -> {
+            assertThat(r.state()).as("a heartbeat 30 s ago").isEqualTo("running");
+            assertThat(r.records()).as("the heartbeat's progress").isEqualTo("500 of 1,200");
+            assertThat(r.resumable()).isFalse();
+        });
+        backups.close();
+
+        RestoreHistoryModel later = model(backup.configFile, backup.dataDir, new SameThread(), at.plusSeconds(7 + 31));
+        later.load();
+        later.selectedProperty().set(later.rows().get(0));
+        assertThat(later.rows()).singleElement().satisfies(r -> {
+            assertThat(r.state()).isEqualTo("stopped");
+            assertThat(r.ended()).as("its last sign of life").isEqualTo("10:00:07");
+            assertThat(r.resumable()).isTrue();
+        });
+        assertThat(later.resumableProperty().get()).isTrue();
+        assertThat(later.detailsProperty().get()).contains("its program has noted nothing since 2026-12-02 10:00:07 UTC");
     }
 
     @Test
@@ -158,7 +225,12 @@ class RestoreHistoryModelTest {
     }
 
     private RestoreHistoryModel model(Path configFile, Path dataDir, Background runs) {
+        return model(configFile, dataDir, runs, Instant.now());
+    }
+
+    private RestoreHistoryModel model(Path configFile, Path dataDir, Background runs, Instant now) {
         backups = new StoredBackups(configFile, dataDir);
-        return new RestoreHistoryModel(backups, new ClusterRestore(configFile, dataDir), new SameThread(), runs, errors::add);
+        return new RestoreHistoryModel(backups, new ClusterRestore(configFile, dataDir), new SameThread(), runs, errors::add,
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 }
