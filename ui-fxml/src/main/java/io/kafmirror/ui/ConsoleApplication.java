@@ -1,8 +1,10 @@
 package io.kafmirror.ui;
 
+import io.kafmirror.engine.evidence.EvidenceKey;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
@@ -72,10 +74,22 @@ public final class ConsoleApplication extends Application {
             settings = ConsoleSettings.fromNamed(getParameters().getNamed());
             actions = launchActions;
         }
+        createSigningKey(settings.dataDir());
         memory = ConsoleMemory.in(settings.dataDir());
         remembered = memory.load().orElse(null);
         if (remembered == null) {
             desktopTheme = DesktopTheme.ofThisMachine().detect();
+        }
+    }
+
+    // The key exists from the first start, so its fingerprint can go to the auditors before the first pack; a key that
+    // cannot be created stops no console: the Evidence screen says why again.
+    private static void createSigningKey(Path dataDir) {
+        try {
+            EvidenceKey.createIfMissing(dataDir).ifPresent(key -> LOG.info("Created the evidence signing key {}; its fingerprint"
+                    + " (SHA-256) for auditors is {}", key.file(), key.fingerprint()));
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot create the evidence signing key: {}", e.getMessage(), e);
         }
     }
 

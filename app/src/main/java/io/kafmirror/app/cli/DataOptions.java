@@ -7,6 +7,9 @@ import picocli.CommandLine.Option;
 /** Where kaf-mirror keeps its state database (jobs, history, metrics) and catalogs. */
 public final class DataOptions {
 
+    /** The actor the command line's changes are recorded under in the history and the audit log. */
+    static final String ACTOR = "cli";
+
     @Option(names = "--data", paramLabel = "FOLDER",
             description = "Folder of the state database and catalogs, shared with the console. Default: ${DEFAULT-VALUE}.",
             defaultValue = "${env:KAF_MIRROR_HOME:-${sys:user.home}/.kaf-mirror}")
@@ -19,6 +22,6 @@ public final class DataOptions {
 
     /** Opens the state database for the command line. */
     public StateDatabase openState() {
-        return StateDatabase.open(data, "cli");
+        return StateDatabase.open(data, ACTOR);
     }
 }

@@ -1,8 +1,10 @@
 package io.kafmirror.app.cli;
 
 import io.kafmirror.engine.evidence.EvidencePeriod;
+import io.kafmirror.engine.evidence.PackExport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,7 +56,8 @@ public final class EvidenceExport implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter printed = spec.commandLine().getOut();
-        new PackExport(config.load(), data, stores).write(period, out, overwrite, printed);
+        PackPrinter.print(new PackExport(config.load(), data.folder(), DataOptions.ACTOR, VersionProvider.version(),
+                Clock.systemUTC()).write(period, stores, out, overwrite), printed);
         printed.println("To check it: unzip it, then follow its VERIFY.md (sha256sum -c MANIFEST.sha256, then openssl pkeyutl -verify).");
         return 0;
     }

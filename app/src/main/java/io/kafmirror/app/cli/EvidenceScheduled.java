@@ -2,9 +2,11 @@ package io.kafmirror.app.cli;
 
 import io.kafmirror.engine.evidence.EvidencePeriod;
 import io.kafmirror.engine.evidence.ExportSchedule;
+import io.kafmirror.engine.evidence.PackExport;
 import io.kafmirror.engine.evidence.ScheduledExports;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,9 +50,9 @@ public final class EvidenceScheduled implements Callable<Integer> {
             printed.println("Nothing due: " + schedule.file(every.lastComplete(now)) + " is the newest pack.");
             return 0;
         }
-        PackExport export = new PackExport(config.load(), data, stores);
+        PackExport export = new PackExport(config.load(), data.folder(), DataOptions.ACTOR, VersionProvider.version(), Clock.systemUTC());
         for (EvidencePeriod period : due) {
-            export.write(period, schedule.file(period), false, printed);
+            PackPrinter.print(export.write(period, stores, schedule.file(period), false), printed);
         }
         return 0;
     }

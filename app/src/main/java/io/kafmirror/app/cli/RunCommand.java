@@ -3,6 +3,7 @@ package io.kafmirror.app.cli;
 import io.kafmirror.engine.audit.AuditAnchoring;
 import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.drill.JobDrills;
+import io.kafmirror.engine.evidence.EvidenceKey;
 import io.kafmirror.engine.run.BackupRunner;
 import io.kafmirror.engine.run.DeclaredJobs;
 import io.kafmirror.engine.run.OpenStores;
@@ -64,6 +65,7 @@ public final class RunCommand implements Callable<Integer> {
             int declared = DeclaredJobs.apply(loaded, state.jobs());
             out.printf("kaf-mirror running (%d job(s) from %s taken over); stop with SIGTERM or Ctrl-C.%n", declared,
                     config.config);
+            createSigningKey(out);
             out.flush();
             drills = startDrills(loaded, state, runner, out, stop);
             long nextSample = System.nanoTime() + Duration.ofSeconds(sampleSeconds).toNanos();
@@ -94,6 +96,20 @@ public final class RunCommand implements Callable<Integer> {
         out.println("Stopped.");
         out.flush();
         return 0;
+    }
+
+    // The key exists from the first start, so its fingerprint can go to the auditors before the first pack; a key that
+    // cannot be created stops no backup: 'evidence key' and 'evidence export' say why again.
+    private void createSigningKey(PrintWriter out) {
+        try {
+            EvidenceKey.createIfMissing(data.folder()).ifPresent(key -> out.printf("Created the evidence signing key %s;"
+                    + " give auditors its fingerprint (SHA-256) %s ('kaf-mirror evidence key' shows it again).%n", key.file(),
+                    key.fingerprint()));
+        } catch (RuntimeException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("Cannot create the evidence signing key: " + e.getMessage());
+            err.flush();
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -78,6 +79,9 @@ class EvidenceCliTest {
                 "--to", Instant.now().toString(), "--out", out.toString());
         assertThat(again.exitCode()).isEqualTo(KafMirror.FAILED);
         assertThat(again.err()).contains(out.toString()).contains("already exists").contains("--overwrite");
+        CliRun audit = CliRun.of("audit", "list", "--action", "evidence.export", "--data", data.toString());
+        assertThat(audit.out()).as(audit.err()).containsPattern("cli\\s+evidence\\.export\\s+" + Pattern.quote(out.toString()) + "\\s+ok")
+                .containsPattern("cli\\s+evidence\\.export\\s+" + Pattern.quote(out.toString()) + "\\s+refused");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.kafmirror.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafmirror.engine.evidence.EvidenceKey;
 import io.kafmirror.engine.state.HistoryEntry;
 import io.kafmirror.engine.state.HistoryFilter;
 import io.kafmirror.engine.state.Lifecycle;
@@ -83,6 +84,7 @@ class RunCliTest {
         assertThat(audit.exitCode()).as(audit.out()).isZero();
         assertThat(audit.out()).as("anchored as it started (entry 1) and as it stopped (entry 3)")
                 .contains("Checked against 2 anchor(s) in store(s) local.");
+        assertThat(Path.of(data).resolve(EvidenceKey.FILE)).as("the evidence signing key is created at the first start").isRegularFile();
         try (StateDatabase state = StateDatabase.open(Path.of(data), "test")) {
             assertThat(state.history().query(HistoryFilter.of("live").types(Lifecycle.RUN_STOPPED)))
                     .as("the stop is in the history: H2 must not close the database before the engine has written it")

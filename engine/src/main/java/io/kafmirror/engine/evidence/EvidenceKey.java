@@ -20,6 +20,7 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +58,22 @@ public final class EvidenceKey {
         return load(file);
     }
 
-    private static void create(Path dataDir, Path file) {
+    /**
+     * Creates the key of {@code dataDir} when there is none yet, as the console and {@code kaf-mirror run} do when they
+     * start, so the key exists from the installation's first start and its fingerprint can be handed to auditors before
+     * the first pack. Returns the key when this call created it, empty when it was there (or another program created it
+     * meanwhile).
+     */
+    public static Optional<EvidenceKey> createIfMissing(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        if (Files.exists(file) || !create(dataDir, file)) {
+            return Optional.empty();
+        }
+        return Optional.of(load(file));
+    }
+
+    /** Creates the key file; false when another program created it first. */
+    private static boolean create(Path dataDir, Path file) {
         try {
             Files.createDirectories(dataDir);
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -67,8 +83,9 @@ public final class EvidenceKey {
                 Files.writeString(temporary, text, StandardCharsets.US_ASCII);
                 // A hard link never replaces: of two programs creating the key at once, one wins and both use its key.
                 Files.createLink(file, temporary);
+                return true;
             } catch (FileAlreadyExistsException lost) {
-                // Another program created it first.
+                return false;
             } finally {
                 Files.deleteIfExists(temporary);
             }

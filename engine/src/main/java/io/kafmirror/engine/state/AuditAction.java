@@ -34,7 +34,11 @@ public enum AuditAction {
     /** The clusters and stores of the configuration file were saved (the console's Clusters screen). */
     CONFIG_SAVE("config.save"),
     /** A store's catalog was rebuilt from the store. */
-    STORE_REBUILD_CATALOG("store.rebuild-catalog");
+    STORE_REBUILD_CATALOG("store.rebuild-catalog"),
+    /** A restore drill ended; the parameters hold its job, mode, topics and result, a failed one its finding as reason. */
+    DRILL_RUN("drill.run"),
+    /** An evidence pack was written; the parameters hold its period, stores, file name and the manifest's SHA-256. */
+    EVIDENCE_EXPORT("evidence.export");
 
     private final String code;
 

@@ -63,12 +63,21 @@ public final class AuditLog {
                 return result;
             });
         } catch (RuntimeException e) {
-            try {
-                append(action, target, parameters, refusal(e) ? AuditOutcome.REFUSED : AuditOutcome.FAILED, e.getMessage());
-            } catch (RuntimeException notRecorded) {
-                e.addSuppressed(notRecorded);
-            }
+            appendFailure(action, target, parameters, e);
             throw e;
+        }
+    }
+
+    /**
+     * Appends that {@code action} did not happen because of {@code failure}: refused (bad input, a state that does not
+     * allow it) or failed (anything else), with its message as reason. An entry that cannot be appended is added to
+     * {@code failure} as suppressed, so the caller still reports the failure itself.
+     */
+    public void appendFailure(AuditAction action, String target, Map<String, ?> parameters, RuntimeException failure) {
+        try {
+            append(action, target, parameters, refusal(failure) ? AuditOutcome.REFUSED : AuditOutcome.FAILED, failure.getMessage());
+        } catch (RuntimeException notRecorded) {
+            failure.addSuppressed(notRecorded);
         }
     }
 

@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,11 +24,13 @@ public final class DrillLog {
             + " restore_point, started_at, finished_at, state, records, bytes, finding, leftover, actor";
 
     private final StateConnection db;
+    private final AuditLog audit;
     private final String actor;
     private final Clock clock;
 
-    DrillLog(StateConnection db, String actor, Clock clock) {
+    DrillLog(StateConnection db, AuditLog audit, String actor, Clock clock) {
         this.db = db;
+        this.audit = audit;
         this.actor = actor;
         this.clock = clock;
     }
@@ -46,13 +51,41 @@ public final class DrillLog {
         return get(id);
     }
 
-    /** Records how drill {@code id} ended, now; returns it. */
+    /**
+     * Records how drill {@code id} ended, now, and appends it to the audit log in the same transaction ({@code drill.run}:
+     * ok when it passed, failed with the finding as reason when not); returns it.
+     */
     public DrillRecord finish(long id, boolean passed, long records, long bytes, String finding, String leftover) {
-        get(id);
-        db.update("UPDATE drill_run SET finished_at = ?, state = ?, records = ?, bytes = ?, finding = ?, leftover = ?"
-                        + " WHERE id = ?", clock.millis(), (passed ? DrillState.PASSED : DrillState.FAILED).name(), records,
-                bytes, finding, leftover, id);
-        return get(id);
+        return db.computeInTransaction(() -> {
+            get(id);
+            db.update("UPDATE drill_run SET finished_at = ?, state = ?, records = ?, bytes = ?, finding = ?, leftover = ?"
+                            + " WHERE id = ?", clock.millis(), (passed ? DrillState.PASSED : DrillState.FAILED).name(), records,
+                    bytes, finding, leftover, id);
+            DrillRecord done = get(id);
+            audit.append(AuditAction.DRILL_RUN, "drill #" + id, auditParameters(done), passed ? AuditOutcome.OK
+                    : AuditOutcome.FAILED, passed ? null : finding);
+            return done;
+        });
+    }
+
+    private static Map<String, Object> auditParameters(DrillRecord d) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("job", d.job());
+        parameters.put("schedule", d.schedule() == null ? "by hand" : d.schedule());
+        parameters.put("mode", d.mode().name().toLowerCase(Locale.ROOT));
+        parameters.put("topics", String.join(",", d.topics()));
+        parameters.put("store", d.store());
+        if (d.targetCluster() != null) {
+            parameters.put("target_cluster", d.targetCluster());
+        }
+        parameters.put("restore_point", d.restorePoint().toString());
+        parameters.put("result", d.state().name().toLowerCase(Locale.ROOT));
+        parameters.put("records", d.records());
+        parameters.put("bytes", d.bytes());
+        if (d.leftover() != null) {
+            parameters.put("leftover", d.leftover());
+        }
+        return parameters;
     }
 
     /** Drill {@code id}; an error says how to see the others. */

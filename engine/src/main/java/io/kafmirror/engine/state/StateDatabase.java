@@ -48,7 +48,7 @@ public final class StateDatabase implements AutoCloseable {
         this.metrics = new MetricsSeries(connection, clock, metricsRetention);
         this.restores = new RestoreLog(connection, audit, actor, clock);
         this.alerts = new Alerts(connection, history, audit, user(), actor, clock);
-        this.drills = new DrillLog(connection, actor, clock);
+        this.drills = new DrillLog(connection, audit, actor, clock);
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.engine.config.DrillMode;
 import io.kafmirror.engine.mirror.MirrorEvent;
+import io.kafmirror.engine.state.AuditFilter;
+import io.kafmirror.engine.state.AuditOutcome;
 import io.kafmirror.engine.state.DrillRecord;
 import io.kafmirror.engine.state.HistoryEntry;
 import io.kafmirror.engine.state.HistoryFilter;
@@ -110,6 +112,12 @@ class DrillRunTest {
                 .contains("drill #" + drill.id()).contains(damagedSegment));
         assertThat(MirrorEvent.Type.DRILL_FAILED.anomaly()).isTrue();
         assertThat(state.drills().get(drill.id()).state()).isEqualTo(DrillRecord.DrillState.FAILED);
+        assertThat(state.audit().list(AuditFilter.all().ofAction("drill.run"))).anySatisfy(e -> {
+            assertThat(e.target()).isEqualTo("drill #" + drill.id());
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+            assertThat(e.reason()).isEqualTo(drill.finding());
+            assertThat(e.parameters()).contains("\"topics\":\"" + DAMAGED + "\"", "\"mode\":\"restore\"", "\"result\":\"failed\"");
+        });
     }
 
     @Test

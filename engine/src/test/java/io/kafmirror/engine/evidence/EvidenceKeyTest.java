@@ -40,6 +40,17 @@ class EvidenceKeyTest {
     }
 
     @Test
+    void theKeyCreatedAtTheFirstStartIsReportedOnceAndIsTheKeyThatSignsLater() {
+        Path data = dir.resolve("data");
+
+        EvidenceKey created = EvidenceKey.createIfMissing(data).orElseThrow();
+
+        assertThat(EvidenceKey.createIfMissing(data)).as("the second start finds the key there").isEmpty();
+        assertThat(EvidenceKey.loadOrCreate(data).fingerprint()).isEqualTo(created.fingerprint());
+        assertThat(created.file()).isEqualTo(data.resolve(EvidenceKey.FILE));
+    }
+
+    @Test
     void aDamagedKeyIsRefusedWithWhatToDoAndLeftAsItIs() throws Exception {
         Path data = dir.resolve("data");
         EvidenceKey.loadOrCreate(data);

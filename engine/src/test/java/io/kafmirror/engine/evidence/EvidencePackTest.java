@@ -2,6 +2,7 @@ package io.kafmirror.engine.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,9 @@ import io.kafmirror.engine.config.TopicSelection;
 import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.run.BackupRunner;
 import io.kafmirror.engine.run.OpenStores;
+import io.kafmirror.engine.state.AuditEntry;
+import io.kafmirror.engine.state.AuditFilter;
+import io.kafmirror.engine.state.AuditOutcome;
 import io.kafmirror.engine.state.DrillRecord;
 import io.kafmirror.engine.state.MetricSample;
 import io.kafmirror.engine.state.RestoreRecord;
@@ -324,6 +328,35 @@ class EvidencePackTest {
         assertThat(json.readTree(unzipped.resolve("data/audit-log.json").toFile()).get(0).get("target").asText()).isEqualTo("refunds");
         assertThat(reportText(unzipped)).contains(" entries does NOT verify against itself and 1 anchor in 1 store: 1 break found:"
                 + " entry 1 was edited (its hash does not match its content).");
+    }
+
+    @Test
+    void anExportIsAuditedWithItsPeriodFileAndManifestHashAndARefusedOneWithItsReason() throws Exception {
+        PackExport export = new PackExport(config, data, "console", "test", Clock.systemUTC());
+        Path out = dir.resolve("audited.zip");
+
+        PackExport.Exported pack = export.write(period, List.of(), out, false);
+        assertThatThrownBy(() -> export.write(period, List.of(), out, false)).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> export.write(period, List.of("vault"), dir.resolve("vault.zip"), false))
+                .isInstanceOf(ConfigException.class);
+
+        byte[] manifest = Files.readAllBytes(unzip(out).resolve(EvidencePack.MANIFEST));
+        assertThat(pack.manifestSha256()).isEqualTo(Sha256.hex(manifest));
+        assertThat(pack.sizeBytes()).isEqualTo(Files.size(out));
+        assertThat(pack.stores()).containsExactly("local");
+        assertThat(pack.keyFingerprint()).isEqualTo(EvidenceKey.loadOrCreate(data).fingerprint());
+        try (StateDatabase state = StateDatabase.open(data, "test")) {
+            List<AuditEntry> exports = state.audit().list(AuditFilter.all().ofAction("evidence.export"));
+            assertThat(exports).extracting(AuditEntry::actor, AuditEntry::target, AuditEntry::outcome).containsExactly(
+                    tuple("console", out.toString(), AuditOutcome.OK), tuple("console", out.toString(), AuditOutcome.REFUSED),
+                    tuple("console", dir.resolve("vault.zip").toString(), AuditOutcome.REFUSED));
+            assertThat(exports.get(0).parameters()).contains("\"manifest_sha256\":\"" + Sha256.hex(manifest) + "\"",
+                    "\"file\":\"audited.zip\"", "\"from\":\"" + period.from() + "\"", "\"to\":\"" + period.to() + "\"",
+                    "\"stores\":[\"local\"]", "\"signing_key_sha256\":\"" + pack.keyFingerprint() + "\"");
+            assertThat(exports.get(1).reason()).contains("already exists");
+            assertThat(exports.get(2).reason()).contains("no store 'vault'");
+            assertThat(exports.get(2).parameters()).contains("\"stores\":[\"vault\"]");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.kafmirror.engine.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.kafmirror.engine.config.DrillMode;
 import java.nio.file.Path;
@@ -54,6 +55,34 @@ class DrillLogTest {
             assertThat(drills.between(T0.minusMillis(1), T0.minusMillis(1), null)).isEmpty();
             assertThatThrownBy(() -> drills.between(T0, T0.minusMillis(1), null)).hasMessageContaining("after its end");
             assertThatThrownBy(() -> drills.get(99)).hasMessageContaining("kaf-mirror drills list");
+        }
+    }
+
+    @Test
+    void eachEndedDrillIsInTheAuditLogWithItsResultAFailedOneWithItsFinding() {
+        ManualClock clock = new ManualClock(T0);
+        try (StateDatabase state = StateDatabase.open(dir, "run", clock, MetricsSeries.DEFAULT_RETENTION)) {
+            DrillLog drills = state.drills();
+            DrillRecord restore = drills.begin("orders", "daily at 02:00 UTC, restore of orders", DrillMode.RESTORE, "prod",
+                    "vault", "dr", List.of("orders", "payments"), T0);
+            DrillRecord verify = drills.begin("billing", null, DrillMode.VERIFY, "prod", "vault", null, List.of("invoices"), T0);
+            assertThat(state.audit().list(AuditFilter.all().ofAction("drill.run"))).as("a running drill is not audited yet").isEmpty();
+
+            drills.finish(restore.id(), true, 600, 4096, null, null);
+            drills.finish(verify.id(), false, 0, 0, "Topic invoices: segment 'x' is corrupt", null);
+
+            assertThat(state.audit().list(AuditFilter.all().ofAction("drill.run")))
+                    .extracting(AuditEntry::actor, AuditEntry::target, AuditEntry::outcome, AuditEntry::reason, AuditEntry::parameters)
+                    .containsExactly(
+                            tuple("run", "drill #" + restore.id(), AuditOutcome.OK, null, "{\"bytes\":4096,\"job\":\"orders\","
+                                    + "\"mode\":\"restore\",\"records\":600,\"restore_point\":\"2026-12-01T02:00:00Z\","
+                                    + "\"result\":\"passed\",\"schedule\":\"daily at 02:00 UTC, restore of orders\","
+                                    + "\"store\":\"vault\",\"target_cluster\":\"dr\",\"topics\":\"orders,payments\"}"),
+                            tuple("run", "drill #" + verify.id(), AuditOutcome.FAILED, "Topic invoices: segment 'x' is corrupt",
+                                    "{\"bytes\":0,\"job\":\"billing\",\"mode\":\"verify\",\"records\":0,"
+                                    + "\"restore_point\":\"2026-12-01T02:00:00Z\",\"result\":\"failed\",\"schedule\":\"by hand\","
+                                    + "\"store\":\"vault\",\"topics\":\"invoices\"}"));
+            assertThat(state.audit().verify(List.of()).intact()).isTrue();
         }
     }
 }

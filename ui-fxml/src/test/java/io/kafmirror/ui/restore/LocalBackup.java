@@ -34,16 +34,19 @@ import java.util.function.Function;
  * folder, and the job {@code prod-backup} with a recorded gap in the state database. Two topics; records of three
  * partitions every two seconds or so for ten minutes from {@link #START}, some of them late.
  */
-final class LocalBackup {
+public final class LocalBackup {
 
-    static final Instant START = Instant.parse("2026-12-02T09:00:00Z");
+    /** When the first records were written. */
+    public static final Instant START = Instant.parse("2026-12-02T09:00:00Z");
     /** When the engine recorded a gap on partition 1 of {@link #orders}. */
     static final Instant GAP_AT = Instant.parse("2026-12-02T09:05:30.250Z");
     /** Where the records of a second generation of {@link #orders} start, when {@link #recreateOrders()} stores one. */
     static final Instant RECREATED = Instant.parse("2026-12-02T09:20:00Z");
 
-    final Path configFile;
-    final Path dataDir;
+    /** The configuration file naming the store and the cluster. */
+    public final Path configFile;
+    /** The data folder with the state database and the store's catalog. */
+    public final Path dataDir;
     final String orders;
     final String payments;
     private final Path storeDir;
@@ -58,7 +61,7 @@ final class LocalBackup {
     }
 
     /** Writes it into {@code dir}, its topics named {@code prefix.orders} and {@code prefix.payments}. */
-    static LocalBackup write(Path dir, String prefix) {
+    public static LocalBackup write(Path dir, String prefix) {
         LocalBackup backup = new LocalBackup(dir, prefix);
         try {
             Files.createDirectories(backup.storeDir);
