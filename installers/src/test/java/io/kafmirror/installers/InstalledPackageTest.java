@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -72,6 +74,27 @@ class InstalledPackageTest {
         String modules = Files.readString(pkg.installed(UnpackedPackage.INSTALL_DIR + "/lib/runtime/release"));
         assertThat(modules).as("a trimmed runtime, not a whole JDK").contains("java.desktop", "jdk.crypto.ec")
                 .doesNotContain("jdk.compiler", "jdk.jshell", "jdk.jdeps");
+    }
+
+    @Test
+    void theAppImageStartsFromItsClassDataArchiveAndTheInstalledPackageMakesItsOwn() throws Exception {
+        Path image = Path.of(System.getProperty("installer.image"));
+        // -Xshare:on makes the JVM fail instead of quietly starting without the archive when it cannot map it.
+        assertThat(UnpackedPackage.run(image.resolve("bin/kaf-mirror"), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"), "--version"))
+                .contains("kaf-mirror 0.1.0");
+
+        Path app = pkg.installed(UnpackedPackage.INSTALL_DIR + "/lib/app");
+        assertThat(Files.readString(app.resolve("kaf-mirror.classlist"))).as("the training run's classes, the console's too")
+                .contains("io/kafmirror/ui/MainWindow", "io/kafmirror/app/KafMirror");
+        assertThat(app.resolve("kaf-mirror.jsa")).as("the build's archive names the build's paths: the package leaves it out")
+                .doesNotExist();
+        Matcher dump = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]+)\"").matcher(pkg.script("postinst"));
+        assertThat(dump.find()).as("postinst dumps the archive").isTrue();
+        pkg.run(Map.of("JAVA_TOOL_OPTIONS", dump.group(1).replace("$APP", app.toString())), "--version");
+        assertThat(pkg.run(Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"), "--version")).as("the installed launcher maps it")
+                .contains("kaf-mirror 0.1.0");
+        assertThat(pkg.script("prerm")).as("dpkg does not know the archive: prerm removes it")
+                .contains("rm -f " + UnpackedPackage.INSTALL_DIR + "/lib/app/kaf-mirror.jsa");
     }
 
     @Test

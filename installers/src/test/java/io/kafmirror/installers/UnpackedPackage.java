@@ -68,7 +68,12 @@ final class UnpackedPackage {
 
     /** Runs {@code kaf-mirror args} from the unpacked root with {@code environment}; its stdout after it exits 0. */
     String run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(command().toString()));
+        return run(command(), environment, args);
+    }
+
+    /** Runs {@code launcher args} (this package's or the app-image's) with {@code environment}; its stdout after it exits 0. */
+    static String run(Path launcher, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);

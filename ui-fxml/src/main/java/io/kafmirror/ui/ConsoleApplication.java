@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
@@ -29,6 +30,7 @@ public final class ConsoleApplication extends Application {
 
     private static final Duration JOBS_EVERY = Duration.seconds(3);
     private static final Duration STORES_EVERY = Duration.minutes(5);
+    private static final Duration EXIT_AFTER_SHOWN = Duration.seconds(1);
 
     // Application.launch builds the console itself and passes only strings: the actions travel beside them.
     private static volatile List<ConsoleAction> launchActions = List.of();
@@ -127,6 +129,12 @@ public final class ConsoleApplication extends Application {
         statusUpdates = new StatusUpdates(new StatusProbe(settings.configFile(), settings.dataDir(), Clock.systemUTC()),
                 status, JOBS_EVERY, STORES_EVERY);
         statusUpdates.start();
+        if (settings.exitWhenShown()) {
+            // A second more lets the first frames render, so the training run loads what drawing them needs too.
+            PauseTransition settle = new PauseTransition(EXIT_AFTER_SHOWN);
+            settle.setOnFinished(e -> stage.close());
+            settle.play();
+        }
         if (settings.screenshots() != null) {
             Theme chosen = model.themeProperty().get();
             Screen shown = model.screenProperty().get();

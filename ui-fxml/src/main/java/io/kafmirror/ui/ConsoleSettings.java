@@ -15,12 +15,19 @@ import java.util.Map;
  * @param openOn     the screen to open on, or {@code null} for the one shown last
  * @param screenshots a folder to photograph every screen into before closing (see {@link ScreenshotTour}), or
  *                    {@code null} for a normal session
+ * @param exitWhenShown close again once the window is shown: the training run that records which classes the
+ *                      start-up loads, for the installers' class-data-sharing archive (docs/installers.md)
  */
-public record ConsoleSettings(Path configFile, Path dataDir, Screen openOn, Path screenshots) {
+public record ConsoleSettings(Path configFile, Path dataDir, Screen openOn, Path screenshots, boolean exitWhenShown) {
 
     /** A normal session. */
     public ConsoleSettings(Path configFile, Path dataDir, Screen openOn) {
         this(configFile, dataDir, openOn, null);
+    }
+
+    /** A session that photographs every screen into {@code screenshots} unless it is {@code null}. */
+    public ConsoleSettings(Path configFile, Path dataDir, Screen openOn, Path screenshots) {
+        this(configFile, dataDir, openOn, screenshots, false);
     }
 
     /** As JavaFX application parameters, because {@code Application.launch} takes only strings. */
@@ -32,6 +39,9 @@ public record ConsoleSettings(Path configFile, Path dataDir, Screen openOn, Path
         if (screenshots != null) {
             arguments.add("--screenshots=" + screenshots);
         }
+        if (exitWhenShown) {
+            arguments.add("--exit-when-shown=true");
+        }
         return arguments;
     }
 
@@ -41,6 +51,6 @@ public record ConsoleSettings(Path configFile, Path dataDir, Screen openOn, Path
         String screenshots = named.get("screenshots");
         return new ConsoleSettings(Path.of(named.get("config")), Path.of(named.get("data")),
                 screen == null ? null : Screen.valueOf(screen.toUpperCase(Locale.ROOT)),
-                screenshots == null ? null : Path.of(screenshots));
+                screenshots == null ? null : Path.of(screenshots), Boolean.parseBoolean(named.get("exit-when-shown")));
     }
 }

@@ -130,6 +130,16 @@ class ConsoleWindowTest {
         assertThat(ranOn.get()).isNotNull().doesNotContain("JavaFX Application Thread");
     }
 
+    @Test
+    void theInstallersTrainingRunClosesTheWindowOnceShown() throws Exception {
+        running = (ConsoleApplication) FxToolkit.setupApplication(() -> new ConsoleApplication(
+                new ConsoleSettings(data.resolve("config.yml"), data, null, null, true)));
+        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+        assertThat(title()).isEqualTo("kaf-mirror — Clusters");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !stage.isShowing());
+    }
+
     private String title() {
         Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
         return stage.getTitle();

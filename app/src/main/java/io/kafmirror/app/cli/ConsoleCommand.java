@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code kaf-mirror console}: opens the operations console on the same configuration and data folder as the
@@ -28,13 +29,17 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    // The installers' training run (docs/installers.md): which classes a start-up loads, for the class-data-sharing archive.
+    @Option(names = "--exit-when-shown", hidden = true)
+    boolean exitWhenShown;
+
     @Override
     public Integer call() {
         Optional<String> noDisplay = missingDisplay(System.getenv(), System.getProperty("os.name", ""));
         if (noDisplay.isPresent()) {
             throw new IllegalStateException(noDisplay.get());
         }
-        launch(new ConsoleSettings(config.file(), data.folder(), null), List.of());
+        launch(new ConsoleSettings(config.file(), data.folder(), null, null, exitWhenShown), List.of());
         return 0;
     }
 
