@@ -200,7 +200,7 @@ public final class ClusterForm extends EntryForm {
 
     private static String text(Object value) {
         if (value instanceof Secret secret) {
-            return secret.reference().orElse(secret.reveal());
+            return secret.writtenAs().orElse(secret.reveal());
         }
         return value == null ? "" : value.toString();
     }

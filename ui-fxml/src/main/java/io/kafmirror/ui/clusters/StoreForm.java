@@ -286,7 +286,7 @@ public final class StoreForm extends EntryForm {
     }
 
     private static String text(Secret secret) {
-        return secret == null ? "" : secret.reference().orElse(secret.reveal());
+        return secret == null ? "" : secret.writtenAs().orElse(secret.reveal());
     }
 
     /** Local folder or S3 bucket. */

@@ -87,7 +87,7 @@ class ClustersViewModelTest {
         MirrorConfig saved = reloaded();
         assertThat(saved.clusters().keySet()).containsExactly("prod", "dr");
         assertThat(saved.cluster("prod").brokers()).isEqualTo("k1:9093,k2:9093,k3:9093");
-        assertThat(saved.cluster("prod").security().saslPassword().reference()).contains("${KAFKA_PASS}");
+        assertThat(saved.cluster("prod").security().saslPassword().writtenAs()).contains("${KAFKA_PASS}");
         assertThat(saved.cluster("prod").security().saslPassword().reveal()).isEqualTo("s3cret");
         assertThat(saved.cluster("dr")).isEqualTo(new ConfigLoader().read("""
                 brokers: dr-1:9092
@@ -95,7 +95,7 @@ class ClustersViewModelTest {
                 """, ClusterConfig.class, "expected"));
         assertThat(saved.stores().keySet()).containsExactly("vault", "store");
         assertThat(saved.store("store")).hasFieldOrPropertyWithValue("path", folder.resolve("segments"));
-        assertThat(((S3BucketConfig) saved.store("vault")).secretKey().reference()).contains("${S3_SECRET}");
+        assertThat(((S3BucketConfig) saved.store("vault")).secretKey().writtenAs()).contains("${S3_SECRET}");
         assertThat(saved.jobs()).containsOnlyKeys("orders");
         assertThat(model.unsavedProperty().get()).isFalse();
         assertThat(model.statusProperty().get().text()).startsWith("Saved 2 clusters and 2 stores");
