@@ -178,6 +178,9 @@ final class ConfigYaml {
      * latter; refuses the mask, which stands where {@link ConfigWriter} had a secret it would not write.
      */
     static final class SecretReader extends JsonDeserializer<Secret> {
+        // A reader set up without the loader's secrets has no passphrase: an encrypted value says so.
+        private static final SealedSecrets NO_PASSPHRASE = new SealedSecrets(Passphrase.none());
+
         @Override
         public Secret deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = scalarText(p, "a secret");
@@ -185,7 +188,8 @@ final class ConfigYaml {
             String written = texts instanceof Map<?, ?> map ? (String) map.get(p.getParsingContext().pathAsPointer().toString()) : null;
             // An encrypted value may also come from the environment (${KAFKA_PASS} holding enc:v1:…): the reference is kept.
             if (SecretCipher.isEncrypted(value)) {
-                String secret = ((SealedSecrets) ctxt.getAttribute(SEALED_SECRETS)).decrypt(value);
+                Object secrets = ctxt.getAttribute(SEALED_SECRETS);
+                String secret = (secrets instanceof SealedSecrets given ? given : NO_PASSPHRASE).decrypt(value);
                 return written != null ? Secret.expanded(written, secret) : Secret.encrypted(value, secret);
             }
             if (written != null) {
