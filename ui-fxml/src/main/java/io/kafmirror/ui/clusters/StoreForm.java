@@ -135,6 +135,12 @@ public final class StoreForm extends EntryForm {
         return copy;
     }
 
+    @Override
+    public void encryptSecrets() {
+        encryptSecret(accessKey);
+        encryptSecret(secretKey);
+    }
+
     private List<StringProperty> texts() {
         return List.of(path, bucket, region, endpoint, accessKey, secretKey, keyPrefix, kmsKeyId, multipartThreshold,
                 partSize, uploadParallelism, connectTimeout, socketTimeout, maxAttempts);
