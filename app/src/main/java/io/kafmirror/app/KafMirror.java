@@ -10,6 +10,7 @@ import io.kafmirror.app.cli.FailureReporter;
 import io.kafmirror.app.cli.JobsCommand;
 import io.kafmirror.app.cli.RestoreCommand;
 import io.kafmirror.app.cli.RunCommand;
+import io.kafmirror.app.cli.SecretsCommand;
 import io.kafmirror.app.cli.StoreCommand;
 import io.kafmirror.app.cli.VersionProvider;
 import io.kafmirror.app.demo.DemoCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         description = "Kafka backup, disaster recovery and point-in-time restore into immutable .kfs segments.",
         subcommands = {ConsoleCommand.class, DemoCommand.class, ClustersCommand.class, JobsCommand.class, RunCommand.class,
                 AlertsCommand.class, RestoreCommand.class, StoreCommand.class, AuditCommand.class, EvidenceCommand.class,
-                DrillsCommand.class,
+                DrillsCommand.class, SecretsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KafMirror {
 

@@ -22,7 +22,10 @@ public final class StatusBarModel {
         return storeHealth;
     }
 
-    /** Whether the stores keep segments immutable; attention when one does not enforce Object Lock. */
+    /**
+     * Whether the stores keep segments immutable and are separated from the clusters; attention when one does not
+     * enforce Object Lock, a job locks nothing, or a store shares a credential with a cluster.
+     */
     public StatusItem objectLock() {
         return objectLock;
     }
@@ -81,12 +84,17 @@ public final class StatusBarModel {
 
         List<StoreStatus> answered = stores.stream().filter(StoreStatus::reachable).toList();
         List<String> unlocked = answered.stream().filter(s -> !s.lock().ok()).map(StoreStatus::store).toList();
-        String text = answered.isEmpty() ? "Object Lock: unknown"
+        List<String> separation = stores.stream().flatMap(s -> s.separation().stream()).toList();
+        String text = (answered.isEmpty() ? "Object Lock: unknown"
                 : unlocked.isEmpty() ? "Object Lock: on"
-                : "Object Lock: off on " + String.join(", ", unlocked);
-        objectLock.set(text, answered.isEmpty() ? "No store answered." : answered.stream()
+                : "Object Lock: off on " + String.join(", ", unlocked))
+                + (separation.isEmpty() ? "" : " · " + separation.size() + (separation.size() == 1
+                        ? " separation warning" : " separation warnings"));
+        String lockDetails = answered.isEmpty() ? "No store answered." : answered.stream()
                 .map(s -> s.store() + ": " + describe(s.lock()))
-                .collect(Collectors.joining("\n")), !unlocked.isEmpty());
+                .collect(Collectors.joining("\n"));
+        objectLock.set(text, separation.isEmpty() ? lockDetails : lockDetails + "\n" + String.join("\n", separation),
+                !unlocked.isEmpty() || !separation.isEmpty());
     }
 
     /** The configuration could not be read, so the stores are unknown. */

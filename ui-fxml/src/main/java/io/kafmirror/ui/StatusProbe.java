@@ -3,6 +3,8 @@ package io.kafmirror.ui;
 import io.kafmirror.engine.config.ConfigLoader;
 import io.kafmirror.engine.config.LocalStoreConfig;
 import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.config.SeparationWarning;
+import io.kafmirror.engine.config.SeparationWarnings;
 import io.kafmirror.engine.config.StoreConfig;
 import io.kafmirror.engine.mirror.Severity;
 import io.kafmirror.engine.state.AlertFilter;
@@ -33,6 +35,8 @@ public final class StatusProbe implements AutoCloseable {
     private final Path configFile;
     private final ConsoleState state;
     private final Clock clock;
+    // One loader for every probe: it remembers what it decrypted, each encrypted secret costing half a second.
+    private final ConfigLoader loader = new ConfigLoader();
 
     /** A probe of the configuration {@code configFile} and the state database in {@code dataDir}. */
     public StatusProbe(Path configFile, Path dataDir, Clock clock) {
@@ -63,27 +67,31 @@ public final class StatusProbe implements AutoCloseable {
         return new JobsSummary(running, paused, stopped, engineActive, openCritical);
     }
 
-    /** Each configured store's reachability and Object Lock, or empty when there is no configuration file yet. */
+    /** Each configured store's reachability, Object Lock and separation warnings, or empty when there is no configuration file yet. */
     public Optional<List<StoreStatus>> stores() {
         if (!Files.isRegularFile(configFile)) {
             return Optional.empty();
         }
-        MirrorConfig config = new ConfigLoader().load(configFile);
+        MirrorConfig config = loader.load(configFile);
         List<StoreStatus> found = new ArrayList<>();
+        List<SeparationWarning> warnings = SeparationWarnings.of(config);
         for (Map.Entry<String, StoreConfig> store : config.stores().entrySet()) {
-            found.add(check(store.getKey(), store.getValue()));
+            List<String> separation = warnings.stream().filter(w -> w.store().equals(store.getKey()))
+                    .map(SeparationWarning::message).toList();
+            found.add(check(store.getKey(), store.getValue(), separation));
         }
         return Optional.of(found);
     }
 
-    private static StoreStatus check(String name, StoreConfig config) {
+    private static StoreStatus check(String name, StoreConfig config, List<String> separation) {
         if (config instanceof LocalStoreConfig local && !Files.isDirectory(local.path())) {
-            return new StoreStatus(name, null, "the folder " + local.path() + " does not exist (is the drive mounted?)");
+            return new StoreStatus(name, null, "the folder " + local.path() + " does not exist (is the drive mounted?)",
+                    separation);
         }
         try (SegmentStore store = config.open()) {
-            return new StoreStatus(name, store.verifyLock(), null);
+            return new StoreStatus(name, store.verifyLock(), null, separation);
         } catch (RuntimeException e) {
-            return new StoreStatus(name, null, Problem.of(e).message());
+            return new StoreStatus(name, null, Problem.of(e).message(), separation);
         }
     }
 

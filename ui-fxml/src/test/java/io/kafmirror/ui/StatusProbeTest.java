@@ -89,6 +89,26 @@ class StatusProbeTest {
     }
 
     @Test
+    void theObjectLockItemCountsTheSeparationWarningsAndNamesThemInItsDetails() throws Exception {
+        Path folder = Files.createDirectories(data.resolve("segments"));
+        Path config = Files.writeString(data.resolve("config.yml"), """
+                clusters:
+                  prod: { brokers: "k1:9092" }
+                stores:
+                  laptop: { type: local, path: %s }
+                jobs:
+                  orders: { source: prod, store: laptop, topics: "orders.*" }
+                """.formatted(folder));
+        StatusBarModel model = new StatusBarModel();
+        try (StatusProbe probe = new StatusProbe(config, data, Clock.systemUTC())) {
+            model.showStores(probe.stores());
+        }
+        assertThat(model.objectLock().textProperty().get()).isEqualTo("Object Lock: off on laptop · 1 separation warning");
+        assertThat(model.objectLock().detailsProperty().get()).contains("job orders writes into the local store laptop");
+        assertThat(model.objectLock().attentionProperty().get()).isTrue();
+    }
+
+    @Test
     void withoutAConfigurationNothingIsCheckedAndTheBarSaysSo() {
         StatusBarModel model = new StatusBarModel();
         try (StatusProbe probe = new StatusProbe(data.resolve("config.yml"), data, Clock.systemUTC())) {

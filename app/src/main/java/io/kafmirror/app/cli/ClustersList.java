@@ -2,6 +2,8 @@ package io.kafmirror.app.cli;
 
 import io.kafmirror.engine.config.ClusterConfig;
 import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.config.SeparationWarning;
+import io.kafmirror.engine.config.SeparationWarnings;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code kaf-mirror clusters list}: the configured clusters, their brokers and how they authenticate. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the configured clusters.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the configured clusters, and stores that share a credential with one.")
 public final class ClustersList implements Callable<Integer> {
 
     @Mixin
@@ -28,6 +30,8 @@ public final class ClustersList implements Callable<Integer> {
             table.row(cluster.getKey(), c.security().securityProtocol(), c.brokers());
         }
         table.print(spec.commandLine().getOut());
+        SeparationNotes.print(spec.commandLine().getOut(), SeparationWarnings.of(loaded).stream()
+                .filter(w -> w.kind() == SeparationWarning.Kind.SHARED_CREDENTIAL).toList());
         return 0;
     }
 }

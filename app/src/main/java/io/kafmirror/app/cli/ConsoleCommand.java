@@ -39,6 +39,11 @@ public final class ConsoleCommand implements Callable<Integer> {
         if (noDisplay.isPresent()) {
             throw new IllegalStateException(noDisplay.get());
         }
+        if (config.passphraseFile != null) {
+            // The console's screens read the file with the environment's passphrase; an option they ignore would mislead.
+            throw new IllegalArgumentException("The console takes the passphrase of encrypted secrets from the environment:"
+                    + " start it with KAF_MIRROR_PASSPHRASE_FILE=" + config.passphraseFile + " instead of --passphrase-file");
+        }
         launch(new ConsoleSettings(config.file(), data.folder(), null, null, exitWhenShown), List.of());
         return 0;
     }

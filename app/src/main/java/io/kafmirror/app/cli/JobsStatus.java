@@ -1,13 +1,19 @@
 package io.kafmirror.app.cli;
 
+import io.kafmirror.engine.config.ConfigException;
 import io.kafmirror.engine.config.DurationText;
+import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.config.SeparationWarning;
+import io.kafmirror.engine.config.SeparationWarnings;
 import io.kafmirror.engine.state.Job;
 import io.kafmirror.engine.state.LagPercentiles;
 import io.kafmirror.engine.state.MetricSample;
 import io.kafmirror.engine.state.StateDatabase;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +36,9 @@ public final class JobsStatus implements Callable<Integer> {
 
     @Mixin
     DataOptions data;
+
+    @Mixin
+    ConfigOptions config;
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Only this job.")
     String name;
@@ -87,8 +96,29 @@ public final class JobsStatus implements Callable<Integer> {
                 }
                 lag.print(out);
             }
+            separation(out, jobs);
         }
         return 0;
+    }
+
+    // The configuration says which cluster and store a job uses; status still shows without it.
+    private void separation(PrintWriter out, List<Job> jobs) {
+        if (!Files.isRegularFile(config.file())) {
+            return;
+        }
+        List<SeparationWarning> warnings = new ArrayList<>();
+        try {
+            MirrorConfig loaded = config.load();
+            for (Job job : jobs) {
+                SeparationWarnings.forJob(job.name(), job.config(), loaded).stream()
+                        .filter(w -> !warnings.contains(w)).forEach(warnings::add);
+            }
+        } catch (ConfigException e) {
+            out.println();
+            out.println("Separation not checked: " + e.getMessage());
+            return;
+        }
+        SeparationNotes.print(out, warnings);
     }
 
     private Duration windowLength() {

@@ -1,7 +1,10 @@
 package io.kafmirror.app.cli;
 
 import io.kafmirror.engine.audit.AuditAnchoring;
+import io.kafmirror.engine.config.ConfigException;
 import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.config.SeparationWarning;
+import io.kafmirror.engine.config.SeparationWarnings;
 import io.kafmirror.engine.drill.JobDrills;
 import io.kafmirror.engine.evidence.EvidenceKey;
 import io.kafmirror.engine.run.BackupRunner;
@@ -9,11 +12,14 @@ import io.kafmirror.engine.run.DeclaredJobs;
 import io.kafmirror.engine.run.OpenStores;
 import io.kafmirror.engine.state.AuditAnchor;
 import io.kafmirror.engine.state.DrillRecord;
+import io.kafmirror.engine.state.Job;
 import io.kafmirror.engine.state.StateDatabase;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,6 +69,7 @@ public final class RunCommand implements Callable<Integer> {
         try (StateDatabase state = StateDatabase.open(data.folder(), "run");
              BackupRunner runner = new BackupRunner(loaded, state, data.folder(), Clock.systemUTC())) {
             int declared = DeclaredJobs.apply(loaded, state.jobs());
+            warnSeparation(loaded, state);
             out.printf("kaf-mirror running (%d job(s) from %s taken over); stop with SIGTERM or Ctrl-C.%n", declared,
                     config.config);
             createSigningKey(out);
@@ -110,6 +117,24 @@ public final class RunCommand implements Callable<Integer> {
             err.println("Cannot create the evidence signing key: " + e.getMessage());
             err.flush();
         }
+    }
+
+    // Every job the engine runs, declared in the file or added with 'jobs add', once each.
+    private void warnSeparation(MirrorConfig loaded, StateDatabase state) {
+        Set<SeparationWarning> warnings = new LinkedHashSet<>();
+        for (Job job : state.jobs().list()) {
+            try {
+                warnings.addAll(SeparationWarnings.forJob(job.name(), job.config(), loaded));
+            } catch (ConfigException e) {
+                // A job whose cluster or store left the file is reported by the runner itself.
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        for (SeparationWarning warning : warnings) {
+            LOG.warn("Separation: {}", warning.message());
+            err.println("warning: " + warning.message());
+        }
+        err.flush();
     }
 
     /**

@@ -64,11 +64,22 @@ public final class ClientProperties {
         return clear;
     }
 
+    /** The values kaf-mirror hides, by key: compared by value elsewhere, never shown. */
+    public Map<String, Secret> secrets() {
+        Map<String, Secret> hidden = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (isSecret(key, value.reveal()) || value.isEncrypted()) {
+                hidden.put(key, value);
+            }
+        });
+        return hidden;
+    }
+
     /** The properties as they may be shown and written: secret values as their reference or mask. */
     @JsonValue
     Map<String, Object> written() {
         Map<String, Object> shown = new LinkedHashMap<>();
-        values.forEach((key, value) -> shown.put(key, isSecret(key, value.reveal()) ? value : value.reveal()));
+        values.forEach((key, value) -> shown.put(key, isSecret(key, value.reveal()) || value.isEncrypted() ? value : value.reveal()));
         return shown;
     }
 

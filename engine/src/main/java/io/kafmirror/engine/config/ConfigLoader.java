@@ -35,15 +35,27 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
 
     private final EnvExpansion environment;
+    private final SealedSecrets secrets;
 
-    /** A loader expanding references from the process environment. */
+    /** A loader expanding references from the process environment, and decrypting with the passphrase it gives. */
     public ConfigLoader() {
         this(System.getenv());
     }
 
-    /** A loader expanding references from {@code environment}. */
+    /** A loader expanding references from {@code environment}, and decrypting with the passphrase it gives ({@link Passphrase#fromEnvironment}). */
     public ConfigLoader(Map<String, String> environment) {
+        this(environment, Passphrase.fromEnvironment(environment));
+    }
+
+    /** A loader expanding references from {@code environment} and decrypting {@code enc:v1:} values with {@code passphrase}. */
+    public ConfigLoader(Map<String, String> environment, Passphrase passphrase) {
         this.environment = new EnvExpansion(environment);
+        this.secrets = new SealedSecrets(passphrase);
+    }
+
+    /** The secrets this loader decrypts, which also encrypt with the same passphrase. */
+    public SealedSecrets secrets() {
+        return secrets;
     }
 
     /** Loads the configuration file {@code file}. */
@@ -82,6 +94,7 @@ public final class ConfigLoader {
         try {
             return ConfigYaml.mapper().readerFor(type)
                     .withAttribute(ConfigYaml.WRITTEN_TEXTS, writtenTexts)
+                    .withAttribute(ConfigYaml.SEALED_SECRETS, secrets)
                     .withAttribute(ConfigYaml.BASE_DIRECTORY, baseDirectory)
                     .readValue(document.root());
         } catch (JsonMappingException e) {

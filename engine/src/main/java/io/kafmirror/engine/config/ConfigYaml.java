@@ -35,6 +35,10 @@ final class ConfigYaml {
 
     /** Reader attribute: the text each expanded value was written as, by JSON pointer (for {@link Secret}s). */
     static final String WRITTEN_TEXTS = "kaf-mirror.written-texts";
+    /** Writer attribute: refuse a secret given in clear instead of writing the mask (writing into a file). */
+    static final String REFUSE_CLEAR_SECRETS = "kaf-mirror.refuse-clear-secrets";
+    /** Reader attribute: the {@link SealedSecrets} that decrypt {@code enc:v1:} values. */
+    static final String SEALED_SECRETS = "kaf-mirror.sealed-secrets";
     /** Reader attribute: the folder relative paths are resolved against (the configuration file's). */
     static final String BASE_DIRECTORY = "kaf-mirror.base-directory";
 
@@ -61,7 +65,8 @@ final class ConfigYaml {
                     .addSerializer(Duration.class, new TextWriter<>(DurationText::format))
                     .addDeserializer(Path.class, new PathReader())
                     .addSerializer(Path.class, new ToStringSerializer(Path.class))
-                    .addDeserializer(Secret.class, new SecretReader()))
+                    .addDeserializer(Secret.class, new SecretReader())
+                    .addSerializer(Secret.class, new SecretWriter()))
             .build();
 
     private ConfigYaml() {
@@ -153,23 +158,50 @@ final class ConfigYaml {
     }
 
     /**
-     * Secrets, remembering the environment reference they were written as; refuses the mask, which
-     * stands where {@link ConfigWriter} had a secret it would not write.
+     * Secrets as their reference, encrypted value or mask; with {@link #REFUSE_CLEAR_SECRETS} a secret given in clear
+     * is an error rather than a mask, since a mask written into a file loses the secret.
+     */
+    static final class SecretWriter extends JsonSerializer<Secret> {
+        @Override
+        public void serialize(Secret secret, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            if (secret.writtenAs().isEmpty() && Boolean.TRUE.equals(serializers.getAttribute(REFUSE_CLEAR_SECRETS))) {
+                throw ConfigException.of("is a secret given in clear, which kaf-mirror does not write into a file:"
+                        + " write it as ${VARIABLE}, or give a passphrase (" + Passphrase.HOW_TO_GIVE + ") so that"
+                        + " it is saved encrypted");
+            }
+            gen.writeString(secret.written());
+        }
+    }
+
+    /**
+     * Secrets, remembering the environment reference or encrypted value they were written as and decrypting the
+     * latter; refuses the mask, which stands where {@link ConfigWriter} had a secret it would not write.
      */
     static final class SecretReader extends JsonDeserializer<Secret> {
+        // A reader set up without the loader's secrets has no passphrase: an encrypted value says so.
+        private static final SealedSecrets NO_PASSPHRASE = new SealedSecrets(Passphrase.none());
+
         @Override
         public Secret deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = scalarText(p, "a secret");
             Object texts = ctxt.getAttribute(WRITTEN_TEXTS);
             String written = texts instanceof Map<?, ?> map ? (String) map.get(p.getParsingContext().pathAsPointer().toString()) : null;
+            // An encrypted value may also come from the environment (${KAFKA_PASS} holding enc:v1:…): the reference is kept.
+            if (SecretCipher.isEncrypted(value)) {
+                Object secrets = ctxt.getAttribute(SEALED_SECRETS);
+                String secret = (secrets instanceof SealedSecrets given ? given : NO_PASSPHRASE).decrypt(value);
+                return written != null ? Secret.expanded(written, secret) : Secret.encrypted(value, secret);
+            }
             if (written != null) {
                 return Secret.expanded(written, value);
             }
             if (Secret.MASK.equals(value)) {
                 throw ConfigException.of("is " + Secret.MASK + ", the mask kaf-mirror writes instead of a secret it"
-                        + " must not store in clear: put the secret in an environment variable and write ${VARIABLE} here");
+                        + " must not store in clear: put the secret in an environment variable and write ${VARIABLE}"
+                        + " here, or encrypt it with 'kaf-mirror secrets encrypt'");
             }
             return Secret.of(value);
         }
     }
+
 }

@@ -27,7 +27,7 @@ public final class ControlMapping {
                         EvidenceData.RESTORES, "restore-drills"),
                 row("DORA", "Art. 12(3)", "Restoration from systems physically and logically segregated from the source,"
                         + " protected from unauthorised access and ICT corruption", "4 Retention and Object Lock",
-                        EvidenceData.STORES, EvidenceData.OBJECT_LOCK, EvidenceData.SEGMENTS),
+                        EvidenceData.STORES, EvidenceData.OBJECT_LOCK, EvidenceData.SEGMENTS, EvidenceData.SEPARATION),
                 row("DORA", "Art. 12(4)", "Redundant ICT capacities adequate to business needs", "2 Backup coverage and recovery point;"
                         + " 4 Retention and Object Lock", EvidenceData.COVERAGE, EvidenceData.RPO, EvidenceData.OBJECT_LOCK),
                 row("NIS2", "Annex II: business continuity (Art. 21(2)(c))", "Backup management and disaster recovery",

@@ -3,6 +3,7 @@ package io.kafmirror.engine.evidence;
 import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.LocalStoreConfig;
 import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.config.SeparationWarnings;
 import io.kafmirror.engine.run.OpenStores;
 import io.kafmirror.engine.state.Alert;
 import io.kafmirror.engine.state.AlertFilter;
@@ -18,6 +19,7 @@ import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,12 +108,20 @@ public final class EvidenceCollector {
         put(tables, restores(period));
         put(tables, new EvidenceTable(EvidenceData.SEGMENTS, SegmentInventory.COLUMNS, segments));
         put(tables, new EvidenceTable(EvidenceData.OBJECT_LOCK, SegmentInventory.LOCK_COLUMNS, locks));
+        put(tables, separation(storeNames));
         Findings drillFindings = drills.collect(period);
         Findings auditFindings = audit.collect(period);
         put(tables, drillFindings.table());
         put(tables, auditFindings.table());
         put(tables, ControlMapping.table());
         return new EvidenceData(period, now, version, tables, drillFindings, auditFindings, rowLimit, cut);
+    }
+
+    /** The separation warnings of the configuration about the stores in scope (messages never hold a secret's value). */
+    private EvidenceTable separation(List<String> storeNames) {
+        List<List<Object>> rows = SeparationWarnings.of(config).stream().filter(w -> storeNames.contains(w.store()))
+                .map(w -> Arrays.<Object>asList(w.kind().name(), w.store(), w.cluster(), w.job(), w.message())).toList();
+        return new EvidenceTable(EvidenceData.SEPARATION, List.of("kind", "store", "cluster", "job", "warning"), rows);
     }
 
     /** {@code table} (read with one row more than the limit) cut to its first, newest rows, named in {@code cut} if it was. */

@@ -21,6 +21,8 @@ import java.util.Map;
 public record EvidenceData(EvidencePeriod period, Instant generatedAt, String version, Map<String, EvidenceTable> tables,
                            Findings drills, Findings audit, int rowLimit, List<String> cut) {
 
+    /** The configuration's separation warnings: stores sharing a credential with a cluster, jobs whose segments are not locked. */
+    public static final String SEPARATION = "separation";
     /** Clusters in scope. */
     public static final String CLUSTERS = "clusters";
     /** Stores in scope. */

@@ -139,6 +139,14 @@ final class PdfReport {
             pdf.paragraph("Store " + row.get(0));
             pdf.table(List.of("Fact", "Value"), new float[] {2, 5}, facts);
         }
+        List<List<Object>> separation = data.table(EvidenceData.SEPARATION).rows();
+        pdf.paragraph("Separation warnings: " + (separation.isEmpty() ? "none. Every job in scope writes into a store"
+                + " that locks its segments, and no store shares a credential with a cluster." : separation.size()
+                + " (data/separation.csv). A backup reachable with a source cluster's credentials, or not locked, can be"
+                + " lost with the source."));
+        for (List<Object> row : separation) {
+            pdf.paragraph("- " + row.get(4));
+        }
     }
 
     private void restores(PdfLayout pdf) {

@@ -47,7 +47,7 @@ class ConfigLoaderTest {
         SecurityConfig security = config.cluster("prod").security();
         assertThat(security.saslUsername()).isEqualTo("mirror");
         assertThat(security.saslPassword().reveal()).isEqualTo("kafka-secret");
-        assertThat(security.saslPassword().reference()).contains("${KAFKA_PASS}");
+        assertThat(security.saslPassword().writtenAs()).contains("${KAFKA_PASS}");
         assertThat(config.job("orders").topics().matches("orders.eu")).isTrue();
     }
 

@@ -26,14 +26,14 @@ class SecretTest {
         assertThat(json.writeValueAsString(Secret.of("hunter2"))).isEqualTo("\"****\"");
         assertThat(json.writeValueAsString(fromEnvironment)).isEqualTo("\"${KAFKA_PASS}\"");
         assertThat(fromEnvironment.reveal()).isEqualTo("hunter2");
-        assertThat(fromEnvironment.reference()).contains("${KAFKA_PASS}");
+        assertThat(fromEnvironment.writtenAs()).contains("${KAFKA_PASS}");
         assertThat(fromEnvironment).hasToString("****");
     }
 
     @Test
     void textWithoutAReferenceIsNotRememberedAsOne() {
-        assertThat(Secret.expanded("pa$$word", "pa$word").reference()).isEmpty();
-        assertThat(Secret.expanded("${X:-fallback}", "fallback").reference()).contains("${X:-fallback}");
+        assertThat(Secret.expanded("pa$$word", "pa$word").writtenAs()).isEmpty();
+        assertThat(Secret.expanded("${X:-fallback}", "fallback").writtenAs()).contains("${X:-fallback}");
     }
 
     @Test

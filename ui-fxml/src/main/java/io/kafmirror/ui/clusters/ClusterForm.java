@@ -130,6 +130,20 @@ public final class ClusterForm extends EntryForm {
         return cluster;
     }
 
+    @Override
+    public void encryptSecrets() {
+        encryptSecret(saslPassword);
+        encryptSecret(keyStorePassword);
+        encryptSecret(keyPassword);
+        PropertyLines lines = PropertyLines.parse(properties.get());
+        if (lines.problem().isEmpty()) {
+            String encrypted = lines.encryptedSecrets(context.environment()).text();
+            if (!encrypted.equals(lines.text())) {
+                properties.set(encrypted);
+            }
+        }
+    }
+
     // The YAML has no "TLS off" flag of its own: a tls block turns it on, enabled: false keeps settings for later.
     private Map<String, Object> tlsYaml() {
         Map<String, Object> tls = new LinkedHashMap<>();
@@ -200,7 +214,7 @@ public final class ClusterForm extends EntryForm {
 
     private static String text(Object value) {
         if (value instanceof Secret secret) {
-            return secret.reference().orElse(secret.reveal());
+            return secret.writtenAs().orElse(secret.reveal());
         }
         return value == null ? "" : value.toString();
     }

@@ -55,7 +55,7 @@ public final class ClustersViewModel {
     public ClustersViewModel(Path configFile, Path dataDir, Map<String, String> environment, Executor executor, Duration probeTimeout) {
         this.file = new ConfigFile(configFile, environment);
         this.audit = new SaveAudit(dataDir, executor);
-        this.context = new FormContext(file.path().getParent(), new EnvironmentValues(environment), this::nameTaken,
+        this.context = new FormContext(file.path().getParent(), new EnvironmentValues(environment, file.secrets()), this::nameTaken,
                 () -> unsaved.set(true));
         this.executor = executor;
         this.clusterCheck = new ClusterCheck(probeTimeout);
@@ -139,6 +139,8 @@ public final class ClustersViewModel {
         if (invalid.isPresent()) {
             return refuse(invalid.get(), "Not saved: fix the fields marked in " + invalid.get().nameProperty().get());
         }
+        // Valid forms hold secrets in clear only when there is a passphrase to encrypt them with.
+        entries.forEach(EntryForm::encryptSecrets);
         Map<String, ClusterConfig> clusters = new LinkedHashMap<>();
         Map<String, StoreConfig> stores = new LinkedHashMap<>();
         for (EntryForm form : entries) {

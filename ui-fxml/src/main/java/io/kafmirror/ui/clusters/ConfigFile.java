@@ -6,6 +6,7 @@ import io.kafmirror.engine.config.ClusterConfig;
 import io.kafmirror.engine.config.ConfigLoader;
 import io.kafmirror.engine.config.ConfigWriter;
 import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.config.SealedSecrets;
 import io.kafmirror.engine.config.StoreConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,11 @@ public final class ConfigFile {
     public ConfigFile(Path file, Map<String, String> environment) {
         this.file = file.toAbsolutePath();
         this.loader = new ConfigLoader(environment);
+    }
+
+    /** The secrets of the file, decrypted and encrypted with the passphrase of the environment. */
+    public SealedSecrets secrets() {
+        return loader.secrets();
     }
 
     /** Where the file is. */

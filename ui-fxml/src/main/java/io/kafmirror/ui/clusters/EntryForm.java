@@ -136,14 +136,20 @@ public abstract sealed class EntryForm permits ClusterForm, StoreForm {
         return FieldNote.NONE;
     }
 
-    /** The note for a secret field: none when empty, the environment note for a reference, else an error. */
+    /** The note for a secret field: none when empty, where it comes from, or why it cannot be saved as typed. */
     protected FieldNote secretNote(String text) {
-        if (text == null || text.isEmpty()) {
-            return FieldNote.NONE;
+        return context.environment().secretNote(text);
+    }
+
+    /** Replaces each secret typed in clear by its encrypted value, when the console has a passphrase; before saving. */
+    public abstract void encryptSecrets();
+
+    /** Replaces the text of the secret field {@code field} by its encrypted value if it is typed in clear. */
+    protected final void encryptSecret(StringProperty field) {
+        String written = context.environment().encryptedIfClear(field.get());
+        if (!written.equals(field.get())) {
+            field.set(written);
         }
-        return context.environment().note(text, true).orElse(FieldNote.error("a secret typed here would be saved as"
-                + " ****, which does not load: put it in an environment variable and write ${VARIABLE} here"
-                + " (Test connection works with it as typed)"));
     }
 
     /** The note for a plain field that may refer to the environment. */

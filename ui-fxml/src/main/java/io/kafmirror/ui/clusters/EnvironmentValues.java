@@ -2,13 +2,17 @@ package io.kafmirror.ui.clusters;
 
 import io.kafmirror.engine.config.ConfigException;
 import io.kafmirror.engine.config.EnvExpansion;
+import io.kafmirror.engine.config.Passphrase;
+import io.kafmirror.engine.config.SealedSecrets;
+import io.kafmirror.engine.config.SecretCipher;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The environment a form's {@code ${VARIABLE}} references are read from: the same one {@code ConfigLoader}
- * expands them with when the saved file is loaded, so the form can say now what loading will say later.
+ * expands them with when the saved file is loaded, so the form can say now what loading will say later. Its
+ * passphrase ({@value Passphrase#VARIABLE} or {@value Passphrase#FILE_VARIABLE}) encrypts secrets typed in clear.
  */
 public final class EnvironmentValues {
 
@@ -17,10 +21,52 @@ public final class EnvironmentValues {
     private static final Pattern PLAIN_REFERENCE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
 
     private final EnvExpansion expansion;
+    private final SealedSecrets secrets;
 
-    /** References expanded from {@code environment}. */
+    /** References expanded from {@code environment}, secrets encrypted with the passphrase it gives. */
     public EnvironmentValues(Map<String, String> environment) {
+        this(environment, new SealedSecrets(Passphrase.fromEnvironment(environment)));
+    }
+
+    /** References expanded from {@code environment}, secrets encrypted by {@code secrets} (the loader's, sharing what it decrypted). */
+    public EnvironmentValues(Map<String, String> environment, SealedSecrets secrets) {
         this.expansion = new EnvExpansion(environment);
+        this.secrets = secrets;
+    }
+
+    /** Whether a secret typed in clear can be saved encrypted: a passphrase was given and can be read. */
+    public boolean canEncrypt() {
+        try {
+            return secrets.canEncrypt();
+        } catch (ConfigException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code text} as the file should hold a secret: as it is when it is a reference or already encrypted, otherwise
+     * encrypted (about half a second) when a passphrase was given.
+     */
+    public String encryptedIfClear(String text) {
+        if (text.isBlank() || refersToEnvironment(text) || SecretCipher.isEncrypted(text.strip()) || !canEncrypt()) {
+            return text;
+        }
+        return secrets.encrypt(text.strip());
+    }
+
+    /** The note of a secret field: none when empty, where it comes from, or why it cannot be saved as typed. */
+    public FieldNote secretNote(String text) {
+        if (text == null || text.isEmpty()) {
+            return FieldNote.NONE;
+        }
+        if (SecretCipher.isEncrypted(text.strip())) {
+            return FieldNote.info("encrypted: decrypted with the passphrase when kaf-mirror starts");
+        }
+        return note(text, true).orElse(canEncrypt()
+                ? FieldNote.info("saved encrypted (enc:v1) with the passphrase the console was started with")
+                : FieldNote.error("a secret typed here cannot be saved in clear: put it in an environment variable and"
+                        + " write ${VARIABLE} here, or start the console with " + Passphrase.VARIABLE + " or "
+                        + Passphrase.FILE_VARIABLE + " set so it is saved encrypted (Test connection works with it as typed)"));
     }
 
     /** Whether {@code text} is exactly one {@code ${NAME}} reference, safe to show in a password field. */

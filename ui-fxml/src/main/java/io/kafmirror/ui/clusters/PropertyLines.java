@@ -1,6 +1,7 @@
 package io.kafmirror.ui.clusters;
 
 import io.kafmirror.engine.config.ClientProperties;
+import io.kafmirror.engine.config.SecretCipher;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +45,24 @@ record PropertyLines(Map<String, String> values, Optional<String> problem) {
         revealed.forEach((key, value) -> {
             String shown = written.get(key);
             text.append(key).append('=')
-                    .append(shown != null && EnvironmentValues.refersToEnvironment(shown) ? shown : value).append('\n');
+                    .append(shown != null && (EnvironmentValues.refersToEnvironment(shown) || SecretCipher.isEncrypted(shown))
+                            ? shown : value).append('\n');
         });
+        return text.toString();
+    }
+
+    /** These lines with each secret value typed in clear encrypted, when {@code environment} has a passphrase. */
+    PropertyLines encryptedSecrets(EnvironmentValues environment) {
+        Map<String, String> encrypted = new LinkedHashMap<>();
+        values.forEach((key, value) -> encrypted.put(key, ClientProperties.isSecret(key, value)
+                ? environment.encryptedIfClear(value) : value));
+        return new PropertyLines(encrypted, problem);
+    }
+
+    /** The lines as text, one {@code key=value} a line. */
+    String text() {
+        StringBuilder text = new StringBuilder();
+        values.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString();
     }
 
@@ -60,9 +77,11 @@ record PropertyLines(Map<String, String> values, Optional<String> problem) {
             if (fromEnvironment.isPresent() && fromEnvironment.get().isError()) {
                 return FieldNote.error(property.getKey() + ": " + fromEnvironment.get().text());
             }
-            if (fromEnvironment.isEmpty() && ClientProperties.isSecret(property.getKey(), value)) {
-                return FieldNote.error(property.getKey() + " holds a secret, which would be saved as ****: put it in an"
-                        + " environment variable and write ${VARIABLE}");
+            if (fromEnvironment.isEmpty() && ClientProperties.isSecret(property.getKey(), value)
+                    && !SecretCipher.isEncrypted(value) && !environment.canEncrypt()) {
+                return FieldNote.error(property.getKey() + " holds a secret, which cannot be saved in clear: put it in an"
+                        + " environment variable and write ${VARIABLE}, or start the console with a passphrase so it is"
+                        + " saved encrypted");
             }
         }
         return FieldNote.NONE;

@@ -135,6 +135,12 @@ public final class StoreForm extends EntryForm {
         return copy;
     }
 
+    @Override
+    public void encryptSecrets() {
+        encryptSecret(accessKey);
+        encryptSecret(secretKey);
+    }
+
     private List<StringProperty> texts() {
         return List.of(path, bucket, region, endpoint, accessKey, secretKey, keyPrefix, kmsKeyId, multipartThreshold,
                 partSize, uploadParallelism, connectTimeout, socketTimeout, maxAttempts);
@@ -286,7 +292,7 @@ public final class StoreForm extends EntryForm {
     }
 
     private static String text(Secret secret) {
-        return secret == null ? "" : secret.reference().orElse(secret.reveal());
+        return secret == null ? "" : secret.writtenAs().orElse(secret.reveal());
     }
 
     /** Local folder or S3 bucket. */

@@ -86,7 +86,7 @@ class ClusterFormTest {
         assertThat(note(form, ClusterForm.SASL_PASSWORD)).startsWith("required with SCRAM-SHA-512");
         form.saslUsernameProperty().set("alice");
         form.saslPasswordProperty().set("hunter2");
-        assertThat(note(form, ClusterForm.SASL_PASSWORD)).startsWith("a secret typed here would be saved as ****");
+        assertThat(note(form, ClusterForm.SASL_PASSWORD)).startsWith("a secret typed here cannot be saved in clear");
         form.saslPasswordProperty().set("${KAFKA_PASS}");
         assertThat(form.noteProperty(ClusterForm.SASL_PASSWORD).get().kind()).isEqualTo(FieldNote.Kind.INFO);
         assertThat(note(form, ClusterForm.SASL_PASSWORD)).doesNotContain("s3cret");

@@ -87,7 +87,7 @@ class ClustersViewModelTest {
         MirrorConfig saved = reloaded();
         assertThat(saved.clusters().keySet()).containsExactly("prod", "dr");
         assertThat(saved.cluster("prod").brokers()).isEqualTo("k1:9093,k2:9093,k3:9093");
-        assertThat(saved.cluster("prod").security().saslPassword().reference()).contains("${KAFKA_PASS}");
+        assertThat(saved.cluster("prod").security().saslPassword().writtenAs()).contains("${KAFKA_PASS}");
         assertThat(saved.cluster("prod").security().saslPassword().reveal()).isEqualTo("s3cret");
         assertThat(saved.cluster("dr")).isEqualTo(new ConfigLoader().read("""
                 brokers: dr-1:9092
@@ -95,7 +95,7 @@ class ClustersViewModelTest {
                 """, ClusterConfig.class, "expected"));
         assertThat(saved.stores().keySet()).containsExactly("vault", "store");
         assertThat(saved.store("store")).hasFieldOrPropertyWithValue("path", folder.resolve("segments"));
-        assertThat(((S3BucketConfig) saved.store("vault")).secretKey().reference()).contains("${S3_SECRET}");
+        assertThat(((S3BucketConfig) saved.store("vault")).secretKey().writtenAs()).contains("${S3_SECRET}");
         assertThat(saved.jobs()).containsOnlyKeys("orders");
         assertThat(model.unsavedProperty().get()).isFalse();
         assertThat(model.statusProperty().get().text()).startsWith("Saved 2 clusters and 2 stores");
@@ -188,5 +188,37 @@ class ClustersViewModelTest {
         ((ClusterForm) empty.selectedProperty().get()).brokersProperty().set("k1:9092");
         assertThat(empty.save()).isTrue();
         assertThat(new ConfigLoader().load(fresh).cluster("cluster").brokers()).isEqualTo("k1:9092");
+    }
+
+    @Test
+    void a_secret_typed_in_clear_is_saved_encrypted_with_the_passphrase_and_refused_without_one() throws Exception {
+        ClusterForm prod = (ClusterForm) model.entries().get(0);
+        prod.saslPasswordProperty().set("typed-in-clear");
+        assertThat(prod.noteProperty(ClusterForm.SASL_PASSWORD).get().text()).startsWith("a secret typed here cannot be saved in clear");
+        assertThat(model.save()).isFalse();
+        assertThat(Files.readString(file)).contains("${KAFKA_PASS}").doesNotContain("typed-in-clear", "****");
+
+        Map<String, String> withPassphrase = new java.util.HashMap<>(ENVIRONMENT);
+        withPassphrase.put("KAF_MIRROR_PASSPHRASE", "console passphrase");
+        ClustersViewModel console = new ClustersViewModel(file, folder.resolve("data"), withPassphrase, Runnable::run,
+                Duration.ofSeconds(5));
+        console.load();
+        ClusterForm form = (ClusterForm) console.entries().get(0);
+        form.saslPasswordProperty().set("typed-in-clear");
+        form.propertiesProperty().set("ssl.truststore.password=trust-in-clear");
+        assertThat(form.noteProperty(ClusterForm.SASL_PASSWORD).get().kind()).isEqualTo(FieldNote.Kind.INFO);
+
+        assertThat(console.save()).as(console.statusProperty().get().text()).isTrue();
+
+        assertThat(Files.readString(file)).containsPattern("sasl_password: \"?enc:v1:")
+                .containsPattern("ssl.truststore.password: \"?enc:v1:")
+                .doesNotContain("typed-in-clear", "trust-in-clear", "****");
+        ClusterConfig saved = new ConfigLoader(withPassphrase).load(file).cluster("prod");
+        assertThat(saved.security().saslPassword().reveal()).isEqualTo("typed-in-clear");
+        assertThat(saved.properties().revealed()).containsEntry("ssl.truststore.password", "trust-in-clear");
+        assertThat(form.saslPasswordProperty().get()).startsWith("enc:v1:");
+        String firstSave = Files.readString(file);
+        assertThat(console.save()).isTrue();
+        assertThat(Files.readString(file)).as("a second save keeps the encrypted values").isEqualTo(firstSave);
     }
 }

@@ -75,7 +75,7 @@ class StoreFormTest {
         form.accessKeyProperty().set("${S3_KEY}");
         assertThat(note(form, StoreForm.SECRET_KEY)).startsWith("give both keys or neither");
         form.secretKeyProperty().set("plain");
-        assertThat(note(form, StoreForm.SECRET_KEY)).startsWith("a secret typed here would be saved as ****");
+        assertThat(note(form, StoreForm.SECRET_KEY)).startsWith("a secret typed here cannot be saved in clear");
         form.secretKeyProperty().set("${S3_SECRET}");
         form.partSizeProperty().set("1MiB");
         assertThat(note(form, StoreForm.PART_SIZE)).isEqualTo("at least 5MiB");
