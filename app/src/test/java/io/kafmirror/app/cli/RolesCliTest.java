@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +130,22 @@ class RolesCliTest {
         assertThat(logins.out()).containsPattern("user root\\s+refused\\s+.*wrong user name or password")
                 .containsPattern("user ghost\\s+refused").containsPattern("token service\\s+refused")
                 .containsPattern("unknown token\\s+refused").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void aServiceActsHeadlessWithTheTokenInItsEnvironment() throws Exception {
+        claim();
+        Path token = dir.resolve("service.token");
+        asRoot("users", "token", "create", "service", "--role", "operator", "--out", token.toString());
+        ProcessBuilder service = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), KafMirror.class.getName(), "jobs", "pause", "orders", "--data", data)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
+        service.environment().put(DataOptions.TOKEN_ENV, Files.readString(token).strip());
+
+        Process process = service.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(dir.resolve("service.log"))).isZero();
+        assertThat(asRoot("audit", "list", "--action", "job.pause").out()).containsPattern("token:service\\s+job\\.pause\\s+orders\\s+ok");
     }
 
     private void claim() {
