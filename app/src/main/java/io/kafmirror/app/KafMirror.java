@@ -8,10 +8,13 @@ import io.kafmirror.app.cli.DrillsCommand;
 import io.kafmirror.app.cli.EvidenceCommand;
 import io.kafmirror.app.cli.FailureReporter;
 import io.kafmirror.app.cli.JobsCommand;
+import io.kafmirror.app.cli.LoginCommand;
+import io.kafmirror.app.cli.LogoutCommand;
 import io.kafmirror.app.cli.RestoreCommand;
 import io.kafmirror.app.cli.RunCommand;
 import io.kafmirror.app.cli.SecretsCommand;
 import io.kafmirror.app.cli.StoreCommand;
+import io.kafmirror.app.cli.UsersCommand;
 import io.kafmirror.app.cli.VersionProvider;
 import io.kafmirror.app.demo.DemoCommand;
 import picocli.CommandLine;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Command;
         description = "Kafka backup, disaster recovery and point-in-time restore into immutable .kfs segments.",
         subcommands = {ConsoleCommand.class, DemoCommand.class, ClustersCommand.class, JobsCommand.class, RunCommand.class,
                 AlertsCommand.class, RestoreCommand.class, StoreCommand.class, AuditCommand.class, EvidenceCommand.class,
-                DrillsCommand.class, SecretsCommand.class,
+                DrillsCommand.class, SecretsCommand.class, LoginCommand.class, LogoutCommand.class, UsersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KafMirror {
 

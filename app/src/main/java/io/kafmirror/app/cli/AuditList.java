@@ -35,7 +35,7 @@ public final class AuditList implements Callable<Integer> {
             description = "Only entries at or before TIME: ISO-8601 with zone, or epoch ms.")
     Instant to;
 
-    @Option(names = "--actor", paramLabel = "ACTOR", description = "Only what this actor did: cli, console, run...")
+    @Option(names = "--actor", paramLabel = "ACTOR", description = "Only what this actor did: a user name, token:NAME for an API token, or the operating-system user of an unclaimed data folder.")
     String actor;
 
     @Option(names = "--action", paramLabel = "ACTION", description = "Only this action, e.g. job.pause, alert.acknowledge.")

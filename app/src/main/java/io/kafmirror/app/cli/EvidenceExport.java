@@ -56,7 +56,7 @@ public final class EvidenceExport implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter printed = spec.commandLine().getOut();
-        PackPrinter.print(new PackExport(config.load(), data.folder(), DataOptions.ACTOR, VersionProvider.version(),
+        PackPrinter.print(new PackExport(config.load(), data.folder(), data::openState, VersionProvider.version(),
                 Clock.systemUTC()).write(period, stores, out, overwrite), printed);
         printed.println("To check it: unzip it, then follow its VERIFY.md (sha256sum -c MANIFEST.sha256, then openssl pkeyutl -verify).");
         return 0;

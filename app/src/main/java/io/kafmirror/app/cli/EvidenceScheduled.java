@@ -50,7 +50,7 @@ public final class EvidenceScheduled implements Callable<Integer> {
             printed.println("Nothing due: " + schedule.file(every.lastComplete(now)) + " is the newest pack.");
             return 0;
         }
-        PackExport export = new PackExport(config.load(), data.folder(), DataOptions.ACTOR, VersionProvider.version(), Clock.systemUTC());
+        PackExport export = new PackExport(config.load(), data.folder(), data::openState, VersionProvider.version(), Clock.systemUTC());
         for (EvidencePeriod period : due) {
             PackPrinter.print(export.write(period, stores, schedule.file(period), false), printed);
         }

@@ -1,6 +1,8 @@
 package io.kafmirror.app.cli;
 
 import io.kafmirror.app.KafMirror;
+import io.kafmirror.engine.access.AccessDeniedException;
+import io.kafmirror.engine.access.AuthenticationException;
 import io.kafmirror.engine.config.ConfigException;
 import io.kafmirror.engine.mirror.SourceAccessException;
 import io.kafmirror.engine.restore.GroupOffsetCommitException;
@@ -34,7 +36,8 @@ public final class FailureReporter implements IExecutionExceptionHandler {
                 || e instanceof SourceAccessException || e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException || e instanceof UncheckedIOException || e instanceof RestorePlanException
                 || e instanceof TargetTopicException || e instanceof RestoreFailedException
-                || e instanceof GroupOffsetCommitException) {
+                || e instanceof GroupOffsetCommitException || e instanceof AccessDeniedException
+                || e instanceof AuthenticationException) {
             err.println("error: " + e.getMessage());
         } else {
             err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());

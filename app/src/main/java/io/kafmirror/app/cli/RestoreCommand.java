@@ -18,6 +18,7 @@ import io.kafmirror.engine.restore.TargetOptions;
 import io.kafmirror.engine.restore.TopicMapping;
 import io.kafmirror.engine.run.OpenStores;
 import io.kafmirror.engine.state.RestoreRecord;
+import io.kafmirror.engine.state.AuditAction;
 import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.io.PrintWriter;
@@ -160,6 +161,10 @@ public final class RestoreCommand implements Callable<Integer> {
         MirrorConfig loaded = config.load();
         String storeName = store != null ? store : onlyStore(loaded);
         try (OpenStores stores = new OpenStores(loaded, data.folder()); StateDatabase state = data.openState()) {
+            if (!dryRun) {
+                // Before planning, which reads the whole store: a role that may not restore learns it at once.
+                state.audit().authorize(AuditAction.RESTORE_START, "restore of " + topic, Map.of("topic", topic, "store", storeName));
+            }
             SegmentArchive archive = stores.archive(storeName);
             RestorePlan planned = new RestorePlanner(archive).plan(request(archive));
             List<String> warnings = new ArrayList<>(planned.warnings());

@@ -66,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StopSignal stop = StopSignal.install();
         Thread drills = null;
-        try (StateDatabase state = StateDatabase.open(data.folder(), "run");
+        try (StateDatabase state = data.openState("run");
              BackupRunner runner = new BackupRunner(loaded, state, data.folder(), Clock.systemUTC())) {
             int declared = DeclaredJobs.apply(loaded, state.jobs());
             warnSeparation(loaded, state);

@@ -40,6 +40,8 @@ public final class StoreRebuildCatalog implements Callable<Integer> {
             Map<String, Object> parameters = Map.of("catalog", catalog.file().toString(), "parallel", Math.max(1, parallel));
             CatalogRebuild.RebuildReport report;
             // Audited after the rebuild, not around it: a rebuild takes minutes, and an append holds the audit log's lock.
+            // The role is checked before it, so nothing is rebuilt that the entry would then refuse.
+            state.audit().authorize(AuditAction.STORE_REBUILD_CATALOG, store.location(), parameters);
             try {
                 report = new CatalogRebuild(store, catalog, Math.max(1, parallel)).run();
             } catch (RuntimeException e) {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code audit list|verify|anchor} after real CLI commands changed state, and after someone changed the log with SQL. */
 class AuditCliTest {
 
+    private static final String ME = System.getProperty("user.name");
+
     @TempDir
     Path dir;
 
@@ -49,12 +51,12 @@ class AuditCliTest {
         CliRun list = CliRun.of("audit", "list", "--data", data);
 
         assertThat(list.exitCode()).as(list.err()).isZero();
-        assertThat(list.out()).containsPattern("1\\s+\\S+Z\\s+run\\s+job\\.add\\s+orders\\s+ok")
-                .containsPattern("2\\s+\\S+Z\\s+run\\s+alert\\.raise\\s+orders\\s+ok\\s+.*\"type\":\"FORMAT_DRIFT\"")
-                .containsPattern("3\\s+\\S+Z\\s+cli\\s+job\\.pause\\s+orders\\s+ok\\s+\\{\"desired_state\":\"paused\"\\}")
-                .containsPattern("4\\s+\\S+Z\\s+cli\\s+alert\\.acknowledge\\s+alert " + drift + "\\s+ok\\s+\\{\"comment\":\"bad deploy\"")
-                .containsPattern("5\\s+\\S+Z\\s+cli\\s+job\\.pause\\s+billing\\s+refused\\s+.*billing");
-        assertThat(CliRun.of("audit", "list", "--action", "job.pause", "--actor", "cli", "--data", data).out())
+        assertThat(list.out()).containsPattern("1\\s+\\S+Z\\s+" + ME + "\\s+job\\.add\\s+orders\\s+ok")
+                .containsPattern("2\\s+\\S+Z\\s+" + ME + "\\s+alert\\.raise\\s+orders\\s+ok\\s+.*\"type\":\"FORMAT_DRIFT\"")
+                .containsPattern("3\\s+\\S+Z\\s+" + ME + "\\s+job\\.pause\\s+orders\\s+ok\\s+\\{\"desired_state\":\"paused\"\\}")
+                .containsPattern("4\\s+\\S+Z\\s+" + ME + "\\s+alert\\.acknowledge\\s+alert " + drift + "\\s+ok\\s+\\{\"comment\":\"bad deploy\"")
+                .containsPattern("5\\s+\\S+Z\\s+" + ME + "\\s+job\\.pause\\s+billing\\s+refused\\s+.*billing");
+        assertThat(CliRun.of("audit", "list", "--action", "job.pause", "--actor", ME, "--data", data).out())
                 .contains("orders", "billing").doesNotContain("job.add", "alert.acknowledge");
         assertThat(CliRun.of("audit", "list", "--from", "2100-01-01T00:00:00Z", "--data", data).out()).doesNotContain("job.");
         assertThat(CliRun.of("audit", "list", "--action", "alert.acknowledge", "--json", "--data", data).out())

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RestoreCliTest {
 
+    private static final String ME = System.getProperty("user.name");
+
     // Recent: the test broker applies its 7-day retention to producer timestamps every half second.
     private static final long BASE = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
 
@@ -80,10 +82,10 @@ class RestoreCliTest {
         assertThat(again.err()).contains("restored.restore.cli.orders").contains("--append");
         assertThat(SourceRecords.of(broker.bootstrap(), "restored.restore.cli.orders")).isEqualTo(good);
         assertThat(CliRun.of("audit", "list", "--data", data.toString()).out())
-                .containsPattern("1\\s+\\S+\\s+cli\\s+restore\\.start\\s+restore #1\\s+ok\\s+\\{.*\"target_topic\":\"restored\\.restore\\.cli\\.orders\"")
-                .containsPattern("2\\s+\\S+\\s+cli\\s+restore\\.finish\\s+restore #1\\s+ok\\s+\\{\"restored_records\":2000,\"state\":\"completed\"\\}")
-                .containsPattern("3\\s+\\S+\\s+cli\\s+restore\\.verify\\s+restore #1\\s+ok\\s+\\{\"expected_records\":2000,\"found_records\":2000\\}")
-                .containsPattern("4\\s+\\S+\\s+cli\\s+restore\\.start\\s+restore of restore\\.cli\\.orders into prod/restored\\.restore\\.cli\\.orders"
+                .containsPattern("1\\s+\\S+\\s+" + ME + "\\s+restore\\.start\\s+restore #1\\s+ok\\s+\\{.*\"target_topic\":\"restored\\.restore\\.cli\\.orders\"")
+                .containsPattern("2\\s+\\S+\\s+" + ME + "\\s+restore\\.finish\\s+restore #1\\s+ok\\s+\\{\"restored_records\":2000,\"state\":\"completed\"\\}")
+                .containsPattern("3\\s+\\S+\\s+" + ME + "\\s+restore\\.verify\\s+restore #1\\s+ok\\s+\\{\"expected_records\":2000,\"found_records\":2000\\}")
+                .containsPattern("4\\s+\\S+\\s+" + ME + "\\s+restore\\.start\\s+restore of restore\\.cli\\.orders into prod/restored\\.restore\\.cli\\.orders"
                         + "\\s+refused\\s+.*--append");
     }
 

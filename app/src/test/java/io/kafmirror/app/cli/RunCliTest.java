@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code kaf-mirror run} as its own process: follows pause and resume from the CLI, and SIGTERM stores what it read. */
 class RunCliTest {
 
+    private static final String ME = System.getProperty("user.name");
+
     @TempDir
     Path dir;
 
@@ -78,8 +80,8 @@ class RunCliTest {
             Map<Integer, List<KfsRecord>> stored = StoredRecords.of(new SegmentArchive(store, catalog), "prod", topic);
             assertThat(stored).isEqualTo(SourceRecords.of(broker.bootstrap(), topic));
         }
-        assertThat(CliRun.of("audit", "list", "--data", data).out()).containsPattern("1\\s+\\S+\\s+run\\s+job\\.add\\s+live\\s+ok")
-                .containsPattern("2\\s+\\S+\\s+cli\\s+job\\.pause\\s+live\\s+ok").containsPattern("3\\s+\\S+\\s+cli\\s+job\\.resume\\s+live\\s+ok");
+        assertThat(CliRun.of("audit", "list", "--data", data).out()).containsPattern("1\\s+\\S+\\s+" + ME + "\\s+job\\.add\\s+live\\s+ok")
+                .containsPattern("2\\s+\\S+\\s+" + ME + "\\s+job\\.pause\\s+live\\s+ok").containsPattern("3\\s+\\S+\\s+" + ME + "\\s+job\\.resume\\s+live\\s+ok");
         CliRun audit = CliRun.of("audit", "verify", "--config", config.toString(), "--data", data);
         assertThat(audit.exitCode()).as(audit.out()).isZero();
         assertThat(audit.out()).as("anchored as it started (entry 1) and as it stopped (entry 3)")

@@ -1,5 +1,6 @@
 package io.kafmirror.engine.audit;
 
+import io.kafmirror.engine.access.Privilege;
 import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.config.RetentionRule;
 import io.kafmirror.engine.state.AuditAnchor;
@@ -39,6 +40,7 @@ public final class AuditAnchoring {
 
     /** Writes the chain's head into each store of {@code storeNames} (every configured store when empty); none for an empty log. */
     public List<AuditAnchor> anchor(Collection<String> storeNames) {
+        state.require(Privilege.ANCHOR_AUDIT, "audit log");
         AuditHead head = state.audit().head();
         List<AuditAnchor> written = new ArrayList<>();
         if (head.seq() == 0) {

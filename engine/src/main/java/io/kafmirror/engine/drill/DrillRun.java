@@ -1,5 +1,6 @@
 package io.kafmirror.engine.drill;
 
+import io.kafmirror.engine.access.Privilege;
 import io.kafmirror.engine.config.DrillMode;
 import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.mirror.MirrorListener;
@@ -54,6 +55,7 @@ public final class DrillRun {
 
     /** Runs {@code request} now and returns how it ended, as recorded. */
     public DrillRecord run(DrillRequest request) throws InterruptedException {
+        state.require(Privilege.RUN_DRILLS, request.job());
         Instant point = clock.instant();
         boolean restore = request.mode() == DrillMode.RESTORE;
         DrillRecord begun = state.drills().begin(request.job(), request.schedule(), request.mode(), request.sourceCluster(),

@@ -1,5 +1,6 @@
 package io.kafmirror.engine.evidence;
 
+import io.kafmirror.engine.access.Privilege;
 import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.LocalStoreConfig;
 import io.kafmirror.engine.config.MirrorConfig;
@@ -80,6 +81,7 @@ public final class EvidenceCollector {
      * often asked; an unknown one is refused naming those there are).
      */
     public EvidenceData collect(EvidencePeriod period, List<String> storesAsked) {
+        state.require(Privilege.EXPORT_EVIDENCE, "evidence " + period.from() + " to " + period.to());
         List<String> storeNames = storesAsked.stream().distinct().toList();
         storeNames.forEach(config::store);
         Instant now = clock.instant();

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Writes one evidence pack, as {@code kaf-mirror evidence export|scheduled} and the console's Evidence screen do: gathers
@@ -26,15 +27,18 @@ public final class PackExport {
 
     private final MirrorConfig config;
     private final Path dataDir;
-    private final String actor;
+    private final Supplier<StateDatabase> openState;
     private final String version;
     private final Clock clock;
 
-    /** Packs of {@code config}'s stores with the state and key of {@code dataDir}, audited as {@code actor}, stamped with {@code version}. */
-    public PackExport(MirrorConfig config, Path dataDir, String actor, String version, Clock clock) {
+    /**
+     * Packs of {@code config}'s stores with the key of {@code dataDir} and the state database {@code openState} opens for
+     * the acting user (who must be allowed to export evidence), stamped with {@code version}.
+     */
+    public PackExport(MirrorConfig config, Path dataDir, Supplier<StateDatabase> openState, String version, Clock clock) {
         this.config = config;
         this.dataDir = dataDir;
-        this.actor = actor;
+        this.openState = openState;
         this.version = version;
         this.clock = clock;
     }
@@ -51,7 +55,7 @@ public final class PackExport {
         parameters.put("to", period.to().toString());
         parameters.put("stores", packed);
         parameters.put("file", target.getFileName().toString());
-        try (StateDatabase state = StateDatabase.open(dataDir, actor)) {
+        try (StateDatabase state = openState.get()) {
             Exported exported;
             try {
                 exported = write(state, period, packed, target, overwrite);

@@ -60,6 +60,7 @@ public final class RestoreSession {
     public Started start(RestorePlan plan, String pointText, String targetCluster, Properties targetClient, String targetTopic,
                          TargetOptions options) throws InterruptedException {
         RestoreSpec asked = spec(plan, pointText, targetCluster, targetTopic, Map.of());
+        log.authorize(asked);
         Optional<RestoreRecord> unfinished = log.unfinished(asked);
         if (unfinished.isPresent()) {
             RestoreRecord record = unfinished.get();

@@ -1,5 +1,6 @@
 package io.kafmirror.engine.run;
 
+import io.kafmirror.engine.access.Privilege;
 import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.mirror.JobStatus;
@@ -68,6 +69,7 @@ public final class BackupRunner implements AutoCloseable {
 
     /** A runner of the jobs in {@code state}, with the clusters and stores of {@code config}; catalogs live in {@code dataDir}. */
     public BackupRunner(MirrorConfig config, StateDatabase state, Path dataDir, Clock clock) {
+        state.require(Privilege.RUN_ENGINE, "engine");
         this.config = config;
         this.state = state;
         this.stores = new OpenStores(config, dataDir);

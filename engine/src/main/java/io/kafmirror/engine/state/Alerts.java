@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * The alerts of every job: the anomalies in its history ({@code job_event} rows whose type is an anomaly), with
  * their acknowledgements ({@code alert_ack}) and the mutes that cover them ({@code alert_mute}). What people do about
- * an alert is recorded with their operating-system user and program, and written to the job's history (the audit
+ * an alert is recorded with the user (the state database's principal) and program, and written to the job's history (the audit
  * trail) in the same transaction; nothing here deletes an alert or a mute.
  */
 public final class Alerts {
@@ -35,15 +35,13 @@ public final class Alerts {
     private final StateConnection db;
     private final JobHistory history;
     private final AuditLog audit;
-    private final String user;
     private final String actor;
     private final Clock clock;
 
-    Alerts(StateConnection db, JobHistory history, AuditLog audit, String user, String actor, Clock clock) {
+    Alerts(StateConnection db, JobHistory history, AuditLog audit, String actor, Clock clock) {
         this.db = db;
         this.history = history;
         this.audit = audit;
-        this.user = user;
         this.actor = actor;
         this.clock = clock;
     }
@@ -90,9 +88,9 @@ public final class Alerts {
             }
             String text = comment == null || comment.isBlank() ? null : comment.strip();
             db.update("INSERT INTO alert_ack (event_id, acked_by, actor, acked_at, comment) VALUES (?, ?, ?, ?, ?)",
-                    id, user, actor, clock.millis(), text);
+                    id, user(), actor, clock.millis(), text);
             history.append(alert.job(), Lifecycle.ALERT_ACKNOWLEDGED, "alert " + id + " (" + alert.type()
-                    + (alert.topic() == null ? "" : " on " + alert.topic()) + ") acknowledged by " + user
+                    + (alert.topic() == null ? "" : " on " + alert.topic()) + ") acknowledged by " + user()
                     + (text == null ? "" : ": " + text));
         });
         return get(id);
@@ -118,11 +116,11 @@ public final class Alerts {
         Instant now = clock.instant();
         Instant until = duration == null ? null : now.plus(duration);
         long id = db.computeInTransaction(() -> {
-            history.append(job, Lifecycle.ALERTS_MUTED, Mute.scope(job, type, topic) + " muted by " + user
+            history.append(job, Lifecycle.ALERTS_MUTED, Mute.scope(job, type, topic) + " muted by " + user()
                     + (until == null ? " until unmuted" : " until " + until));
             return db.insert("INSERT INTO alert_mute (job, type, topic, muted_by, actor, muted_at, until_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    job, type.name(), topic, user, actor, now.toEpochMilli(), until == null ? null : until.toEpochMilli());
+                    job, type.name(), topic, user(), actor, now.toEpochMilli(), until == null ? null : until.toEpochMilli());
         });
         return db.query("SELECT " + muteColumns("m") + " FROM alert_mute m WHERE m.id = ?", rs -> mute(rs, 1), id).get(0);
     }
@@ -148,9 +146,9 @@ public final class Alerts {
         }
         db.inTransaction(() -> {
             for (Mute m : ending) {
-                db.update("UPDATE alert_mute SET unmuted_by = ?, unmuted_at = ? WHERE id = ?", user, now, m.id());
+                db.update("UPDATE alert_mute SET unmuted_by = ?, unmuted_at = ? WHERE id = ?", user(), now, m.id());
             }
-            history.append(job, Lifecycle.ALERTS_UNMUTED, Mute.scope(job, type, topic) + " unmuted by " + user);
+            history.append(job, Lifecycle.ALERTS_UNMUTED, Mute.scope(job, type, topic) + " unmuted by " + user());
         });
         return ending;
     }
@@ -170,8 +168,12 @@ public final class Alerts {
                 out.put((String) pairs[i], pairs[i + 1]);
             }
         }
-        out.put("user", user);
+        out.put("user", user());
         return out;
+    }
+
+    private String user() {
+        return audit.principal().name();
     }
 
     private static String where(AlertFilter filter, List<Object> args) {

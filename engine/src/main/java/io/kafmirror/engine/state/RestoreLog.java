@@ -40,6 +40,8 @@ public final class RestoreLog {
 
     /** Records a restore that starts now, running; returns it with its number. */
     public RestoreRecord begin(RestoreSpec spec) {
+        // Checked before the transaction, or the refusal's entry would be rolled back with it.
+        authorize(spec);
         long now = clock.millis();
         return db.computeInTransaction(() -> {
             long id = db.insert("INSERT INTO restore_run (created_at, updated_at, actor, source_cluster, store, topic, topic_id,"
@@ -54,10 +56,18 @@ public final class RestoreLog {
         });
     }
 
+    /** Refuses, audited, a restore {@code spec} the principal's role does not allow, before its target is touched. */
+    public void authorize(RestoreSpec spec) {
+        audit.authorize(AuditAction.RESTORE_START, notBegunTarget(spec), parameters(spec));
+    }
+
     /** Notes in the audit log that the restore {@code spec} did not begin: refused (its target as it is) or failed, and why. */
     public void notBegun(RestoreSpec spec, AuditOutcome outcome, String reason) {
-        audit.append(AuditAction.RESTORE_START, "restore of " + spec.topic() + " into " + spec.targetCluster() + "/"
-                + spec.targetTopic(), parameters(spec), outcome, reason);
+        audit.append(AuditAction.RESTORE_START, notBegunTarget(spec), parameters(spec), outcome, reason);
+    }
+
+    private static String notBegunTarget(RestoreSpec spec) {
+        return "restore of " + spec.topic() + " into " + spec.targetCluster() + "/" + spec.targetTopic();
     }
 
     /** Notes how many records of restore {@code id} are in the target, and how it stands. */

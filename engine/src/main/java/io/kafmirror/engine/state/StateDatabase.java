@@ -1,5 +1,10 @@
 package io.kafmirror.engine.state;
 
+import io.kafmirror.engine.access.AccessDeniedException;
+import io.kafmirror.engine.access.AuthenticationException;
+import io.kafmirror.engine.access.Credentials;
+import io.kafmirror.engine.access.Principal;
+import io.kafmirror.engine.access.Privilege;
 import io.kafmirror.kfs.catalog.LoopbackH2Server;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,13 +12,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.h2.api.ErrorCode;
 
 /**
  * The state the console and the CLI share: jobs and their desired state ({@link JobStore}), what
  * happened to them ({@link JobHistory}), the alerts among those events and what people did about them
  * ({@link Alerts}), their metrics over time ({@link MetricsSeries}) and the audit log of every state-changing action
- * ({@link AuditLog}), in the embedded H2 file
+ * ({@link AuditLog}), and the users who may act on them ({@link Users}), in the embedded H2 file
  * database {@code <dataDir>/state.mv.db}.
  *
  * <p>The database is opened with {@code AUTO_SERVER=TRUE}: the first program to open it serves it to
@@ -38,29 +44,46 @@ public final class StateDatabase implements AutoCloseable {
     private final Alerts alerts;
     private final AuditLog audit;
     private final DrillLog drills;
+    private final Users users;
 
     private StateDatabase(Path file, StateConnection connection, String actor, Clock clock, Duration metricsRetention) {
         this.file = file;
         this.connection = connection;
-        this.audit = new AuditLog(connection, actor, clock);
+        this.audit = new AuditLog(connection, Principal.anonymous(), clock);
+        this.users = new Users(connection, audit, file, clock);
         this.history = new JobHistory(connection, audit, actor, clock);
         this.jobs = new JobStore(connection, history, audit, clock);
         this.metrics = new MetricsSeries(connection, clock, metricsRetention);
         this.restores = new RestoreLog(connection, audit, actor, clock);
-        this.alerts = new Alerts(connection, history, audit, user(), actor, clock);
+        this.alerts = new Alerts(connection, history, audit, actor, clock);
         this.drills = new DrillLog(connection, audit, actor, clock);
     }
 
     /**
      * Opens (creating if needed) the state database in {@code dataDir} for the program {@code actor}
-     * ({@code cli}, {@code console}), which the history names as the author of what it writes.
+     * ({@code cli}, {@code console}), which the history names as the author of what it writes, without credentials:
+     * as the operating-system user with admin rights while the data folder has no users, else as nobody until
+     * {@link Users#login}.
      */
     public static StateDatabase open(Path dataDir, String actor) {
-        return open(dataDir, actor, Clock.systemUTC(), MetricsSeries.DEFAULT_RETENTION);
+        return open(dataDir, actor, Credentials.none());
+    }
+
+    /**
+     * As {@link #open(Path, String)}, acting as whoever presents {@code credentials}; a wrong, expired or revoked token is
+     * audited and refused with {@link AuthenticationException}.
+     */
+    public static StateDatabase open(Path dataDir, String actor, Credentials credentials) {
+        return open(dataDir, actor, credentials, Clock.systemUTC(), MetricsSeries.DEFAULT_RETENTION);
     }
 
     /** As {@link #open(Path, String)}, with the clock for new entries and how long metrics are kept. */
     public static StateDatabase open(Path dataDir, String actor, Clock clock, Duration metricsRetention) {
+        return open(dataDir, actor, Credentials.none(), clock, metricsRetention);
+    }
+
+    /** As {@link #open(Path, String, Credentials)}, with the clock for new entries and how long metrics are kept. */
+    public static StateDatabase open(Path dataDir, String actor, Credentials credentials, Clock clock, Duration metricsRetention) {
         if (actor == null || actor.isBlank() || actor.length() > 64) {
             throw new IllegalArgumentException("The program opening the state database must be named in 1 to 64 characters,"
                     + " e.g. cli or console, not '" + actor + "'");
@@ -78,7 +101,9 @@ public final class StateDatabase implements AutoCloseable {
         StateConnection connection = new StateConnection(file, c);
         try {
             StateSchema.migrate(c, file);
-            return new StateDatabase(file, connection, actor, clock, metricsRetention);
+            StateDatabase state = new StateDatabase(file, connection, actor, clock, metricsRetention);
+            state.signIn(credentials);
+            return state;
         } catch (SQLException e) {
             connection.close();
             throw new IllegalStateException("Cannot bring the state database " + file + " to schema version " + StateSchema.CURRENT
@@ -91,32 +116,50 @@ public final class StateDatabase implements AutoCloseable {
 
     /** The jobs and their desired state. */
     public JobStore jobs() {
-        return jobs;
+        return readable(jobs);
     }
 
     /** What happened to each job. */
     public JobHistory history() {
-        return history;
+        return readable(history);
     }
 
     /** The metrics of each job's partitions over time. */
     public MetricsSeries metrics() {
-        return metrics;
+        return readable(metrics);
     }
 
     /** The restores started here, for resuming them and for the compliance report. */
     public RestoreLog restores() {
-        return restores;
+        return readable(restores);
     }
 
     /** The restore drills run here and how they ended, for the scheduler and the evidence pack. */
     public DrillLog drills() {
-        return drills;
+        return readable(drills);
     }
 
     /** The anomalies in the jobs' histories, to acknowledge and mute. */
     public Alerts alerts() {
-        return alerts;
+        return readable(alerts);
+    }
+
+    /** The local users, their tokens and logins. */
+    public Users users() {
+        return users;
+    }
+
+    /** Who acts on this database: the actor of its audit entries, whose role every action is checked against. */
+    public Principal principal() {
+        return audit.principal();
+    }
+
+    /**
+     * Refuses, audited, with {@link AccessDeniedException}, a {@code privilege} (reading the audit log, exporting evidence,
+     * running the engine or drills) the principal's role does not have, on {@code target}.
+     */
+    public void require(Privilege privilege, String target) {
+        audit.authorize(privilege, target, Map.of());
     }
 
     /** The hash-chained log of every state-changing action, who did it and how it ended. */
@@ -134,10 +177,19 @@ public final class StateDatabase implements AutoCloseable {
         connection.close();
     }
 
-    // Who acknowledges and mutes alerts, until issue #6 brings users and roles: the operating-system account.
-    private static String user() {
-        String name = System.getProperty("user.name", "unknown");
-        return name.length() > 64 ? name.substring(0, 64) : name;
+    // Without credentials, a data folder nobody claimed is the operating-system user's, as admin; a claimed one is nobody's.
+    private void signIn(Credentials credentials) {
+        if (credentials.present()) {
+            users.authenticate(credentials.token());
+        } else if (!users.claimed()) {
+            audit.actAs(Principal.unclaimed());
+        }
+    }
+
+    // Every store reads; its changes are checked again, each at the audit log.
+    private <T> T readable(T store) {
+        require(Privilege.READ_STATE, "state");
+        return store;
     }
 
     private static IllegalStateException cannotOpen(Path file, SQLException e) {

@@ -332,7 +332,7 @@ class EvidencePackTest {
 
     @Test
     void anExportIsAuditedWithItsPeriodFileAndManifestHashAndARefusedOneWithItsReason() throws Exception {
-        PackExport export = new PackExport(config, data, "console", "test", Clock.systemUTC());
+        PackExport export = new PackExport(config, data, () -> StateDatabase.open(data, "console"), "test", Clock.systemUTC());
         Path out = dir.resolve("audited.zip");
 
         PackExport.Exported pack = export.write(period, List.of(), out, false);

@@ -26,7 +26,8 @@ class AuditConcurrencyTest {
     @Test
     void twoOpenDatabasesAppendingFromManyThreadsKeepOneChain() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(4);
-        try (StateDatabase console = StateDatabase.open(dataDir, "console"); StateDatabase cli = StateDatabase.open(dataDir, "cli")) {
+        try (StateDatabase console = StateDatabaseFixture.actingAs(StateDatabase.open(dataDir, "console"), "console");
+             StateDatabase cli = StateDatabaseFixture.actingAs(StateDatabase.open(dataDir, "cli"), "cli")) {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> appenders = new ArrayList<>();
             for (StateDatabase db : List.of(console, cli, console, cli)) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AuditLogTest extends StateDatabaseFixture {
@@ -19,6 +20,11 @@ class AuditLogTest extends StateDatabaseFixture {
 
     AuditLogTest() {
         super("cli", T0, MetricsSeries.DEFAULT_RETENTION);
+    }
+
+    @BeforeEach
+    void actAsCli() {
+        actingAs(db, "cli");
     }
 
     @Test
@@ -104,7 +110,7 @@ class AuditLogTest extends StateDatabaseFixture {
         db.audit().append(AuditAction.JOB_PAUSE, "orders", Map.of(), AuditOutcome.OK, null);
         clock.advance(Duration.ofHours(1));
         db.audit().append(AuditAction.JOB_RESUME, "orders", Map.of(), AuditOutcome.OK, null);
-        try (StateDatabase console = StateDatabase.open(dataDir, "console", clock, MetricsSeries.DEFAULT_RETENTION)) {
+        try (StateDatabase console = actingAs(StateDatabase.open(dataDir, "console", clock, MetricsSeries.DEFAULT_RETENTION), "console")) {
             console.audit().append(AuditAction.JOB_PAUSE, "orders", Map.of(), AuditOutcome.OK, null);
         }
 

@@ -42,7 +42,7 @@ class AuditedActionsTest extends StateDatabaseFixture {
 
         List<AuditEntry> entries = db.audit().list(AuditFilter.all().ofAction("alert.acknowledge"));
         assertThat(entries).extracting(AuditEntry::actor, AuditEntry::target, AuditEntry::outcome)
-                .containsExactly(tuple("console", "alert " + id, AuditOutcome.OK), tuple("console", "alert " + id, AuditOutcome.REFUSED));
+                .containsExactly(tuple(ME, "alert " + id, AuditOutcome.OK), tuple(ME, "alert " + id, AuditOutcome.REFUSED));
         assertThat(entries.get(0).parameters()).isEqualTo("{\"comment\":\"bad deploy\",\"user\":\"" + ME + "\"}");
         assertThat(entries.get(1).reason()).contains("already acknowledged by " + ME);
         assertThat(db.audit().list(AuditFilter.all()).stream().filter(e -> e.action().matches("alert\\.(un)?mute")))

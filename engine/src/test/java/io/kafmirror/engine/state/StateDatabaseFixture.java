@@ -1,5 +1,7 @@
 package io.kafmirror.engine.state;
 
+import io.kafmirror.engine.access.Principal;
+import io.kafmirror.engine.access.Role;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,15 @@ abstract class StateDatabaseFixture {
     @AfterEach
     void close() {
         db.close();
+    }
+
+    /**
+     * {@code db} acting as the admin user {@code name}: the actor of its audit entries, as fixed as a program's name was
+     * before there were users (the operating-system user differs from machine to machine).
+     */
+    static StateDatabase actingAs(StateDatabase db, String name) {
+        db.audit().actAs(new Principal(name, Role.ADMIN, Principal.Kind.USER));
+        return db;
     }
 
     /** Closes the database and opens it again, as a program does when it restarts. */

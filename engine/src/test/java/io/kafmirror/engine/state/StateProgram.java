@@ -30,7 +30,7 @@ public final class StateProgram {
             }
             return;
         }
-        try (StateDatabase db = StateDatabase.open(dataDir, "cli")) {
+        try (StateDatabase db = StateDatabaseFixture.actingAs(StateDatabase.open(dataDir, "cli"), "cli")) {
             System.out.println("open");
             for (String line = in.readLine(); line != null && !line.equals("exit"); line = in.readLine()) {
                 if (line.startsWith("audit ")) {

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The alert list over a real state database an engine wrote to: rows, the actions per state, and what they store. */
 class AlertsViewModelTest {
 
+    private static final String ME = System.getProperty("user.name");
+
     static final Instant T0 = Instant.parse("2026-11-25T09:14:07Z");
 
     @TempDir
@@ -89,7 +91,7 @@ class AlertsViewModelTest {
             assertThat(cli.alerts().get(id).acknowledgement().comment()).isEqualTo("bad deploy, rolled back");
             assertThat(cli.audit().list(AuditFilter.all().ofAction("alert.acknowledge")))
                     .extracting(AuditEntry::actor, AuditEntry::target, AuditEntry::outcome)
-                    .containsExactly(tuple("console", "alert " + id, AuditOutcome.OK));
+                    .containsExactly(tuple(ME, "alert " + id, AuditOutcome.OK));
         }
         assertThat(errors).isEmpty();
     }

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The read-only Audit log screen over a real state database the CLI changed, and a store holding an anchor. */
 class AuditLogViewModelTest {
 
+    private static final String ME = System.getProperty("user.name");
+
     @TempDir
     Path folder;
 
@@ -58,12 +60,12 @@ class AuditLogViewModelTest {
     @Test
     void entriesAreShownNewestFirstAndTheSelectedOneInFull() {
         assertThat(model.entries()).extracting(r -> r.entry().action(), r -> r.entry().actor(), AuditRow::outcomeText)
-                .containsExactly(tuple("job.pause", "cli", "ok"),
-                        tuple("job.add", "cli", "ok"));
+                .containsExactly(tuple("job.pause", ME, "ok"),
+                        tuple("job.add", ME, "ok"));
 
         model.selectedProperty().set(model.entries().get(0));
 
-        assertThat(model.details().get()).startsWith("Entry 2 at ").contains("cli job.pause orders: ok",
+        assertThat(model.details().get()).startsWith("Entry 2 at ").contains(ME + " job.pause orders: ok",
                 "Parameters: {\"desired_state\":\"paused\"}", "Hash: " + model.entries().get(0).entry().hash(),
                 "Previous hash: " + model.entries().get(1).entry().hash());
         assertThat(errors).isEmpty();

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Load, edit, save and revert through a real configuration file, read back with the engine's loader. */
 class ClustersViewModelTest {
 
+    private static final String ME = System.getProperty("user.name");
+
     private static final Map<String, String> ENVIRONMENT = Map.of("KAFKA_PASS", "s3cret", "S3_KEY", "AKIA", "S3_SECRET", "xyz");
 
     @TempDir
@@ -102,7 +104,7 @@ class ClustersViewModelTest {
         assertThat(Files.readString(file)).doesNotContain("s3cret", "xyz");
         AuditEntry audited = audit().get(0);
         assertThat(audited).extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::target, AuditEntry::outcome)
-                .containsExactly("console", "config.save", file.toAbsolutePath().toString(), AuditOutcome.OK);
+                .containsExactly(ME, "config.save", file.toAbsolutePath().toString(), AuditOutcome.OK);
         assertThat(audited.parameters())
                 .contains("\"clusters\":{\"added\":{\"dr\":{\"brokers\":\"dr-1:9092\"", "\"changed\":{\"prod\":{\"brokers\":\"k1:9093,k2:9093,k3:9093\"",
                         "\"sasl_password\":\"[redacted]\"", "\"stores\":{\"added\":{\"store\":{", "\"removed\":[]")

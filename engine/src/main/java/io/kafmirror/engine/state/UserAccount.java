@@ -1,0 +1,12 @@
+package io.kafmirror.engine.state;
+
+import io.kafmirror.engine.access.Role;
+import java.time.Instant;
+
+/**
+ * A local user, as {@code kaf-mirror users list} shows it; the password hash stays in the database.
+ *
+ * @param removed when it was removed, or {@code null}: a removed user cannot log in
+ */
+public record UserAccount(String name, Role role, Instant created, String createdBy, Instant removed) {
+}

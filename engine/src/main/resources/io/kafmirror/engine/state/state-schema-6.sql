@@ -1,0 +1,1 @@
+-- State schema version 6: reserved for another branch's migration (the lead renumbers at merge). Nothing here.
