@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafmirror.engine.access.Principal;
 import io.kafmirror.engine.audit.AuditAnchoring;
 import io.kafmirror.engine.config.ClusterConfig;
 import io.kafmirror.engine.config.ConfigException;
@@ -347,9 +348,11 @@ class EvidencePackTest {
         assertThat(pack.keyFingerprint()).isEqualTo(EvidenceKey.loadOrCreate(data).fingerprint());
         try (StateDatabase state = StateDatabase.open(data, "test")) {
             List<AuditEntry> exports = state.audit().list(AuditFilter.all().ofAction("evidence.export"));
+            // The data folder has no users: whoever runs the test acts, as the operating-system user.
+            String actor = Principal.unclaimed().name();
             assertThat(exports).extracting(AuditEntry::actor, AuditEntry::target, AuditEntry::outcome).containsExactly(
-                    tuple("console", out.toString(), AuditOutcome.OK), tuple("console", out.toString(), AuditOutcome.REFUSED),
-                    tuple("console", dir.resolve("vault.zip").toString(), AuditOutcome.REFUSED));
+                    tuple(actor, out.toString(), AuditOutcome.OK), tuple(actor, out.toString(), AuditOutcome.REFUSED),
+                    tuple(actor, dir.resolve("vault.zip").toString(), AuditOutcome.REFUSED));
             assertThat(exports.get(0).parameters()).contains("\"manifest_sha256\":\"" + Sha256.hex(manifest) + "\"",
                     "\"file\":\"audited.zip\"", "\"from\":\"" + period.from() + "\"", "\"to\":\"" + period.to() + "\"",
                     "\"stores\":[\"local\"]", "\"signing_key_sha256\":\"" + pack.keyFingerprint() + "\"");
