@@ -23,7 +23,7 @@ import java.sql.Statement;
  */
 final class StateSchema {
 
-    static final int CURRENT = 5;
+    static final int CURRENT = 6;
 
     private StateSchema() {
     }
