@@ -40,6 +40,7 @@ public final class FormatDrift {
     static final int HISTORY = 60;
     static final int QUIET_WINDOWS = 3;
     static final int MIN_OFF = 10;
+    private static final int STATE_VERSION = 1;
     private static final double USUAL_SHARE = 0.75;
     private static final double MIN_RISE = 0.10;
     private static final PayloadFormat[] SPECIFIC_FIRST = {PayloadFormat.JSON, PayloadFormat.SCHEMA_REGISTRY,
@@ -87,6 +88,32 @@ public final class FormatDrift {
 
     /** A record judged against the usual format. */
     private record Examined(int partition, long timestamp, boolean off) {
+    }
+
+    /**
+     * What it learned, to be {@linkplain #recall recalled} by the next run: the usual format and the shares of the
+     * normal windows; empty while the usual format is not known yet.
+     */
+    public Optional<byte[]> learned() {
+        if (usual == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new LearnedState.Writer(STATE_VERSION).count(usual.ordinal()).realList(normalShares).bytes());
+    }
+
+    /**
+     * Takes up what a previous run {@linkplain #learned learned}, before any record is observed, so the next records
+     * are judged at once; throws {@link IllegalArgumentException} for a state it cannot read, changing nothing.
+     */
+    public void recall(byte[] state) {
+        LearnedState.Reader in = new LearnedState.Reader(state, STATE_VERSION, "format drift detector");
+        PayloadFormat format = PayloadFormat.values()[(int) in.count(PayloadFormat.values().length - 1)];
+        List<Double> shares = in.realList(HISTORY);
+        in.end();
+        usual = format;
+        normalShares.clear();
+        normalShares.addAll(shares);
+        learning.clear();
     }
 
     /** The usual format once learned; empty while learning or for a topic with none. */

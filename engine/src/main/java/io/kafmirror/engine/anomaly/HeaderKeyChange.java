@@ -31,6 +31,9 @@ public final class HeaderKeyChange {
     static final int HISTORY = 1_000;
     static final int MIN_NEW = 10;
     static final int USUAL_SHARE_PERCENT = 95;
+    private static final int STATE_VERSION = 1;
+    // Kafka puts no bound on header keys; a key longer than this is no header anyone reads.
+    private static final int MAX_KEY_BYTES = 1 << 16;
 
     private final String topic;
     private final Deque<Set<String>> history = new ArrayDeque<>();
@@ -64,6 +67,77 @@ public final class HeaderKeyChange {
     }
 
     private record Keyed(long timestamp, Set<String> keys) {
+    }
+
+    /**
+     * What it learned, to be {@linkplain #recall recalled} by the next run: the key sets of the last records and the
+     * usual keys, as a dictionary of keys and runs of records carrying the same set; empty before any record was seen.
+     */
+    public Optional<byte[]> learned() {
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> dictionary = new ArrayList<>(counts.keySet());
+        Map<String, Integer> index = new HashMap<>();
+        dictionary.forEach(k -> index.put(k, index.size()));
+        LearnedState.Writer out = new LearnedState.Writer(STATE_VERSION).count(dictionary.size());
+        dictionary.forEach(out::text);
+        List<Set<String>> runs = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        for (Set<String> keys : history) {
+            if (!runs.isEmpty() && runs.get(runs.size() - 1).equals(keys)) {
+                lengths.set(lengths.size() - 1, lengths.get(lengths.size() - 1) + 1);
+            } else {
+                runs.add(keys);
+                lengths.add(1);
+            }
+        }
+        out.count(runs.size());
+        for (int r = 0; r < runs.size(); r++) {
+            out.count(lengths.get(r)).count(runs.get(r).size());
+            runs.get(r).forEach(k -> out.count(index.get(k)));
+        }
+        List<String> usualKnown = usual.stream().filter(index::containsKey).toList();
+        out.count(usualKnown.size());
+        usualKnown.forEach(k -> out.count(index.get(k)));
+        return Optional.of(out.bytes());
+    }
+
+    /**
+     * Takes up what a previous run {@linkplain #learned learned}, before any record is observed; throws
+     * {@link IllegalArgumentException} for a state it cannot read, changing nothing.
+     */
+    public void recall(byte[] state) {
+        LearnedState.Reader in = new LearnedState.Reader(state, STATE_VERSION, "header keys detector");
+        int size = (int) in.count(HISTORY * 64L);
+        List<String> dictionary = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            dictionary.add(in.text(MAX_KEY_BYTES));
+        }
+        List<Set<String>> records = new ArrayList<>();
+        for (long runs = in.count(HISTORY); runs > 0; runs--) {
+            long length = in.count(HISTORY - records.size());
+            Set<String> keys = new HashSet<>();
+            for (long n = in.count(dictionary.size()); n > 0; n--) {
+                keys.add(dictionary.get((int) in.count(dictionary.size() - 1L)));
+            }
+            Set<String> run = Set.copyOf(keys);
+            for (long i = 0; i < length; i++) {
+                records.add(run);
+            }
+        }
+        Set<String> usualKeys = new HashSet<>();
+        for (long n = in.count(dictionary.size()); n > 0; n--) {
+            usualKeys.add(dictionary.get((int) in.count(dictionary.size() - 1L)));
+        }
+        in.end();
+        history.clear();
+        counts.clear();
+        lackingSince.clear();
+        window.clear();
+        records.forEach(this::remember);
+        usual.clear();
+        usual.addAll(usualKeys);
     }
 
     /** Takes the next examined record, written at {@code timestamp} (ms) with header keys {@code keys}. */

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,7 @@ public final class KeyCardinalityShift {
     static final int MIN_HISTORY = 10;
     static final int QUIET_WINDOWS = 3;
     static final double MIN_CHANGE = 0.25;
+    private static final int STATE_VERSION = 1;
 
     private final String topic;
     private final Sensitivity sensitivity;
@@ -56,6 +58,21 @@ public final class KeyCardinalityShift {
      * @param message   a sentence an operator understands, with the shares behind it
      */
     public record Finding(boolean beginning, String topic, Instant at, String message) {
+    }
+
+    /** What it learned, to be {@linkplain #recall recalled} by the next run: the normal windows' shares of distinct keys. */
+    public Optional<byte[]> learned() {
+        return LearnedState.ofReals(STATE_VERSION, usualShares);
+    }
+
+    /**
+     * Takes up what a previous run {@linkplain #learned learned}, before any record is observed; throws
+     * {@link IllegalArgumentException} for a state it cannot read, changing nothing.
+     */
+    public void recall(byte[] state) {
+        List<Double> shares = LearnedState.reals(state, STATE_VERSION, "key cardinality detector", HISTORY);
+        usualShares.clear();
+        usualShares.addAll(shares);
     }
 
     /** Takes the next examined record, written at {@code timestamp} (ms) with key {@code key} (null: none). */

@@ -45,6 +45,7 @@ public final class LagSpike {
     private static final double CARRIER_SHARE = 0.1;
     /** Partitions named in a sentence at most. */
     private static final int NAMED = 5;
+    private static final int STATE_VERSION = 1;
 
     private final String job;
     private final Sensitivity sensitivity;
@@ -106,6 +107,35 @@ public final class LagSpike {
             this.secondsBar = secondsBar;
             this.began = began;
         }
+    }
+
+    /**
+     * What it learned, to be {@linkplain #recall recalled} by the next run: the usual records and seconds lag of the
+     * normal samples; empty before any was learned. Which partitions have caught up is not kept: after a restart each
+     * one counts again once it has caught up, so the backlog of the time the job was down is no spike.
+     */
+    public Optional<byte[]> learned() {
+        return records.isEmpty() ? Optional.empty()
+                : Optional.of(new LearnedState.Writer(STATE_VERSION).signedList(records).realList(seconds).bytes());
+    }
+
+    /**
+     * Takes up what a previous run {@linkplain #learned learned}, before any sample is observed; throws
+     * {@link IllegalArgumentException} for a state it cannot read, changing nothing.
+     */
+    public void recall(byte[] state) {
+        LearnedState.Reader in = new LearnedState.Reader(state, STATE_VERSION, "lag spike detector");
+        List<Long> usualRecords = in.signedList(LEARNED);
+        List<Double> usualSeconds = in.realList(LEARNED);
+        in.end();
+        if (usualRecords.size() != usualSeconds.size()) {
+            throw new IllegalArgumentException("The learned state of the lag spike detector cannot be read: "
+                    + usualRecords.size() + " records lags but " + usualSeconds.size() + " seconds lags");
+        }
+        records.clear();
+        records.addAll(usualRecords);
+        seconds.clear();
+        seconds.addAll(usualSeconds);
     }
 
     /** Takes the sample of every partition of the job at {@code at}; at most one finding, the most important. */

@@ -29,6 +29,7 @@ public final class SizeShift {
     static final int MIN_HISTORY = 10;
     static final int QUIET_WINDOWS = 3;
     static final int MIN_FACTOR = 2;
+    private static final int STATE_VERSION = 1;
 
     private final String topic;
     private final Sensitivity sensitivity;
@@ -62,6 +63,21 @@ public final class SizeShift {
     }
 
     private record Sized(long timestamp, int size) {
+    }
+
+    /** What it learned, to be {@linkplain #recall recalled} by the next run: the normal windows' median sizes. */
+    public Optional<byte[]> learned() {
+        return LearnedState.ofReals(STATE_VERSION, normal);
+    }
+
+    /**
+     * Takes up what a previous run {@linkplain #learned learned}, before any record is observed; throws
+     * {@link IllegalArgumentException} for a state it cannot read, changing nothing.
+     */
+    public void recall(byte[] state) {
+        List<Double> levels = LearnedState.reals(state, STATE_VERSION, "record size detector", HISTORY);
+        normal.clear();
+        normal.addAll(levels);
     }
 
     /** Takes the next examined record, written at {@code timestamp} (ms) with a value of {@code size} bytes (-1: none). */

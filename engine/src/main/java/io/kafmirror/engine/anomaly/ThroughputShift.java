@@ -47,6 +47,7 @@ public final class ThroughputShift {
     private static final double MAX_EMPTY_SHARE = 0.1;
     // Reading paused longer than this (store back-pressure, a slow loop) is not silence of the source.
     private static final long MAX_TICK_GAP_MS = 5_000;
+    private static final int STATE_VERSION = 1;
 
     private final String topic;
     private final Sensitivity sensitivity;
@@ -56,6 +57,8 @@ public final class ThroughputShift {
     private boolean started;
     private long nextToClose;
     private long lastTick = -1;
+    // The last bucket a previous run counted records into: its records are not counted again.
+    private long resumeAfter = Long.MIN_VALUE;
     private Shift shift;
 
     /** A watch over {@code topic}'s record rate, judged at {@code sensitivity}. */
@@ -96,6 +99,37 @@ public final class ThroughputShift {
         }
     }
 
+    /**
+     * What it learned, to be {@linkplain #recall recalled} by the next run: the counts of the normal buckets and the
+     * last bucket records were counted into; empty before any bucket was learned.
+     */
+    public Optional<byte[]> learned() {
+        if (normal.isEmpty()) {
+            return Optional.empty();
+        }
+        long last = !started ? resumeAfter : Math.max(nextToClose - 1, open.isEmpty() ? Long.MIN_VALUE : open.lastKey());
+        return Optional.of(new LearnedState.Writer(STATE_VERSION).signedList(normal).signed(last).bytes());
+    }
+
+    /**
+     * Takes up what a previous run {@linkplain #learned learned}, before any record is observed; throws
+     * {@link IllegalArgumentException} for a state it cannot read, changing nothing. Buckets up to the last one the
+     * previous run counted into are not counted again: after a restart, the records it had read are read again.
+     */
+    public void recall(byte[] state) {
+        LearnedState.Reader in = new LearnedState.Reader(state, STATE_VERSION, "throughput detector");
+        List<Long> counts = in.signedList(HISTORY);
+        long last = in.signed();
+        in.end();
+        if (counts.stream().anyMatch(c -> c < 0)) {
+            throw new IllegalArgumentException("The learned state of the throughput detector cannot be read: a negative"
+                    + " record count");
+        }
+        normal.clear();
+        normal.addAll(counts);
+        resumeAfter = last;
+    }
+
     /** Tells that the topic has {@code count} partitions: one not heard from yet holds buckets open for a while. */
     public void partitions(int count, long now) {
         for (int p = 0; p < count; p++) {
@@ -115,7 +149,9 @@ public final class ThroughputShift {
         if (records > 0 && hi <= now + FUTURE_SLACK_MS) {
             if (!started) {
                 started = true;
-                nextToClose = Math.floorDiv(lo, BUCKET_MS);
+                // After a restart the first bucket is the one after the previous run's last, or later: what the
+                // previous run had counted of a bucket is not known here, so no bucket is judged half-counted.
+                nextToClose = Math.max(Math.floorDiv(lo, BUCKET_MS), resumeAfter + 1);
             }
             count(lo, hi, records);
             frontier.newest = Math.max(frontier.newest, hi);

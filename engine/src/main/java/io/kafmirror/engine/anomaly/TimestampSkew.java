@@ -36,6 +36,8 @@ public final class TimestampSkew {
     static final int HISTORY = 1_000;
     static final int QUIET_WINDOWS = 3;
     private static final long WINDOW_MAX_MS = 60_000;
+    private static final int STATE_VERSION = 1;
+    private static final int MAX_PARTITIONS = 1 << 20;
 
     private final String topic;
     private final Sensitivity sensitivity;
@@ -67,6 +69,43 @@ public final class TimestampSkew {
                           String message) {
     }
 
+    /**
+     * What it learned, to be {@linkplain #recall recalled} by the next run: the lateness of the last usual records and
+     * each partition's newest timestamp; empty before any record was learned.
+     */
+    public Optional<byte[]> learned() {
+        if (usualLateness.isEmpty()) {
+            return Optional.empty();
+        }
+        LearnedState.Writer out = new LearnedState.Writer(STATE_VERSION).signedList(usualLateness).count(newest.size());
+        newest.forEach((partition, stamp) -> out.count(partition).signed(stamp));
+        return Optional.of(out.bytes());
+    }
+
+    /**
+     * Takes up what a previous run {@linkplain #learned learned}, before any record is observed; throws
+     * {@link IllegalArgumentException} for a state it cannot read, changing nothing.
+     */
+    public void recall(byte[] state) {
+        LearnedState.Reader in = new LearnedState.Reader(state, STATE_VERSION, "timestamp skew detector");
+        List<Long> lateness = in.signedList(HISTORY);
+        Map<Integer, Long> partitions = new HashMap<>();
+        for (long n = in.count(MAX_PARTITIONS); n > 0; n--) {
+            partitions.put((int) in.count(MAX_PARTITIONS), in.signed());
+        }
+        in.end();
+        usualLateness.clear();
+        usualLateness.addAll(lateness);
+        newest.clear();
+        newest.putAll(partitions);
+        learnBar();
+    }
+
+    private void learnBar() {
+        RobustSpread usual = RobustSpread.of(usualLateness);
+        behindBar = Math.max(MIN_SKEW_MS, Math.round(usual.median() + usual.margin(0, sensitivity)));
+    }
+
     /** Takes the next examined CreateTime record of {@code partition}, stamped {@code timestamp}, read at {@code readAt} (ms). */
     public Optional<Finding> observe(int partition, long timestamp, long readAt) {
         if (window == null) {
@@ -92,8 +131,7 @@ public final class TimestampSkew {
     private Optional<Finding> close() {
         Window closed = window;
         window = null;
-        RobustSpread usual = RobustSpread.of(usualLateness);
-        behindBar = Math.max(MIN_SKEW_MS, Math.round(usual.median() + usual.margin(0, sensitivity)));
+        learnBar();
         if (closed.ahead + closed.behind == 0) {
             quiet++;
             incident = incident && quiet < QUIET_WINDOWS;

@@ -1,5 +1,6 @@
 package io.kafmirror.engine.mirror;
 
+import io.kafmirror.engine.anomaly.DetectorMemory;
 import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class MirrorJob {
     private final SegmentArchive archive;
     private final MirrorListener listener;
     private final Clock clock;
+    private final DetectorMemory memory;
     private final Object lock = new Object();
     private Thread thread;
     private MirrorTask task;
@@ -37,6 +39,13 @@ public final class MirrorJob {
     /** A job mirroring with {@code settings} from the cluster {@code clientProperties} reach into {@code archive}. */
     public MirrorJob(MirrorSettings settings, Properties clientProperties, SegmentArchive archive,
                      MirrorListener listener, Clock clock) {
+        this(settings, clientProperties, archive, listener, clock, DetectorMemory.NONE);
+    }
+
+    /** As {@link #MirrorJob(MirrorSettings, Properties, SegmentArchive, MirrorListener, Clock)}, its detectors keeping what they learn in {@code memory}. */
+    public MirrorJob(MirrorSettings settings, Properties clientProperties, SegmentArchive archive,
+                     MirrorListener listener, Clock clock, DetectorMemory memory) {
+        this.memory = memory;
         this.settings = settings;
         this.clientProperties = clientProperties;
         this.archive = archive;
@@ -111,7 +120,7 @@ public final class MirrorJob {
                 if (stopping) {
                     break;
                 }
-                current = new MirrorTask(settings, clientProperties, archive, listener, clock);
+                current = new MirrorTask(settings, clientProperties, archive, listener, clock, memory);
                 task = current;
             }
             Instant started = clock.instant();

@@ -1,5 +1,6 @@
 package io.kafmirror.engine.mirror;
 
+import io.kafmirror.engine.anomaly.DetectorMemory;
 import io.kafmirror.engine.config.StoredBatches;
 import io.kafmirror.kfs.catalog.SegmentArchive;
 import io.kafmirror.kfs.format.KfsRecord;
@@ -89,13 +90,19 @@ public final class MirrorTask implements Runnable {
     /** A task mirroring with {@code settings} from the cluster {@code clientProperties} reach, into {@code archive}. */
     public MirrorTask(MirrorSettings settings, Properties clientProperties, SegmentArchive archive,
                       MirrorListener listener, Clock clock) {
+        this(settings, clientProperties, archive, listener, clock, DetectorMemory.NONE);
+    }
+
+    /** As {@link #MirrorTask(MirrorSettings, Properties, SegmentArchive, MirrorListener, Clock)}, its detectors keeping what they learn in {@code memory}. */
+    public MirrorTask(MirrorSettings settings, Properties clientProperties, SegmentArchive archive,
+                      MirrorListener listener, Clock clock, DetectorMemory memory) {
         this.settings = settings;
         this.clientProperties = clientProperties;
         this.archive = archive;
         this.listener = listener;
         this.clock = clock;
         this.progress = new MirrorProgress(clock.millis());
-        this.records = new RecordWatch(listener, clock, topic -> watch.current(topic).partitions(), settings.anomalies());
+        this.records = new RecordWatch(listener, clock, topic -> watch.current(topic), settings.anomalies(), memory);
     }
 
     /** Mirrors until {@link #stop}; then seals and stores what it read, as far as the store allows. */
@@ -119,6 +126,8 @@ public final class MirrorTask implements Runnable {
             if (uploader != null) {
                 uploader.close();
             }
+            // After the store took what was read: a failed run's successor, or the next start, goes on from here.
+            records.save();
             reader = null;
             stopped.countDown();
         }

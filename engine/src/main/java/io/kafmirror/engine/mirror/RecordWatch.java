@@ -1,6 +1,7 @@
 package io.kafmirror.engine.mirror;
 
 import io.kafmirror.engine.anomaly.Detector;
+import io.kafmirror.engine.anomaly.DetectorMemory;
 import io.kafmirror.engine.anomaly.FormatDrift;
 import io.kafmirror.engine.anomaly.HeaderKeyChange;
 import io.kafmirror.engine.anomaly.KeyCardinalityShift;
@@ -12,12 +13,16 @@ import io.kafmirror.engine.config.AnomalySettings;
 import io.kafmirror.kfs.format.KfsRecord;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.ToIntFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.record.TimestampType;
@@ -46,24 +51,31 @@ import org.slf4j.LoggerFactory;
 final class RecordWatch {
 
     static final int RECORDS_PER_SECOND = 5_000;
+    /** How often what the detectors learned is kept, besides at the end of a run: a crash loses at most this much. */
+    static final long SAVE_EVERY_MS = 300_000;
     private static final Logger LOG = LoggerFactory.getLogger(RecordWatch.class);
 
     private final MirrorListener listener;
     private final Clock clock;
-    private final ToIntFunction<String> partitionCounts;
+    private final Function<String, SourceTopic> sourceTopics;
     private final AnomalySettings settings;
+    private final DetectorMemory memory;
     private final Map<String, Watched> topics = new HashMap<>();
     private final BufferSupplier decompression = BufferSupplier.create();
+    private long savedAt;
 
     /**
-     * A watch reporting to {@code listener}, told each topic's partition count when it first sees it, running the
-     * detectors {@code settings} leave on at its sensitivity.
+     * A watch reporting to {@code listener}, told each topic's ID and partition count when it first sees it, running
+     * the detectors {@code settings} leave on at its sensitivity, which recall and keep what they learn in {@code memory}.
      */
-    RecordWatch(MirrorListener listener, Clock clock, ToIntFunction<String> partitionCounts, AnomalySettings settings) {
+    RecordWatch(MirrorListener listener, Clock clock, Function<String, SourceTopic> sourceTopics, AnomalySettings settings,
+                DetectorMemory memory) {
         this.listener = listener;
         this.clock = clock;
-        this.partitionCounts = partitionCounts;
+        this.sourceTopics = sourceTopics;
         this.settings = settings;
+        this.memory = memory;
+        this.savedAt = clock.millis();
     }
 
     /** Counts one record, and examines it if the topic's budget allows. */
@@ -104,6 +116,25 @@ final class RecordWatch {
         if (settings.on(Detector.THROUGHPUT)) {
             topics.values().forEach(w -> w.throughput.tick(now).forEach(this::report));
         }
+        if (now - savedAt >= SAVE_EVERY_MS) {
+            save();
+        }
+    }
+
+    /**
+     * Keeps what the detectors learned of every topic, in one write; a state unchanged since the last save is not
+     * written again. A failure to keep it is logged: the backup goes on, a restart learns anew.
+     */
+    void save() {
+        savedAt = clock.millis();
+        List<DetectorMemory.Learned> learned = new ArrayList<>();
+        topics.values().forEach(w -> w.changes(learned));
+        try {
+            memory.keep(learned);
+            topics.values().forEach(Watched::kept);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot keep what the anomaly detectors learned ({}); after a restart they learn anew", e.getMessage());
+        }
     }
 
     private static void count(TopicPartition partition, MutableRecordBatch b, Watched watched, long now) {
@@ -135,7 +166,7 @@ final class RecordWatch {
     }
 
     private Watched watched(String topic) {
-        return topics.computeIfAbsent(topic, t -> new Watched(t, partitionCounts.applyAsInt(t), clock.millis()));
+        return topics.computeIfAbsent(topic, t -> new Watched(sourceTopics.apply(t), clock.millis()));
     }
 
     /** One topic: its detectors and its sampling budget, counted per wall-clock second. */
@@ -146,17 +177,52 @@ final class RecordWatch {
         final HeaderKeyChange headers;
         final TimestampSkew skew;
         final KeyCardinalityShift keyVariety;
+        final String topic;
+        final String generation;
+        final List<Remembered> remembered;
         long second = -1;
         int spent;
 
-        Watched(String topic, int partitions, long now) {
+        Watched(SourceTopic source, long now) {
+            this.topic = source.name();
+            this.generation = String.valueOf(source.topicId());
             this.throughput = new ThroughputShift(topic, settings.level());
             this.drift = new FormatDrift(topic, settings.level());
             this.sizes = new SizeShift(topic, settings.level());
             this.headers = new HeaderKeyChange(topic);
             this.skew = new TimestampSkew(topic, settings.level());
             this.keyVariety = new KeyCardinalityShift(topic, settings.level());
-            throughput.partitions(partitions, now);
+            this.remembered = List.of(
+                    new Remembered(Detector.THROUGHPUT, throughput::learned, throughput::recall),
+                    new Remembered(Detector.FORMAT_DRIFT, drift::learned, drift::recall),
+                    new Remembered(Detector.RECORD_SIZE, sizes::learned, sizes::recall),
+                    new Remembered(Detector.HEADER_KEYS, headers::learned, headers::recall),
+                    new Remembered(Detector.TIMESTAMP_SKEW, skew::learned, skew::recall),
+                    new Remembered(Detector.KEY_CARDINALITY, keyVariety::learned, keyVariety::recall)).stream()
+                    .filter(r -> settings.on(r.detector)).toList();
+            remembered.forEach(r -> memory.restore(r.detector, topic, generation, r.recall));
+            throughput.partitions(source.partitions(), now);
+        }
+
+        /** Adds what the detectors learned since the last save to {@code learned}. */
+        void changes(List<DetectorMemory.Learned> learned) {
+            for (Remembered r : remembered) {
+                r.learned.get().filter(state -> !Arrays.equals(state, r.kept))
+                        .ifPresent(state -> {
+                            r.pending = state;
+                            learned.add(new DetectorMemory.Learned(r.detector, topic, generation, state));
+                        });
+            }
+        }
+
+        /** Takes the states last handed out as kept. */
+        void kept() {
+            for (Remembered r : remembered) {
+                if (r.pending != null) {
+                    r.kept = r.pending;
+                    r.pending = null;
+                }
+            }
         }
 
         /** Whether the budget of this second allows examining more. */
@@ -193,6 +259,21 @@ final class RecordWatch {
             if (type == TimestampType.CREATE_TIME && settings.on(Detector.TIMESTAMP_SKEW)) {
                 skew.observe(partition, timestamp, now).ifPresent(RecordWatch.this::report);
             }
+        }
+    }
+
+    /** One detector of a topic as its memory sees it: what it learned, how it takes that up again, what was kept. */
+    private static final class Remembered {
+        final Detector detector;
+        final Supplier<Optional<byte[]>> learned;
+        final Consumer<byte[]> recall;
+        byte[] kept;
+        byte[] pending;
+
+        Remembered(Detector detector, Supplier<Optional<byte[]>> learned, Consumer<byte[]> recall) {
+            this.detector = detector;
+            this.learned = learned;
+            this.recall = recall;
         }
     }
 

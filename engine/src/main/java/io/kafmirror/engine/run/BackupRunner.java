@@ -6,6 +6,7 @@ import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.mirror.JobStatus;
 import io.kafmirror.engine.mirror.MirrorJob;
 import io.kafmirror.engine.anomaly.Detector;
+import io.kafmirror.engine.anomaly.DetectorMemory;
 import io.kafmirror.engine.anomaly.LagSpike;
 import io.kafmirror.engine.anomaly.PartitionStall;
 import io.kafmirror.engine.hooks.AlertSender;
@@ -46,6 +47,8 @@ public final class BackupRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupRunner.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
+    /** How often a job's lag baseline is kept, besides when it stops: a crash loses at most this much of it. */
+    private static final Duration KEEP_LAG_EVERY = Duration.ofMinutes(5);
     private static final Map<LagSpike.Phase, MirrorEvent.Type> LAG_SPIKE_EVENTS = Map.of(LagSpike.Phase.BEGAN,
             MirrorEvent.Type.LAG_SPIKE, LagSpike.Phase.SEVERE, MirrorEvent.Type.LAG_SPIKE_SEVERE, LagSpike.Phase.ENDED,
             MirrorEvent.Type.LAG_SPIKE_ENDED);
@@ -113,6 +116,9 @@ public final class BackupRunner implements AutoCloseable {
                                 .map(p -> new LagSpike.PartitionLag(p.topic(), p.partition(), p.lagRecords(), p.lagSeconds())).toList())
                         .ifPresent(f -> run.events.event(new MirrorEvent(LAG_SPIKE_EVENTS.get(f.phase()), f.at(), f.topic(),
                                 f.partition(), f.message())));
+                if (!now.isBefore(run.lagKeptAt.plus(KEEP_LAG_EVERY))) {
+                    run.keepLag(now);
+                }
             }
             for (PartitionProgress p : progress) {
                 if (run.config.detection().on(Detector.PARTITION_STALL)) {
@@ -139,7 +145,7 @@ public final class BackupRunner implements AutoCloseable {
 
     /** The running job {@code name}, if it runs here. */
     public synchronized Optional<MirrorJob> job(String name) {
-        return Optional.ofNullable(running.get(name)).map(Running::job);
+        return Optional.ofNullable(running.get(name)).map(r -> r.job);
     }
 
     /** Stops every job, storing what was read as far as the store allows, and closes the stores. */
@@ -171,11 +177,17 @@ public final class BackupRunner implements AutoCloseable {
             Properties client = config.cluster(jobConfig.source()).clientProperties();
             SegmentArchive archive = stores.archive(jobConfig.store());
             MirrorListener history = events(job.name());
-            MirrorJob mirror = new MirrorJob(MirrorSettings.of(job.name(), jobConfig), client, archive, history, clock);
+            // A detector switched off forgets what it learned: switched on again, it learns the topics as they are then.
+            state.detectorStates().forget(job.name(), jobConfig.detection().off());
+            DetectorMemory memory = state.detectorStates().of(job.name(), jobConfig.detection().level());
+            MirrorJob mirror = new MirrorJob(MirrorSettings.of(job.name(), jobConfig), client, archive, history, clock, memory);
             JobSnapshots rounds = new JobSnapshots(job.name(), jobConfig, client, archive.store(), history, clock);
             mirror.start();
-            running.put(job.name(), new Running(jobConfig, mirror, history, new PartitionStall(),
-                    new LagSpike(job.name(), jobConfig.detection().level(), jobConfig.flush().maxLinger())));
+            LagSpike lagSpikes = new LagSpike(job.name(), jobConfig.detection().level(), jobConfig.flush().maxLinger());
+            if (jobConfig.detection().on(Detector.LAG_SPIKE)) {
+                memory.restore(Detector.LAG_SPIKE, "", "", lagSpikes::recall);
+            }
+            running.put(job.name(), new Running(jobConfig, mirror, history, lagSpikes, memory, clock.instant()));
             snapshots.put(job.name(), rounds);
             state.history().append(job.name(), Lifecycle.RUN_STARTED, "mirroring " + jobConfig.topics()
                     + " of cluster " + jobConfig.source() + " into store " + jobConfig.store());
@@ -196,6 +208,9 @@ public final class BackupRunner implements AutoCloseable {
         }
         try {
             boolean clean = run.job.stop(STOP_TIMEOUT);
+            if (run.config.detection().on(Detector.LAG_SPIKE)) {
+                run.keepLag(clock.instant());
+            }
             state.history().append(name, Lifecycle.RUN_STOPPED, "stopped because " + why
                     + (clean ? "" : "; it did not finish storing within " + STOP_TIMEOUT.toSeconds()
                     + " s, the rest is read again from the source on the next start"));
@@ -205,7 +220,40 @@ public final class BackupRunner implements AutoCloseable {
         }
     }
 
-    /** A job running here, with where its events go and its partitions' stall and lag watches, fed by {@link #sample()}. */
-    private record Running(JobConfig config, MirrorJob job, MirrorListener events, PartitionStall stalls, LagSpike lagSpikes) {
+    /**
+     * A job running here, with where its events go and its partitions' stall and lag watches, fed by {@link #sample()},
+     * and where its detectors keep what they learned.
+     */
+    private static final class Running {
+        final JobConfig config;
+        final MirrorJob job;
+        final MirrorListener events;
+        final PartitionStall stalls;
+        final LagSpike lagSpikes;
+        final DetectorMemory memory;
+        Instant lagKeptAt;
+
+        Running(JobConfig config, MirrorJob job, MirrorListener events, LagSpike lagSpikes, DetectorMemory memory,
+                Instant now) {
+            this.config = config;
+            this.job = job;
+            this.events = events;
+            this.stalls = new PartitionStall();
+            this.lagSpikes = lagSpikes;
+            this.memory = memory;
+            this.lagKeptAt = now;
+        }
+
+        /** Keeps the lag baseline; a failure is logged, as a restart then only learns it anew. */
+        void keepLag(Instant now) {
+            lagKeptAt = now;
+            try {
+                lagSpikes.learned().ifPresent(state -> memory.keep(List.of(new DetectorMemory.Learned(Detector.LAG_SPIKE,
+                        "", "", state))));
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot keep the lag baseline of job {} ({}); after a restart it is learned anew", job.name(),
+                        e.getMessage());
+            }
+        }
     }
 }

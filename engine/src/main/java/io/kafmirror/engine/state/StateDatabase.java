@@ -19,7 +19,8 @@ import org.h2.api.ErrorCode;
  * The state the console and the CLI share: jobs and their desired state ({@link JobStore}), what
  * happened to them ({@link JobHistory}), the alerts among those events and what people did about them
  * ({@link Alerts}), their metrics over time ({@link MetricsSeries}) and the audit log of every state-changing action
- * ({@link AuditLog}), and the users who may act on them ({@link Users}), in the embedded H2 file
+ * ({@link AuditLog}), what the anomaly detectors learned ({@link DetectorStates}) and the users who may act on them
+ * ({@link Users}), in the embedded H2 file
  * database {@code <dataDir>/state.mv.db}.
  *
  * <p>The database is opened with {@code AUTO_SERVER=TRUE}: the first program to open it serves it to
@@ -45,6 +46,7 @@ public final class StateDatabase implements AutoCloseable {
     private final AuditLog audit;
     private final DrillLog drills;
     private final Users users;
+    private final DetectorStates detectorStates;
 
     private StateDatabase(Path file, StateConnection connection, String actor, Clock clock, Duration metricsRetention) {
         this.file = file;
@@ -57,6 +59,7 @@ public final class StateDatabase implements AutoCloseable {
         this.restores = new RestoreLog(connection, audit, actor, clock);
         this.alerts = new Alerts(connection, history, audit, actor, clock);
         this.drills = new DrillLog(connection, audit, actor, clock);
+        this.detectorStates = new DetectorStates(connection, clock);
     }
 
     /**
@@ -137,6 +140,11 @@ public final class StateDatabase implements AutoCloseable {
     /** The restore drills run here and how they ended, for the scheduler and the evidence pack. */
     public DrillLog drills() {
         return readable(drills);
+    }
+
+    /** What the jobs' anomaly detectors learned, kept between runs. */
+    public DetectorStates detectorStates() {
+        return detectorStates;
     }
 
     /** The anomalies in the jobs' histories, to acknowledge and mute. */
