@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.kafmirror.engine.access.Principal;
 import io.kafmirror.engine.config.DrillMode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,11 +75,11 @@ class DrillLogTest {
             assertThat(state.audit().list(AuditFilter.all().ofAction("drill.run")))
                     .extracting(AuditEntry::actor, AuditEntry::target, AuditEntry::outcome, AuditEntry::reason, AuditEntry::parameters)
                     .containsExactly(
-                            tuple("run", "drill #" + restore.id(), AuditOutcome.OK, null, "{\"bytes\":4096,\"job\":\"orders\","
+                            tuple(Principal.unclaimed().name(), "drill #" + restore.id(), AuditOutcome.OK, null, "{\"bytes\":4096,\"job\":\"orders\","
                                     + "\"mode\":\"restore\",\"records\":600,\"restore_point\":\"2026-12-01T02:00:00Z\","
                                     + "\"result\":\"passed\",\"schedule\":\"daily at 02:00 UTC, restore of orders\","
                                     + "\"store\":\"vault\",\"target_cluster\":\"dr\",\"topics\":\"orders,payments\"}"),
-                            tuple("run", "drill #" + verify.id(), AuditOutcome.FAILED, "Topic invoices: segment 'x' is corrupt",
+                            tuple(Principal.unclaimed().name(), "drill #" + verify.id(), AuditOutcome.FAILED, "Topic invoices: segment 'x' is corrupt",
                                     "{\"bytes\":0,\"job\":\"billing\",\"mode\":\"verify\",\"records\":0,"
                                     + "\"restore_point\":\"2026-12-01T02:00:00Z\",\"result\":\"failed\",\"schedule\":\"by hand\","
                                     + "\"store\":\"vault\",\"topics\":\"invoices\"}"));
