@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * The evidence packs of the configuration and data folder shared with the CLI: the stores to pick from, the signing key,
- * and the export itself, the engine's {@link PackExport} as {@code kaf-mirror evidence export} runs it, audited as actor
- * {@code console}. Blocks on the disk, H2 and the stores: call it off the FX thread.
+ * and the export itself, the engine's {@link PackExport} as {@code kaf-mirror evidence export} runs it, audited as the
+ * user the console acts as. Blocks on the disk, H2 and the stores: call it off the FX thread.
  */
 public final class EvidenceState {
 
