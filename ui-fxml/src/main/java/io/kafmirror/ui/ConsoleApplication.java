@@ -1,6 +1,9 @@
 package io.kafmirror.ui;
 
+import io.kafmirror.engine.access.Principal;
 import io.kafmirror.engine.evidence.EvidenceKey;
+import io.kafmirror.ui.login.LoginDialog;
+import io.kafmirror.ui.login.LoginViewModel;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.io.UncheckedIOException;
@@ -42,6 +45,7 @@ public final class ConsoleApplication extends Application {
     private Theme desktopTheme;
     private MainViewModel model;
     private StatusUpdates statusUpdates;
+    private Principal withoutLogin;
 
     /** The console as {@link Application#launch} builds it, configured by its parameters. */
     public ConsoleApplication() {
@@ -82,6 +86,7 @@ public final class ConsoleApplication extends Application {
         if (remembered == null) {
             desktopTheme = DesktopTheme.ofThisMachine().detect();
         }
+        withoutLogin = ConsoleLogin.of(settings.dataDir()).withoutLogin();
     }
 
     // The key exists from the first start, so its fingerprint can go to the auditors before the first pack; a key that
@@ -95,6 +100,7 @@ public final class ConsoleApplication extends Application {
         }
     }
 
+    /** Opens the console, after the login dialog when the data folder has users. */
     @Override
     public void start(Stage stage) {
         List<Rectangle2D> screens = visibleScreens();
@@ -107,21 +113,41 @@ public final class ConsoleApplication extends Application {
         }
         Application.setUserAgentStylesheet(model.themeProperty().get().userAgentStylesheet());
         model.themeProperty().addListener((obs, old, theme) -> Application.setUserAgentStylesheet(theme.userAgentStylesheet()));
+        stage.getIcons().add(new Image(ConsoleApplication.class.getResource("kaf-mirror.png").toExternalForm()));
+        if (withoutLogin.kind() == Principal.Kind.ANONYMOUS) {
+            logIn(stage);
+        } else {
+            open(stage, withoutLogin);
+        }
+    }
 
+    // The main window is built only once someone logged in, so no screen can be reached before; Cancel closes the
+    // only window, which ends the console.
+    private void logIn(Stage stage) {
+        LoginViewModel login = new LoginViewModel(ConsoleLogin.of(settings.dataDir()), new FxBackground());
+        login.loggedInProperty().addListener((obs, nobody, who) -> open(stage, who));
+        stage.setScene(new Scene(load("login/LoginDialog.fxml", new LoginDialog(login, stage::close))));
+        // The stage may have shown an earlier console (tests start several on one), whose title stays bound.
+        stage.titleProperty().unbind();
+        stage.setTitle("kaf-mirror — Log in");
+        stage.show();
+    }
+
+    private void open(Stage stage, Principal acting) {
         Notifications notifications = new Notifications();
         // Whatever escapes an event handler becomes a notification instead of a trace on the console.
         Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> notifications.error(failure));
         StatusBarModel status = new StatusBarModel();
+        status.showActing(acting);
         ScreenHost host = new ScreenHost(new ConsoleContext(settings.configFile(), settings.dataDir(), notifications,
                 new Navigation(model::navigate)));
-        Parent root = load(new MainWindow(model, status, host, notifications, actions));
+        Parent root = load("MainWindow.fxml", new MainWindow(model, status, host, notifications, actions));
 
         stage.setScene(new Scene(root));
         stage.titleProperty().bind(model.screenProperty().map(screen -> "kaf-mirror — " + screen.title()));
         stage.setMinWidth(WindowGeometry.MIN_WIDTH);
         stage.setMinHeight(WindowGeometry.MIN_HEIGHT);
         place(stage, model.geometryProperty().get());
-        stage.getIcons().add(new Image(ConsoleApplication.class.getResource("kaf-mirror.png").toExternalForm()));
         stage.show();
         // Issue #8 sets the target: the window visible within 3 s of starting; this line is how it is measured.
         LOG.info("Console window shown {} ms after the JVM started", ManagementFactory.getRuntimeMXBean().getUptime());
@@ -186,13 +212,13 @@ public final class ConsoleApplication extends Application {
         }
     }
 
-    private static Parent load(MainWindow controller) {
-        FXMLLoader loader = new FXMLLoader(ConsoleApplication.class.getResource("MainWindow.fxml"));
+    private static Parent load(String fxml, Object controller) {
+        FXMLLoader loader = new FXMLLoader(ConsoleApplication.class.getResource(fxml));
         loader.setControllerFactory(type -> controller);
         try {
             return loader.load();
         } catch (IOException e) {
-            throw new UncheckedIOException("The console's main window could not be built: " + e.getMessage(), e);
+            throw new UncheckedIOException("The console's " + fxml + " could not be built: " + e.getMessage(), e);
         }
     }
 }

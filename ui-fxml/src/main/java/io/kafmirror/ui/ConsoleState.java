@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * The state database shared with the CLI and {@code kaf-mirror run}, as the console holds it: opened as actor
- * {@value #ACTOR} on first use and closed when the screen using it is left, so H2 is only held while it is needed.
+ * {@value #ACTOR}, as the user of {@link ConsoleLogin}, on first use and closed when the screen using it is left, so H2
+ * is only held while it is needed.
  * Not thread-safe: its owner calls it under its own lock, off the FX thread.
  */
 public final class ConsoleState implements AutoCloseable {
@@ -24,7 +25,7 @@ public final class ConsoleState implements AutoCloseable {
     /** The database, opened now when it is not open. */
     public StateDatabase get() {
         if (database == null) {
-            database = StateDatabase.open(dataDir, ACTOR);
+            database = ConsoleLogin.of(dataDir).open();
         }
         return database;
     }

@@ -52,6 +52,8 @@ public final class MainWindow {
     private Label runningJobs;
     @FXML
     private Label openAlerts;
+    @FXML
+    private Label acting;
 
     /** A controller over these models, showing screens in {@code screens} and {@code actions} in the menus. */
     public MainWindow(MainViewModel model, StatusBarModel status, ScreenHost screens, Notifications notifications,
@@ -99,6 +101,7 @@ public final class MainWindow {
         bind(objectLock, status.objectLock());
         bind(runningJobs, status.jobs());
         bind(openAlerts, status.alerts());
+        bind(acting, status.acting());
         actions.forEach(this::addToMenus);
     }
 

@@ -1,12 +1,13 @@
 package io.kafmirror.ui;
 
+import io.kafmirror.engine.access.Principal;
 import io.kafmirror.kfs.store.LockReport;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What the status bar says: store health, Object Lock status, running jobs and open critical alerts, each a
+ * What the status bar says: store health, Object Lock status, running jobs, open critical alerts and who acts, each a
  * {@link StatusItem}.
  * Updated on the FX thread only.
  */
@@ -16,6 +17,7 @@ public final class StatusBarModel {
     private final StatusItem objectLock = new StatusItem("Object Lock: not checked yet");
     private final StatusItem jobs = new StatusItem("Jobs: reading…");
     private final StatusItem alerts = new StatusItem("Alerts: reading…");
+    private final StatusItem acting = new StatusItem("");
 
     /** Whether the configured stores answer; attention when one does not or the configuration is unreadable. */
     public StatusItem storeHealth() {
@@ -38,6 +40,23 @@ public final class StatusBarModel {
     /** The open critical alerts; attention when there is one. */
     public StatusItem alerts() {
         return alerts;
+    }
+
+    /** Who the console acts as: the user logged in, or the operating-system user of a folder without users. */
+    public StatusItem acting() {
+        return acting;
+    }
+
+    /** Shows that the console acts as {@code principal}. */
+    public void showActing(Principal principal) {
+        switch (principal.kind()) {
+            case UNCLAIMED -> acting.set("unclaimed folder: acting as " + principal.name() + " (admin)",
+                    "The data folder has no users, so whoever runs the console is admin. Claim it with 'kaf-mirror users init'.",
+                    false);
+            case USER -> acting.set(principal.name() + " (" + principal.role().label() + ")",
+                    "Logged in as " + principal.describe() + "; what you do is audited under this name.", false);
+            default -> acting.set(principal.describe(), "", false);
+        }
     }
 
     /** Shows the jobs and their alerts just read. */

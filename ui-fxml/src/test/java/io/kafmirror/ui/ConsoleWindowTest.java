@@ -93,6 +93,8 @@ class ConsoleWindowTest {
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "No jobs".equals(label("#runningJobs")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "No stores configured".equals(label("#storeHealth")));
+        assertThat(label("#acting")).as("a folder without users: no login, the operating-system user acts")
+                .isEqualTo("unclaimed folder: acting as " + System.getProperty("user.name") + " (admin)");
 
         FxToolkit.cleanupApplication(running);
         robot.interact(() -> Application.setUserAgentStylesheet(light));

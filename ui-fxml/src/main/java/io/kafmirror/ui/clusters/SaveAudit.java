@@ -3,7 +3,7 @@ package io.kafmirror.ui.clusters;
 import io.kafmirror.engine.state.AuditAction;
 import io.kafmirror.engine.state.AuditOutcome;
 import io.kafmirror.engine.state.StateDatabase;
-import io.kafmirror.ui.ConsoleState;
+import io.kafmirror.ui.ConsoleLogin;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -29,7 +29,7 @@ final class SaveAudit {
     /** Records that saving {@code file} with {@code parameters} ended as {@code outcome} ({@code reason}: why not OK). */
     void saved(Path file, Map<String, Object> parameters, AuditOutcome outcome, String reason) {
         executor.execute(() -> {
-            try (StateDatabase state = StateDatabase.open(dataDir, ConsoleState.ACTOR)) {
+            try (StateDatabase state = ConsoleLogin.of(dataDir).open()) {
                 state.audit().append(AuditAction.CONFIG_SAVE, file.toString(), parameters, outcome, reason);
             } catch (RuntimeException e) {
                 LOG.error("The save of {} ({}) is not in the audit log: {}", file, outcome, e.getMessage(), e);

@@ -6,8 +6,7 @@ import io.kafmirror.engine.evidence.EvidenceCollector;
 import io.kafmirror.engine.evidence.EvidenceKey;
 import io.kafmirror.engine.evidence.EvidencePeriod;
 import io.kafmirror.engine.evidence.PackExport;
-import io.kafmirror.engine.state.StateDatabase;
-import io.kafmirror.ui.ConsoleState;
+import io.kafmirror.ui.ConsoleLogin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,8 +14,8 @@ import java.util.List;
 
 /**
  * The evidence packs of the configuration and data folder shared with the CLI: the stores to pick from, the signing key,
- * and the export itself, the engine's {@link PackExport} as {@code kaf-mirror evidence export} runs it, audited as actor
- * {@code console}. Blocks on the disk, H2 and the stores: call it off the FX thread.
+ * and the export itself, the engine's {@link PackExport} as {@code kaf-mirror evidence export} runs it, audited as the
+ * user the console acts as. Blocks on the disk, H2 and the stores: call it off the FX thread.
  */
 public final class EvidenceState {
 
@@ -45,7 +44,7 @@ public final class EvidenceState {
             throw new IllegalArgumentException("There is no configuration file at " + configFile.toAbsolutePath() + ", so no store"
                     + " to report on: add a store on the Clusters screen first.");
         }
-        return new PackExport(new ConfigLoader().load(configFile), dataDir, () -> StateDatabase.open(dataDir, ConsoleState.ACTOR),
+        return new PackExport(new ConfigLoader().load(configFile), dataDir, () -> ConsoleLogin.of(dataDir).open(),
                 ProductVersion.current(),
                 Clock.systemUTC()).write(period, stores, out, replace);
     }

@@ -11,7 +11,7 @@ import io.kafmirror.engine.restore.RestoreVerification;
 import io.kafmirror.engine.run.OpenStores;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.StateDatabase;
-import io.kafmirror.ui.ConsoleState;
+import io.kafmirror.ui.ConsoleLogin;
 import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ public final class ClusterRestore {
     public Result run(RestoreOrder order, Consumer<RestoreRun> running) throws InterruptedException {
         MirrorConfig config = config();
         try (OpenStores stores = new OpenStores(config, dataDir);
-             StateDatabase state = StateDatabase.open(dataDir, ConsoleState.ACTOR)) {
+             StateDatabase state = ConsoleLogin.of(dataDir).open()) {
             SegmentArchive archive = stores.archive(order.store());
             RestorePlan plan = StoredBackups.plan(archive, state, order.request());
             Properties client = config.cluster(order.targetCluster()).clientProperties();
@@ -99,7 +99,7 @@ public final class ClusterRestore {
             throws InterruptedException {
         MirrorConfig config = config();
         try (OpenStores stores = new OpenStores(config, dataDir);
-             StateDatabase state = StateDatabase.open(dataDir, ConsoleState.ACTOR)) {
+             StateDatabase state = ConsoleLogin.of(dataDir).open()) {
             RestoreRecord record = state.restores().get(id);
             if (record.state() == RestoreRecord.RestoreState.COMPLETED || record.state() == RestoreRecord.RestoreState.RUNNING) {
                 throw new IllegalStateException("Restore #" + id + " is " + (record.state() == RestoreRecord.RestoreState.COMPLETED
@@ -127,7 +127,7 @@ public final class ClusterRestore {
     public RestoreRecord verify(long id) throws InterruptedException {
         MirrorConfig config = config();
         try (OpenStores stores = new OpenStores(config, dataDir);
-             StateDatabase state = StateDatabase.open(dataDir, ConsoleState.ACTOR)) {
+             StateDatabase state = ConsoleLogin.of(dataDir).open()) {
             RestoreRecord record = state.restores().get(id);
             RestoreSession session = new RestoreSession(stores.archive(record.spec().store()), record.spec().store(),
                     state.restores(), Clock.systemUTC());
