@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsoleApplication extends Application {
 
+    /** Longest the console's stop waits for its status probe to close the state database. */
+    private static final Duration STATUS_CLOSE_LIMIT = Duration.seconds(5);
+
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
 
     private static final Duration JOBS_EVERY = Duration.seconds(3);
@@ -45,6 +48,7 @@ public final class ConsoleApplication extends Application {
     private Theme desktopTheme;
     private MainViewModel model;
     private StatusUpdates statusUpdates;
+    private ScreenHost host;
     private Principal withoutLogin;
 
     /** The console as {@link Application#launch} builds it, configured by its parameters. */
@@ -139,7 +143,7 @@ public final class ConsoleApplication extends Application {
         Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> notifications.error(failure));
         StatusBarModel status = new StatusBarModel();
         status.showActing(acting);
-        ScreenHost host = new ScreenHost(new ConsoleContext(settings.configFile(), settings.dataDir(), notifications,
+        host = new ScreenHost(new ConsoleContext(settings.configFile(), settings.dataDir(), notifications,
                 new Navigation(model::navigate)));
         Parent root = load("MainWindow.fxml", new MainWindow(model, status, host, notifications, actions));
 
@@ -173,11 +177,16 @@ public final class ConsoleApplication extends Application {
         }
     }
 
-    /** Stops the status updates and remembers the window. */
+    /** Lets the shown screen and the status updates close the state database, and remembers the window. */
     @Override
-    public void stop() {
+    public void stop() throws InterruptedException {
+        if (host != null) {
+            host.leave();
+        }
         if (statusUpdates != null) {
             statusUpdates.close();
+            // No frame is left to stall: wait for the state database to be closed before the data folder is let go.
+            statusUpdates.awaitClosed(STATUS_CLOSE_LIMIT);
         }
         if (model != null) {
             // A few hundred bytes on the way out: no frame left to stall.

@@ -40,6 +40,11 @@ public final class ScreenHost {
         area.getChildren().setAll(view);
     }
 
+    /** Takes the shown screen out of the window, so it lets go of what it holds (the state database) as when another is shown. */
+    public void leave() {
+        area.getChildren().clear();
+    }
+
     private Node load(Screen screen) {
         URL fxml = Screen.class.getResource(screen.fxml());
         if (fxml == null) {

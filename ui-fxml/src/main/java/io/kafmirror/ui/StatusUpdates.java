@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javafx.concurrent.ScheduledService;
@@ -53,6 +54,14 @@ public final class StatusUpdates implements AutoCloseable {
         stores.cancel();
         threads.submit(probe::close);
         threads.shutdown();
+    }
+
+    /**
+     * Waits up to {@code limit} for a probe under way and the probe's closing to end: on the way out, so the process (or a
+     * test's clean-up of the data folder) does not go on while H2 still writes there.
+     */
+    public void awaitClosed(Duration limit) throws InterruptedException {
+        threads.awaitTermination((long) limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private <T> ScheduledService<T> every(Duration period, Supplier<T> read) {

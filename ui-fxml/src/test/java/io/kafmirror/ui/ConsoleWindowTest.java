@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.controls.Notification;
 import io.kafmirror.engine.evidence.EvidenceKey;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,8 @@ class ConsoleWindowTest {
             FxToolkit.cleanupApplication(running);
         }
         FxToolkit.cleanupStages();
+        // H2 deletes its lock file when the last connection closes: the console let go of the data folder on its stop.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Files.exists(data.resolve("state.lock.db")));
     }
 
     ConsoleApplication start() throws Exception {
