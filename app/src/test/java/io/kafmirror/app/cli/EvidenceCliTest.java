@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafmirror.app.KafMirror;
+import io.kafmirror.engine.access.Principal;
 import io.kafmirror.engine.evidence.EvidenceKey;
 import io.kafmirror.engine.evidence.EvidencePack;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
@@ -80,8 +81,10 @@ class EvidenceCliTest {
         assertThat(again.exitCode()).isEqualTo(KafMirror.FAILED);
         assertThat(again.err()).contains(out.toString()).contains("already exists").contains("--overwrite");
         CliRun audit = CliRun.of("audit", "list", "--action", "evidence.export", "--data", data.toString());
-        assertThat(audit.out()).as(audit.err()).containsPattern("cli\\s+evidence\\.export\\s+" + Pattern.quote(out.toString()) + "\\s+ok")
-                .containsPattern("cli\\s+evidence\\.export\\s+" + Pattern.quote(out.toString()) + "\\s+refused");
+        // The data folder has no users: the operating-system user acts.
+        String actor = Pattern.quote(Principal.unclaimed().name());
+        assertThat(audit.out()).as(audit.err()).containsPattern(actor + "\\s+evidence\\.export\\s+" + Pattern.quote(out.toString())
+                + "\\s+ok").containsPattern(actor + "\\s+evidence\\.export\\s+" + Pattern.quote(out.toString()) + "\\s+refused");
     }
 
     @Test

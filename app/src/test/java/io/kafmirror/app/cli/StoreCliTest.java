@@ -2,6 +2,7 @@ package io.kafmirror.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafmirror.engine.access.Principal;
 import io.kafmirror.kfs.catalog.SegmentArchive;
 import io.kafmirror.kfs.catalog.SegmentCatalog;
 import io.kafmirror.kfs.format.KfsRecord;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.record.TimestampType;
@@ -121,7 +123,9 @@ class StoreCliTest {
         assertThat(rebuild.exitCode()).isZero();
         assertThat(rebuild.out()).contains("Catalogued 2 segments");
         assertThat(run("store", "ls").out()).isEqualTo(before);
-        assertThat(CliRun.of("audit", "list", "--data", data).out()).containsPattern("1\\s+\\S+\\s+cli\\s+store\\.rebuild-catalog\\s+"
-                + "\\S*store\\s+ok\\s+\\{\"catalog\":\"\\S*catalog\",\"parallel\":8\\}");
+        // The data folder has no users: the operating-system user acts.
+        String actor = Pattern.quote(Principal.unclaimed().name());
+        assertThat(CliRun.of("audit", "list", "--data", data).out()).containsPattern("1\\s+\\S+\\s+" + actor
+                + "\\s+store\\.rebuild-catalog\\s+\\S*store\\s+ok\\s+\\{\"catalog\":\"\\S*catalog\",\"parallel\":8\\}");
     }
 }
