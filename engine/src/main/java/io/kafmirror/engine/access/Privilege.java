@@ -1,6 +1,9 @@
 package io.kafmirror.engine.access;
 
-/** The operations that are not state changes of their own: reading, exporting and running. */
+/**
+ * The operations that are not state changes of their own: reading, anchoring and running. Exporting evidence and running
+ * drills are checked as their audit actions ({@code AuditAction.EVIDENCE_EXPORT}, {@code AuditAction.DRILL_RUN}).
+ */
 public enum Privilege implements Operation {
     /** Reading jobs, their history, metrics, alerts, restores and drills. */
     READ_STATE("state.read", "read jobs, alerts and history"),
@@ -8,10 +11,6 @@ public enum Privilege implements Operation {
     READ_AUDIT("audit.read", "read or verify the audit log"),
     /** Writing the audit log's head into the stores as an anchor. */
     ANCHOR_AUDIT("audit.anchor", "anchor the audit log"),
-    /** Exporting an evidence pack. */
-    EXPORT_EVIDENCE("evidence.export", "export evidence"),
-    /** Running restore drills, by hand or on their schedule. */
-    RUN_DRILLS("drill.run", "run restore drills"),
     /** Running the engine ({@code kaf-mirror run}, the demo). */
     RUN_ENGINE("engine.run", "run the engine"),
     /** Listing users and tokens. */

@@ -1,6 +1,5 @@
 package io.kafmirror.engine.drill;
 
-import io.kafmirror.engine.access.Privilege;
 import io.kafmirror.engine.config.DrillMode;
 import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.mirror.MirrorListener;
@@ -12,6 +11,7 @@ import io.kafmirror.engine.restore.RestoreRequest;
 import io.kafmirror.engine.restore.RestoreSession;
 import io.kafmirror.engine.restore.RestoreVerification;
 import io.kafmirror.engine.restore.TargetOptions;
+import io.kafmirror.engine.state.AuditAction;
 import io.kafmirror.engine.state.DrillRecord;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.StateDatabase;
@@ -55,7 +55,7 @@ public final class DrillRun {
 
     /** Runs {@code request} now and returns how it ended, as recorded. */
     public DrillRecord run(DrillRequest request) throws InterruptedException {
-        state.require(Privilege.RUN_DRILLS, request.job());
+        state.require(AuditAction.DRILL_RUN, request.job());
         Instant point = clock.instant();
         boolean restore = request.mode() == DrillMode.RESTORE;
         DrillRecord begun = state.drills().begin(request.job(), request.schedule(), request.mode(), request.sourceCluster(),

@@ -1,6 +1,5 @@
 package io.kafmirror.engine.evidence;
 
-import io.kafmirror.engine.access.Privilege;
 import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.LocalStoreConfig;
 import io.kafmirror.engine.config.MirrorConfig;
@@ -8,6 +7,7 @@ import io.kafmirror.engine.config.SeparationWarnings;
 import io.kafmirror.engine.run.OpenStores;
 import io.kafmirror.engine.state.Alert;
 import io.kafmirror.engine.state.AlertFilter;
+import io.kafmirror.engine.state.AuditAction;
 import io.kafmirror.engine.state.HistoryEntry;
 import io.kafmirror.engine.state.HistoryFilter;
 import io.kafmirror.engine.state.Job;
@@ -81,7 +81,7 @@ public final class EvidenceCollector {
      * often asked; an unknown one is refused naming those there are).
      */
     public EvidenceData collect(EvidencePeriod period, List<String> storesAsked) {
-        state.require(Privilege.EXPORT_EVIDENCE, "evidence " + period.from() + " to " + period.to());
+        state.require(AuditAction.EVIDENCE_EXPORT, "evidence " + period.from() + " to " + period.to());
         List<String> storeNames = storesAsked.stream().distinct().toList();
         storeNames.forEach(config::store);
         Instant now = clock.instant();

@@ -55,8 +55,6 @@ public final class AccessPolicy {
             Map.entry(Privilege.READ_STATE, ALL),
             Map.entry(Privilege.READ_AUDIT, AUDIT),
             Map.entry(Privilege.ANCHOR_AUDIT, ANCHOR),
-            Map.entry(Privilege.EXPORT_EVIDENCE, AUDIT),
-            Map.entry(Privilege.RUN_DRILLS, OPERATE),
             Map.entry(Privilege.RUN_ENGINE, OPERATE),
             Map.entry(Privilege.READ_USERS, ADMINISTER));
 

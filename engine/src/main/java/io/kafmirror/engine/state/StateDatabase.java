@@ -3,6 +3,7 @@ package io.kafmirror.engine.state;
 import io.kafmirror.engine.access.AccessDeniedException;
 import io.kafmirror.engine.access.AuthenticationException;
 import io.kafmirror.engine.access.Credentials;
+import io.kafmirror.engine.access.Operation;
 import io.kafmirror.engine.access.Principal;
 import io.kafmirror.engine.access.Privilege;
 import io.kafmirror.kfs.catalog.LoopbackH2Server;
@@ -163,11 +164,11 @@ public final class StateDatabase implements AutoCloseable {
     }
 
     /**
-     * Refuses, audited, with {@link AccessDeniedException}, a {@code privilege} (reading the audit log, exporting evidence,
+     * Refuses, audited, with {@link AccessDeniedException}, an {@code operation} (reading the audit log, exporting evidence,
      * running the engine or drills) the principal's role does not have, on {@code target}.
      */
-    public void require(Privilege privilege, String target) {
-        audit.authorize(privilege, target, Map.of());
+    public void require(Operation operation, String target) {
+        audit.authorize(operation, target, Map.of());
     }
 
     /** The hash-chained log of every state-changing action, who did it and how it ended. */
