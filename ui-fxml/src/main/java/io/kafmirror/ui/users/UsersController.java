@@ -113,11 +113,11 @@ public final class UsersController {
         }
         newNameField.textProperty().bindBidirectional(model.newNameProperty());
         newRoleChoice.valueProperty().bindBidirectional(model.newRoleProperty());
-        newPasswordField.textProperty().bindBidirectional(model.newPasswordProperty());
-        newPasswordAgainField.textProperty().bindBidirectional(model.newPasswordAgainProperty());
+        newPasswordField.textProperty().bindBidirectional(model.newPassword().passwordProperty());
+        newPasswordAgainField.textProperty().bindBidirectional(model.newPassword().againProperty());
         userRoleChoice.valueProperty().bindBidirectional(model.userRoleProperty());
-        resetPasswordField.textProperty().bindBidirectional(model.resetPasswordProperty());
-        resetPasswordAgainField.textProperty().bindBidirectional(model.resetPasswordAgainProperty());
+        resetPasswordField.textProperty().bindBidirectional(model.passwordReset().passwordProperty());
+        resetPasswordAgainField.textProperty().bindBidirectional(model.passwordReset().againProperty());
         tokenNameField.textProperty().bindBidirectional(model.tokenNameProperty());
         tokenRoleChoice.valueProperty().bindBidirectional(model.tokenRoleProperty());
         tokenValidityField.textProperty().bindBidirectional(model.tokenValidityProperty());

@@ -50,11 +50,9 @@ public final class UsersViewModel {
 
     private final StringProperty newName = new SimpleStringProperty(this, "newName", "");
     private final ObjectProperty<Role> newRole = new SimpleObjectProperty<>(this, "newRole", Role.OPERATOR);
-    private final StringProperty newPassword = new SimpleStringProperty(this, "newPassword", "");
-    private final StringProperty newPasswordAgain = new SimpleStringProperty(this, "newPasswordAgain", "");
+    private final PasswordTwice newPassword = new PasswordTwice();
     private final ObjectProperty<Role> userRole = new SimpleObjectProperty<>(this, "userRole");
-    private final StringProperty resetPassword = new SimpleStringProperty(this, "resetPassword", "");
-    private final StringProperty resetPasswordAgain = new SimpleStringProperty(this, "resetPasswordAgain", "");
+    private final PasswordTwice passwordReset = new PasswordTwice();
     private final StringProperty tokenName = new SimpleStringProperty(this, "tokenName", "");
     private final ObjectProperty<Role> tokenRole = new SimpleObjectProperty<>(this, "tokenRole", Role.OPERATOR);
     private final StringProperty tokenValidity = new SimpleStringProperty(this, "tokenValidity", "");
@@ -64,10 +62,10 @@ public final class UsersViewModel {
     private final BooleanBinding changes = manages.and(busy.not());
     private final BooleanBinding activeUser = Bindings.createBooleanBinding(
             () -> selectedUser.get() != null && selectedUser.get().active(), selectedUser);
-    private final BooleanBinding canAdd = changes.and(newName.isNotEmpty()).and(newPassword.isNotEmpty());
+    private final BooleanBinding canAdd = changes.and(newName.isNotEmpty()).and(newPassword.passwordProperty().isNotEmpty());
     private final BooleanBinding canChangeRole = changes.and(activeUser).and(Bindings.createBooleanBinding(
             () -> userRole.get() != null && userRole.get() != selectedUser.get().account().role(), userRole, selectedUser));
-    private final BooleanBinding canResetPassword = changes.and(activeUser).and(resetPassword.isNotEmpty());
+    private final BooleanBinding canResetPassword = changes.and(activeUser).and(passwordReset.passwordProperty().isNotEmpty());
     private final BooleanBinding canRemove = changes.and(activeUser);
     private final BooleanBinding canCreateToken = changes.and(tokenName.isNotEmpty());
     private final BooleanBinding canRevoke = changes.and(Bindings.createBooleanBinding(
@@ -137,14 +135,9 @@ public final class UsersViewModel {
         return newRole;
     }
 
-    /** The password of the user to add. */
-    public StringProperty newPasswordProperty() {
+    /** The password of the user to add, typed twice. */
+    public PasswordTwice newPassword() {
         return newPassword;
-    }
-
-    /** The same password again, as {@code users add} asks it twice. */
-    public StringProperty newPasswordAgainProperty() {
-        return newPasswordAgain;
     }
 
     /** The role to give the selected user. */
@@ -152,14 +145,9 @@ public final class UsersViewModel {
         return userRole;
     }
 
-    /** The new password of the selected user. */
-    public StringProperty resetPasswordProperty() {
-        return resetPassword;
-    }
-
-    /** The same new password again. */
-    public StringProperty resetPasswordAgainProperty() {
-        return resetPasswordAgain;
+    /** The new password of the selected user, typed twice. */
+    public PasswordTwice passwordReset() {
+        return passwordReset;
     }
 
     /** The name of the token to create. */
@@ -257,12 +245,11 @@ public final class UsersViewModel {
     public void add() {
         String name = newName.get().strip();
         Role role = newRole.get();
-        char[] password = twice(newPassword, newPasswordAgain);
+        char[] password = confirmed(newPassword);
         if (password != null) {
             change(() -> state.add(name, role, password), () -> {
                 newName.set("");
-                newPassword.set("");
-                newPasswordAgain.set("");
+                newPassword.clear();
             });
         }
     }
@@ -277,12 +264,9 @@ public final class UsersViewModel {
     /** Sets the selected user's password to the one typed twice, as {@code kaf-mirror users passwd}. */
     public void resetPassword() {
         String name = selectedName();
-        char[] password = twice(resetPassword, resetPasswordAgain);
+        char[] password = confirmed(passwordReset);
         if (password != null) {
-            change(() -> state.changePassword(name, password), () -> {
-                resetPassword.set("");
-                resetPasswordAgain.set("");
-            });
+            change(() -> state.changePassword(name, password), passwordReset::clear);
         }
     }
 
@@ -342,8 +326,7 @@ public final class UsersViewModel {
         if (!Objects.equals(name, formFor)) {
             formFor = name;
             userRole.set(row == null ? null : row.account().role());
-            resetPassword.set("");
-            resetPasswordAgain.set("");
+            passwordReset.clear();
         }
     }
 
@@ -351,14 +334,13 @@ public final class UsersViewModel {
         return selectedUser.get() == null ? null : selectedUser.get().account().name();
     }
 
-    // The CLI asks a new password twice too; a typing mistake must not lock a user out.
-    private char[] twice(StringProperty password, StringProperty again) {
-        if (!Objects.equals(password.get(), again.get())) {
-            errors.accept(new IllegalArgumentException("The two passwords differ; nothing was changed. Type the same password"
-                    + " twice."));
+    private char[] confirmed(PasswordTwice password) {
+        try {
+            return password.confirmed();
+        } catch (IllegalArgumentException e) {
+            errors.accept(e);
             return null;
         }
-        return password.get().toCharArray();
     }
 
     private void change(Runnable work, Runnable done) {

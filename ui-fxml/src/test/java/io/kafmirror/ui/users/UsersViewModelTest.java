@@ -49,7 +49,7 @@ class UsersViewModelTest {
         assertThat(model.listedProperty().get()).isFalse();
         assertThat(model.noticeProperty().get()).contains("has no users yet", "'kaf-mirror users init'", Principal.unclaimed().name());
         model.newNameProperty().set("ada");
-        model.newPasswordProperty().set(PASSWORD);
+        model.newPassword().passwordProperty().set(PASSWORD);
         assertThat(model.canAdd().get()).as("adding is for a claimed folder's admin").isFalse();
         assertThat(errors).isEmpty();
     }
@@ -85,27 +85,27 @@ class UsersViewModelTest {
 
         model.newNameProperty().set("bob");
         model.newRoleProperty().set(Role.OPERATOR);
-        model.newPasswordProperty().set(PASSWORD);
-        model.newPasswordAgainProperty().set(PASSWORD);
+        model.newPassword().passwordProperty().set(PASSWORD);
+        model.newPassword().againProperty().set(PASSWORD);
         model.add();
         assertThat(model.users()).extracting(r -> r.account().name(), r -> r.account().role())
                 .containsExactly(tuple("ada", Role.ADMIN), tuple("bob", Role.OPERATOR));
         assertThat(model.users().get(1).lastLoginText()).isEqualTo("never");
         assertThat(model.newNameProperty().get()).as("the form is emptied").isEmpty();
-        assertThat(model.newPasswordProperty().get()).isEmpty();
+        assertThat(model.newPassword().passwordProperty().get()).isEmpty();
 
         // As a table does: it unselects while its items are replaced.
         model.users().addListener((ListChangeListener<UserRow>) change -> model.selectedUserProperty().set(null));
         model.selectedUserProperty().set(model.users().get(1));
         assertThat(model.canChangeRole().get()).as("the role it has").isFalse();
         model.userRoleProperty().set(Role.COMPLIANCE);
-        model.resetPasswordProperty().set("another long");
+        model.passwordReset().passwordProperty().set("another long");
         model.refresh();
         assertThat(model.userRoleProperty().get()).as("a periodic read keeps the choice").isEqualTo(Role.COMPLIANCE);
-        assertThat(model.resetPasswordProperty().get()).isEqualTo("another long");
+        assertThat(model.passwordReset().passwordProperty().get()).isEqualTo("another long");
         model.changeRole();
-        model.resetPasswordProperty().set("another long password");
-        model.resetPasswordAgainProperty().set("another long password");
+        model.passwordReset().passwordProperty().set("another long password");
+        model.passwordReset().againProperty().set("another long password");
         model.resetPassword();
         model.remove();
 
@@ -129,12 +129,12 @@ class UsersViewModelTest {
         open();
 
         model.newNameProperty().set("bob");
-        model.newPasswordProperty().set(PASSWORD);
-        model.newPasswordAgainProperty().set(PASSWORD + "!");
+        model.newPassword().passwordProperty().set(PASSWORD);
+        model.newPassword().againProperty().set(PASSWORD + "!");
         model.add();
-        model.newPasswordAgainProperty().set(PASSWORD);
-        model.newPasswordProperty().set("short");
-        model.newPasswordAgainProperty().set("short");
+        model.newPassword().againProperty().set(PASSWORD);
+        model.newPassword().passwordProperty().set("short");
+        model.newPassword().againProperty().set("short");
         model.add();
         model.selectedUserProperty().set(model.users().get(0));
         model.remove();
