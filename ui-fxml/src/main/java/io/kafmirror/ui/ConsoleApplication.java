@@ -189,24 +189,27 @@ public final class ConsoleApplication extends Application {
         LOG.info("Console window shown {} ms after the JVM started; its {} screen is opening", uptime(),
                 model.screenProperty().get().title());
         signingKey = CompletableFuture.runAsync(() -> createSigningKey(settings.dataDir()));
+        // The status bar fills in while the screen is built: its probes run on their own threads.
+        statusUpdates = new StatusUpdates(new StatusProbe(settings.configFile(), settings.dataDir(), Clock.systemUTC()),
+                status, JOBS_EVERY, STORES_EVERY);
+        statusUpdates.start();
         // After this pulse, so the renderer draws the window while the screen is built.
         Platform.runLater(() -> {
             if (!stopped) {
                 host.open();
-                atNextPulse(stage.getScene(), () -> firstScreenShown(stage, status));
+                atNextPulse(stage.getScene(), () -> firstScreenShown(stage));
+                // That pulse must come even if the screen changed nothing to draw.
+                Platform.requestNextPulse();
             }
         });
     }
 
-    // What starts once the first screen is shown: nothing of it is needed to see the window.
-    private void firstScreenShown(Stage stage, StatusBarModel status) {
+    // The training run and the screenshot tour need the screen itself.
+    private void firstScreenShown(Stage stage) {
         if (stopped) {
             return;
         }
         LOG.info("{} screen shown {} ms after the JVM started", model.screenProperty().get().title(), uptime());
-        statusUpdates = new StatusUpdates(new StatusProbe(settings.configFile(), settings.dataDir(), Clock.systemUTC()),
-                status, JOBS_EVERY, STORES_EVERY);
-        statusUpdates.start();
         if (settings.exitWhenShown()) {
             // A second more lets the first frames render, so the training run loads what drawing them needs too.
             PauseTransition settle = new PauseTransition(EXIT_AFTER_SHOWN);
