@@ -15,7 +15,7 @@ import java.util.Map;
  * @param openOn     the screen to open on, or {@code null} for the one shown last
  * @param screenshots a folder to photograph every screen into before closing (see {@link ScreenshotTour}), or
  *                    {@code null} for a normal session
- * @param exitWhenShown close again once the window is shown: the training run that records which classes the
+ * @param exitWhenShown close again once the window and its first screen are shown: the training run that records which classes the
  *                      start-up loads, for the installers' class-data-sharing archive (docs/installers.md)
  */
 public record ConsoleSettings(Path configFile, Path dataDir, Screen openOn, Path screenshots, boolean exitWhenShown) {

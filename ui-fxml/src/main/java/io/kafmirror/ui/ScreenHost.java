@@ -19,6 +19,8 @@ public final class ScreenHost {
     private final StackPane area = new StackPane();
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
     private final ConsoleContext context;
+    private boolean held;
+    private Screen waiting;
 
     /** A host whose screens' controllers may take {@code context}. */
     public ScreenHost(ConsoleContext context) {
@@ -26,18 +28,42 @@ public final class ScreenHost {
         area.getStyleClass().add("screen-area");
     }
 
+    /**
+     * A host that shows only a placeholder of the screen asked for until {@link #open()}: the console's window then
+     * appears before its first screen is built, which costs more than the rest of the window (issue #8).
+     */
+    public static ScreenHost held(ConsoleContext context) {
+        ScreenHost host = new ScreenHost(context);
+        host.held = true;
+        return host;
+    }
+
     /** The node the screens are shown in. */
     public Node area() {
         return area;
     }
 
-    /** Shows {@code screen}: its view, or a placeholder when its FXML is not there yet or fails to load. */
+    /** Shows {@code screen}: its view, or a placeholder while held, when its FXML is not there yet or when it fails to load. */
     public void show(Screen screen) {
+        if (held) {
+            waiting = screen;
+            area.getChildren().setAll(ScreenPlaceholder.opening(screen));
+            return;
+        }
         Node view = views.get(screen);
         if (view == null) {
             view = load(screen);
         }
         area.getChildren().setAll(view);
+    }
+
+    /** Builds and shows the screen asked for while held; from now on every screen is shown as it is asked for. */
+    public void open() {
+        held = false;
+        if (waiting != null) {
+            show(waiting);
+            waiting = null;
+        }
     }
 
     /** Takes the shown screen out of the window, so it lets go of what it holds (the state database) as when another is shown. */

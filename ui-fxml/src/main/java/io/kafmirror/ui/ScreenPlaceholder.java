@@ -27,6 +27,11 @@ final class ScreenPlaceholder extends VBox {
         return new ScreenPlaceholder(screen, "This screen arrives with issue #" + screen.issue() + ".");
     }
 
+    /** What the window shows of its first screen until that screen is built, right after the window appears. */
+    static ScreenPlaceholder opening(Screen screen) {
+        return new ScreenPlaceholder(screen, "Opening…");
+    }
+
     /** The placeholder of a screen whose view failed to load. */
     static ScreenPlaceholder broken(Screen screen) {
         return new ScreenPlaceholder(screen, "This screen could not be opened; the notification says why.");

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -55,8 +57,10 @@ class ConsoleWindowTest {
         long started = System.nanoTime();
         running = (ConsoleApplication) FxToolkit.setupApplication(
                 () -> new ConsoleApplication(new ConsoleSettings(data.resolve("config.yml"), data, null), actions));
-        WaitForAsyncUtils.waitForFxEvents();
-        System.out.printf("Console window shown in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        // The window shows a placeholder first; its screen is built right after.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".screen-placeholder").tryQuery().isEmpty());
+        System.out.printf("Console window shown with its screen in %d ms%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return running;
     }
 
@@ -64,7 +68,7 @@ class ConsoleWindowTest {
     void navigatesByMouseAndShortcutTogglesTheThemeAndReopensWhereItWasLeft() throws Exception {
         start();
         assertThat(title()).isEqualTo("kaf-mirror — Clusters");
-        assertThat(data.resolve(EvidenceKey.FILE)).as("the evidence signing key is created at the first start").isRegularFile();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(data.resolve(EvidenceKey.FILE)));
         assertThat(robot.lookup("#addCluster").tryQuery()).as("the Clusters screen itself, not a placeholder").isPresent();
 
         robot.clickOn("#nav-jobs");
@@ -105,6 +109,30 @@ class ConsoleWindowTest {
         assertThat(title()).isEqualTo("kaf-mirror — Dashboard");
         assertThat(selected("#nav-dashboard")).isTrue();
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(dark);
+    }
+
+    @Test
+    void theWindowShowsBeforeItsFirstScreenIsBuiltAndTheScreenFollowsWithTheConfigurationReadInTheBackground() throws Exception {
+        Files.writeString(data.resolve("config.yml"), "clusters:\n  prod: { brokers: \"127.0.0.1:9092\" }\n");
+        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+        AtomicReference<String> shownWith = new AtomicReference<>();
+        ChangeListener<Boolean> firstShow = (obs, was, showing) -> {
+            if (showing) {
+                Scene scene = stage.getScene();
+                shownWith.compareAndSet(null, scene.lookup("#addCluster") != null ? "the Clusters screen"
+                        : scene.lookup(".screen-placeholder") != null ? "a placeholder" : "nothing");
+            }
+        };
+        robot.interact(() -> stage.showingProperty().addListener(firstShow));
+        try {
+            start();
+        } finally {
+            robot.interact(() -> stage.showingProperty().removeListener(firstShow));
+        }
+
+        assertThat(shownWith.get()).as("what the window holds as it appears").isEqualTo("a placeholder");
+        assertThat(robot.lookup("#addCluster").tryQuery()).as("the Clusters screen follows").isPresent();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> label("#status").startsWith("1 cluster and 0 stores in "));
     }
 
     @Test

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** How a screen's controller gets built when its FXML is plugged in. */
 @ExtendWith(ApplicationExtension.class)
@@ -32,6 +36,30 @@ class ScreenHostTest {
     public static final class NeedsSomethingElse {
         public NeedsSomethingElse(String what) {
         }
+    }
+
+    @Test
+    void aHeldHostShowsAPlaceholderOfTheLastScreenAskedForAndBuildsItOnlyWhenOpened(@TempDir Path folder) {
+        ScreenHost held = ScreenHost.held(new ConsoleContext(folder.resolve("config.yml"), folder.resolve("data"),
+                new Notifications()));
+
+        Node waiting = WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            held.show(Screen.JOBS);
+            held.show(Screen.CLUSTERS);
+            return shown(held);
+        });
+        assertThat(waiting.getStyleClass()).contains("screen-placeholder");
+        assertThat(waiting.lookup("#addCluster")).isNull();
+
+        Node opened = WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            held.open();
+            return shown(held);
+        });
+        assertThat(opened.getStyleClass()).as("the Clusters screen itself").containsExactly("clusters-view");
+    }
+
+    private static Node shown(ScreenHost host) {
+        return ((Parent) host.area()).getChildrenUnmodifiable().get(0);
     }
 
     @Test

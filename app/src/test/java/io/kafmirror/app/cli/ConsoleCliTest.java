@@ -6,6 +6,7 @@ import io.kafmirror.app.KafMirror;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+import picocli.CommandLine;
 
 class ConsoleCliTest {
 
@@ -16,6 +17,19 @@ class ConsoleCliTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: kaf-mirror console", "--config=FILE", "--data=FOLDER", ".kaf-mirror");
         assertThat(CliRun.of("--help").out()).contains("console");
+    }
+
+    @Test
+    void theConsoleStartsWithoutBuildingTheOtherCommandsAndReadsItsOptionsAsTheFullCommandLineDoes() {
+        CommandLine consoleOnly = KafMirror.commandLine("console", "--data=folder");
+        CommandLine full = KafMirror.commandLine("jobs", "list");
+
+        assertThat(consoleOnly.getSubcommands()).containsOnlyKeys("console");
+        assertThat(full.getSubcommands()).containsKeys("console", "jobs", "run", "restore", "help");
+        assertThat(consoleOnly.getSubcommands().get("console").getUsageMessage())
+                .isEqualTo(full.getSubcommands().get("console").getUsageMessage());
+        assertThat(CliRun.of("console", "--no-such-option").err()).startsWith("Unknown option: '--no-such-option'")
+                .contains("Usage: kaf-mirror console");
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class ClustersController {
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
 
     private final ClustersViewModel model;
-    // Built by the console shell, this controller reads the configuration once its view exists.
+    // Built by the console shell, this controller reads the configuration, in the background, once its view exists.
     private final boolean loadsItsModel;
     private final ObjectProperty<CheckOutcome> shownTest = new SimpleObjectProperty<>();
 
@@ -55,10 +55,10 @@ public final class ClustersController {
         this(model, false);
     }
 
-    /** The console shell's controller: the console's configuration file, connection tests on daemon threads. */
+    /** The console shell's controller: the console's configuration file, read, tested and audited on daemon threads. */
     public ClustersController(ConsoleContext context) {
         this(new ClustersViewModel(context.configFile(), context.dataDir(), System.getenv(), Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "clusters-test-connection");
+            Thread thread = new Thread(r, "clusters-background");
             thread.setDaemon(true);
             return thread;
         }), ClustersView.PROBE_TIMEOUT), true);
@@ -107,7 +107,7 @@ public final class ClustersController {
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         if (loadsItsModel) {
-            model.load();
+            model.loadInBackground();
         }
     }
 

@@ -46,6 +46,7 @@ public final class ClustersViewModel {
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
     private final ReadOnlyObjectWrapper<FieldNote> status = new ReadOnlyObjectWrapper<>(this, "status", FieldNote.NONE);
     private Task<CheckOutcome> test;
+    private boolean reading;
 
     /**
      * The screen for {@code configFile}, references expanded from {@code environment}, Test connection and the audit of
@@ -63,16 +64,52 @@ public final class ClustersViewModel {
 
     /** Reads the file, replacing every form; unsaved changes are dropped. Also what Revert does. */
     public void load() {
+        if (reading) {
+            // The file is being read already; two reads at once would race on what was loaded.
+            return;
+        }
         MirrorConfig config;
         try {
             config = file.load();
         } catch (ConfigException | UncheckedIOException e) {
-            // Saving over a file that did not load would drop its jobs: nothing is editable until it is fixed.
-            entries.clear();
-            loaded.set(false);
-            status.set(FieldNote.error("Cannot read " + file.path() + ": " + e.getMessage()));
+            unreadable(e);
             return;
         }
+        show(config);
+    }
+
+    /**
+     * As {@link #load()}, the file read on the executor and the forms replaced on the FX thread afterwards: how the console
+     * opens the screen, so that reading YAML (and loading the classes that do it) never holds up a frame.
+     */
+    public void loadInBackground() {
+        status.set(FieldNote.info("Reading " + file.path() + "…"));
+        Task<MirrorConfig> read = new Task<>() {
+            @Override
+            protected MirrorConfig call() {
+                return file.load();
+            }
+        };
+        read.setOnSucceeded(e -> {
+            reading = false;
+            show(read.getValue());
+        });
+        read.setOnFailed(e -> {
+            reading = false;
+            unreadable(read.getException());
+        });
+        reading = true;
+        executor.execute(read);
+    }
+
+    private void unreadable(Throwable e) {
+        // Saving over a file that did not load would drop its jobs: nothing is editable until it is fixed.
+        entries.clear();
+        loaded.set(false);
+        status.set(FieldNote.error("Cannot read " + file.path() + ": " + e.getMessage()));
+    }
+
+    private void show(MirrorConfig config) {
         String selectedName = selected.get() == null ? null : selected.get().nameProperty().get();
         entries.clear();
         config.clusters().forEach((name, cluster) -> entries.add(ClusterForm.of(context, name, cluster)));
