@@ -1,6 +1,5 @@
 package io.kafmirror.bench;
 
-import io.kafmirror.engine.testkit.KafkaTestBroker;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,9 +17,9 @@ import javafx.application.Platform;
 
 /**
  * Measures whether the console stays responsive while a restore runs (issue #5: no frame stall over 100 ms): the real
- * Restore screen, over a topic of a Kafka broker started in this JVM and backed up by the engine, restores the whole
- * topic into a new one while the restore point moves every 250 ms; meanwhile the gaps between JavaFX pulses and the
- * wait of {@code runLater} probes are recorded. The same is recorded for as long again with the screen idle, as a
+ * Restore screen, over a topic of a Kafka broker (in this JVM, or in a process of its own) backed up by the engine,
+ * restores the whole topic into a new one while the restore point moves every 250 ms; meanwhile the gaps between JavaFX
+ * pulses and the wait of {@code runLater} probes are recorded. The same is recorded for as long again with the screen idle, as a
  * baseline. On demand only ({@code bench/run console}); never part of the build's tests.
  */
 public final class ConsoleBench {
@@ -66,8 +65,9 @@ public final class ConsoleBench {
     }
 
     private static void run(ConsoleBenchOptions options, Path work, PrintStream out, PrintStream log) throws Exception {
-        try (KafkaTestBroker broker = KafkaTestBroker.start(work.resolve("broker"))) {
-            out.println("Broker: Kafka KRaft (broker + controller) in this JVM; data in " + work);
+        try (BenchBroker broker = options.brokerApart() ? BrokerProcess.start(work.resolve("broker-process"))
+                : BenchBroker.inThisJvm(work.resolve("broker"))) {
+            out.println("Broker: Kafka KRaft (broker + controller) " + broker.description());
             Tally loaded = PaymentProducer.createAndLoad(broker, SOURCE_TOPIC, options.partitions(),
                     options.producerCompression(), options.seed(), options.payloadBytes(), log);
             try (ScratchMirror mirror = new ScratchMirror(broker.bootstrap(), options.mirrorSettings(SOURCE_TOPIC), work)) {
@@ -79,7 +79,7 @@ public final class ConsoleBench {
                         options.producerCompression(), segments, options.codec().name().toLowerCase(Locale.ROOT),
                         options.seed());
                 Path config = writeConfig(work, broker.bootstrap(), mirror.dir());
-                measure(config, mirror.dir(), loaded, out, log);
+                measure(config, mirror.dir(), loaded, options, out, log);
             }
         }
     }
@@ -92,7 +92,8 @@ public final class ConsoleBench {
         return config;
     }
 
-    private static void measure(Path config, Path dataDir, Tally loaded, PrintStream out, PrintStream log) throws Exception {
+    private static void measure(Path config, Path dataDir, Tally loaded, ConsoleBenchOptions options, PrintStream out,
+                                PrintStream log) throws Exception {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(1, TimeUnit.MINUTES);
@@ -105,7 +106,7 @@ public final class ConsoleBench {
         await("the preview shows records", () -> fx(screen::previewShown));
 
         log.println("Restoring with the screen open...");
-        Restoring restoring = fx(() -> new Restoring(FrameWatch.start(), screen.movePoint(), System.nanoTime(), screen.restore()));
+        Restoring restoring = fx(() -> new Restoring(FrameWatch.start(), screen.movePoint(options.moveEvery()), System.nanoTime(), screen.restore()));
         restoring.ended().get(RESTORE_TIMEOUT_MINUTES, TimeUnit.MINUTES);
         Restored restored = fx(() -> restoring.finish(screen));
 
@@ -114,7 +115,7 @@ public final class ConsoleBench {
         TimeUnit.NANOSECONDS.sleep(restored.nanos());
         FrameWatch.Frames idle = fx(idleWatch::stop);
 
-        ConsoleReport.print(out, loaded, restored, idle);
+        ConsoleReport.print(out, loaded, options, restored, idle);
         fx(() -> {
             screen.close();
             return null;

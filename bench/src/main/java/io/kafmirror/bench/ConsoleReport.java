@@ -10,18 +10,20 @@ final class ConsoleReport {
     }
 
     /** Prints the restore of {@code loaded} with its frames, and the idle baseline measured for as long. */
-    static void print(PrintStream out, Tally loaded, ConsoleBench.Restored restored, FrameWatch.Frames idle) {
+    static void print(PrintStream out, Tally loaded, ConsoleBenchOptions options, ConsoleBench.Restored restored,
+                      FrameWatch.Frames idle) {
         Rate rate = Rate.of(loaded, restored.nanos());
         out.printf(Locale.ROOT, "Restore from the screen (1200x760, AtlantaFX Primer light) into %s: %,d records, %.1f MiB"
                         + " payload in %.1f s from Restore pressed to the verification shown: %.1f MB/s, %,.0f records/s%n",
                 restored.targetTopic(), loaded.records(), loaded.payloadBytes() / 1048576.0, restored.nanos() / 1e9,
                 rate.megabytesPerSecond(), rate.recordsPerSecond());
         out.println("Outcome shown: " + restored.outcome().replace('\n', ' '));
-        out.printf(Locale.ROOT, "Restore point moved %d times meanwhile (Shift+Left / Shift+Right on the timeline every %.0f ms:"
-                        + " a plan and a preview each); failure notifications: %d%n", restored.moves(),
-                RestoreScreen.MOVE_EVERY.toMillis(), restored.notifications());
-        out.printf(Locale.ROOT, "%-18s %7s %26s %8s %8s %28s %7s %9s%n", "FX thread", "frames", "pulse gap ms p50/p99/max",
-                "> " + ConsoleBench.STALL_MILLIS + " ms", "probes", "runLater wait ms p50/p99/max", "FX CPU", "JVM cores");
+        out.printf(Locale.ROOT, "Restore point moved %d times meanwhile (Shift+Left / Shift+Right on the timeline every %d ms:"
+                        + " a plan and a preview each); failure notifications: %d%n", restored.moves(), options.moveMillis(),
+                restored.notifications());
+        out.printf(Locale.ROOT, "%-18s %7s %26s %8s %8s %28s %7s %10s %9s%n", "FX thread", "frames", "pulse gap ms p50/p99/max",
+                "> " + ConsoleBench.STALL_MILLIS + " ms", "probes", "runLater wait ms p50/p99/max", "FX CPU", "render CPU",
+                "JVM cores");
         row(out, "restoring", restored.frames());
         row(out, "idle (baseline)", idle);
         FrameWatch.Spread gaps = restored.frames().pulseGaps();
@@ -39,9 +41,9 @@ final class ConsoleReport {
     private static void row(PrintStream out, String name, FrameWatch.Frames frames) {
         FrameWatch.Spread gaps = frames.pulseGaps();
         FrameWatch.Spread waits = frames.probeWaits();
-        out.printf(Locale.ROOT, "%-18s %7d %26s %8d %8d %28s %6.0f%% %9.2f%n", name, gaps.count() + 1, spread(gaps),
+        out.printf(Locale.ROOT, "%-18s %7d %26s %8d %8d %28s %6.0f%% %9.0f%% %9.2f%n", name, gaps.count() + 1, spread(gaps),
                 gaps.over100(), waits.count(), spread(waits), 100.0 * frames.fxCpuNanos() / frames.wallNanos(),
-                (double) frames.jvmCpuNanos() / frames.wallNanos());
+                100.0 * frames.renderCpuNanos() / frames.wallNanos(), (double) frames.jvmCpuNanos() / frames.wallNanos());
     }
 
     private static String spread(FrameWatch.Spread s) {

@@ -21,6 +21,7 @@ final class FrameWatch {
 
     /** How often a probe is posted to the FX thread, ms. */
     static final long PROBE_MILLIS = 20;
+    private static final String RENDER_THREAD = "QuantumRenderer";
 
     // Both lists are written on the FX thread only: by the timer and by the probes when they run.
     private final List<Long> pulseGaps = new ArrayList<>();
@@ -53,6 +54,7 @@ final class FrameWatch {
 
     private final long startNanos = System.nanoTime();
     private final long startFxCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    private final long startRenderCpu = renderCpu();
     private final long startJvmCpu = jvmCpu();
 
     private FrameWatch() {
@@ -71,8 +73,14 @@ final class FrameWatch {
         pulses.stop();
         prober.shutdownNow();
         return new Frames(Spread.of(pulseGaps), Spread.of(probeWaits), System.nanoTime() - startNanos,
-                ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - startFxCpu, jvmCpu() - startJvmCpu,
-                stalledNanos, stalledFxCpuNanos);
+                ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - startFxCpu, renderCpu() - startRenderCpu,
+                jvmCpu() - startJvmCpu, stalledNanos, stalledFxCpuNanos);
+    }
+
+    /** CPU time of the thread that renders the scene (Quantum's renderer; with the software pipeline it rasterizes too). */
+    private static long renderCpu() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(RENDER_THREAD))
+                .mapToLong(t -> ManagementFactory.getThreadMXBean().getThreadCpuTime(t.getId())).sum();
     }
 
     private static long jvmCpu() {
@@ -91,12 +99,13 @@ final class FrameWatch {
      * @param probeWaits  time a runLater waited before it ran
      * @param wallNanos   how long the span was
      * @param fxCpuNanos  CPU time of the FX thread in it
+     * @param renderCpuNanos CPU time of the render thread in it
      * @param jvmCpuNanos CPU time of the whole JVM (broker included) in it
      * @param stalledNanos      the pulse gaps over {@link ConsoleBench#STALL_MILLIS}, added up
      * @param stalledFxCpuNanos CPU time of the FX thread inside those gaps: the rest of them it waited, not worked
      */
-    record Frames(Spread pulseGaps, Spread probeWaits, long wallNanos, long fxCpuNanos, long jvmCpuNanos, long stalledNanos,
-            long stalledFxCpuNanos) {
+    record Frames(Spread pulseGaps, Spread probeWaits, long wallNanos, long fxCpuNanos, long renderCpuNanos, long jvmCpuNanos,
+            long stalledNanos, long stalledFxCpuNanos) {
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.kafmirror.bench;
 
-import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.kfs.format.KfsRecord;
 import java.io.PrintStream;
 import java.util.List;
@@ -74,7 +73,7 @@ final class PaymentProducer implements AutoCloseable {
     }
 
     /** Creates {@code topic} on {@code broker} kept whole (no retention, 256 MiB log segments) and fills it as {@link #load} does. */
-    static Tally createAndLoad(KafkaTestBroker broker, String topic, int partitions, String compression, long seed,
+    static Tally createAndLoad(BenchBroker broker, String topic, int partitions, String compression, long seed,
                                long payloadBytes, PrintStream log) {
         broker.createTopic(topic, partitions, Map.of("segment.bytes", String.valueOf(256 << 20), "retention.ms", "-1"));
         return load(broker.bootstrap(), topic, partitions, compression, seed, payloadBytes, log);

@@ -53,7 +53,7 @@ public final class RestoreBench {
     private static void race(RestoreBenchOptions options, Path work, PrintStream out, PrintStream log) throws Exception {
         try (KafkaTestBroker broker = KafkaTestBroker.start(work.resolve("broker"))) {
             out.println("Broker: Kafka KRaft (broker + controller) in this JVM; data in " + work);
-            Tally loaded = PaymentProducer.createAndLoad(broker, SOURCE_TOPIC, options.partitions(),
+            Tally loaded = PaymentProducer.createAndLoad(BenchBroker.of(broker, "in this JVM"), SOURCE_TOPIC, options.partitions(),
                     options.producerCompression(), options.seed(), options.payloadBytes(), log);
             try (ScratchMirror mirror = new ScratchMirror(broker.bootstrap(), options.mirrorSettings(SOURCE_TOPIC), work)) {
                 log.printf(Locale.ROOT, "Backed up in %.1f s%n", mirror.backUp(loaded.records()) / 1e9);

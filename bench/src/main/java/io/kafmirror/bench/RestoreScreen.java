@@ -31,9 +31,6 @@ import javafx.util.Duration;
  */
 final class RestoreScreen {
 
-    /** How often the restore point moves while a restore runs: each move plans a cut and reads a preview. */
-    static final Duration MOVE_EVERY = Duration.millis(250);
-
     private static final String FXML = "/io/kafmirror/ui/restore/RestoreView.fxml";
 
     private final Stage stage;
@@ -90,9 +87,15 @@ final class RestoreScreen {
         return ended;
     }
 
-    /** Moves the restore point every {@link #MOVE_EVERY} until the returned animation is stopped: a minute back, then forth. */
-    Animation movePoint() {
-        Timeline mover = new Timeline(new KeyFrame(MOVE_EVERY, e -> {
+    /**
+     * Moves the restore point every {@code every} until the returned animation is stopped, a minute back, then forth: each
+     * move plans a cut and reads a preview. A zero duration never moves it.
+     */
+    Animation movePoint(Duration every) {
+        if (every.equals(Duration.ZERO)) {
+            return new Timeline();
+        }
+        Timeline mover = new Timeline(new KeyFrame(every, e -> {
             KeyCode key = moves++ % 2 == 0 ? KeyCode.LEFT : KeyCode.RIGHT;
             timeline().fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, true, false, false, false));
         }));
