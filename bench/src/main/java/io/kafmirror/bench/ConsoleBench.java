@@ -106,7 +106,7 @@ public final class ConsoleBench {
         await("the preview shows records", () -> fx(screen::previewShown));
 
         log.println("Restoring with the screen open...");
-        Restoring restoring = fx(() -> new Restoring(FrameWatch.start(), screen.movePoint(options.moveEvery()), System.nanoTime(), screen.restore()));
+        Restoring restoring = fx(() -> new Restoring(FrameWatch.start(), screen.movePoint(options.moveEvery()), System.nanoTime(), screen.restore(options.maxRate())));
         restoring.ended().get(RESTORE_TIMEOUT_MINUTES, TimeUnit.MINUTES);
         Restored restored = fx(() -> restoring.finish(screen));
 

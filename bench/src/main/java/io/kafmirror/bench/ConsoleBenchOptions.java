@@ -17,12 +17,13 @@ import javafx.util.Duration;
  * @param display             {@code auto}, {@code on} (the real toolkit on {@code $DISPLAY}) or {@code off} (Monocle, headless)
  * @param broker              {@code jvm}: the broker in the benchmark's JVM, competing with the console thread by thread;
  *                            {@code process}: in a JVM of its own session, with a CPU share of its own as on another machine
+ * @param maxRate             the Restore screen's Max rate, MB/s as typed; empty for no limit
  * @param moveMillis          how often the restore point moves while the restore runs, ms; 0 for never
  * @param dataDir             folder for the broker's log and the archive; empty for the system temporary folder
  * @param seed                seed of the record generator
  */
 record ConsoleBenchOptions(int payloadMib, int partitions, SegmentCodec codec, String producerCompression, String display,
-                           String broker, int moveMillis, Optional<Path> dataDir, long seed) {
+                           String broker, String maxRate, int moveMillis, Optional<Path> dataDir, long seed) {
 
     /** The backed-up cluster's name, in the backup and in the console's configuration. */
     static final String CLUSTER = "bench";
@@ -38,6 +39,8 @@ record ConsoleBenchOptions(int payloadMib, int partitions, SegmentCodec codec, S
             "  --broker WHERE            jvm: inside this JVM, its threads competing with the console's; process: a JVM of",
             "                            its own, started with setsid so the kernel's autogroup gives it a CPU share of its",
             "                            own, as on another machine (default jvm)",
+            "  --max-rate MB             typed into the screen's Max rate before Restore is pressed, MB/s (default: none,",
+            "                            no limit)",
             "  --move-ms N               how often the restore point moves (Shift+arrow on the timeline: a plan and a",
             "                            preview each) while the restore runs, ms; 0: never (default 250)",
             "  --data-dir DIR            folder for the broker log and the archive (default: a temporary folder)",
@@ -45,7 +48,7 @@ record ConsoleBenchOptions(int payloadMib, int partitions, SegmentCodec codec, S
             "  --help                    this text");
 
     private static final Set<String> NAMES = Set.of("--mib", "--partitions", "--codec", "--producer-compression",
-            "--display", "--broker", "--move-ms", "--data-dir", "--seed");
+            "--display", "--broker", "--max-rate", "--move-ms", "--data-dir", "--seed");
     private static final Set<String> DISPLAYS = Set.of("auto", "on", "off");
     private static final Set<String> BROKERS = Set.of("process", "jvm");
 
@@ -68,9 +71,8 @@ record ConsoleBenchOptions(int payloadMib, int partitions, SegmentCodec codec, S
     static Optional<ConsoleBenchOptions> parse(String[] args) {
         return OptionValues.parse(args, NAMES).map(o -> new ConsoleBenchOptions(o.number("--mib", 256),
                 o.number("--partitions", 6), SegmentCodec.parse(o.text("--codec", "zstd")),
-                o.text("--producer-compression", "lz4"), o.text("--display", "auto"), o.text("--broker", "jvm"), o.number("--move-ms", 250),
-                o.path("--data-dir"),
-                o.number("--seed", 42)));
+                o.text("--producer-compression", "lz4"), o.text("--display", "auto"), o.text("--broker", "jvm"),
+                o.text("--max-rate", ""), o.number("--move-ms", 250), o.path("--data-dir"), o.number("--seed", 42)));
     }
 
     long payloadBytes() {

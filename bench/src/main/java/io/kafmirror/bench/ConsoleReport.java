@@ -17,7 +17,8 @@ final class ConsoleReport {
                         + " payload in %.1f s from Restore pressed to the verification shown: %.1f MB/s, %,.0f records/s%n",
                 restored.targetTopic(), loaded.records(), loaded.payloadBytes() / 1048576.0, restored.nanos() / 1e9,
                 rate.megabytesPerSecond(), rate.recordsPerSecond());
-        out.println("Outcome shown: " + restored.outcome().replace('\n', ' '));
+        out.println("Max rate: " + (options.maxRate().isEmpty() ? "none" : options.maxRate() + " MB/s") + "; outcome shown: "
+                + restored.outcome().replace('\n', ' '));
         out.printf(Locale.ROOT, "Restore point moved %d times meanwhile (Shift+Left / Shift+Right on the timeline every %d ms:"
                         + " a plan and a preview each); failure notifications: %d%n", restored.moves(), options.moveMillis(),
                 restored.notifications());

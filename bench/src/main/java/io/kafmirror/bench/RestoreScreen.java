@@ -19,6 +19,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
@@ -75,8 +76,12 @@ final class RestoreScreen {
         return !node("#previewTable", TableView.class).getItems().isEmpty();
     }
 
-    /** Presses Restore; the future completes on the FX thread when the restore has ended and its outcome shows. */
-    CompletableFuture<Void> restore() {
+    /**
+     * Types {@code maxRate} (MB/s; empty for no limit) into Max rate and presses Restore; the future completes on the FX
+     * thread when the restore has ended and its outcome shows.
+     */
+    CompletableFuture<Void> restore(String maxRate) {
+        node("#rateField", TextField.class).setText(maxRate);
         CompletableFuture<Void> ended = new CompletableFuture<>();
         node("#progressRow", Node.class).visibleProperty().addListener((o, before, running) -> {
             if (!running) {
