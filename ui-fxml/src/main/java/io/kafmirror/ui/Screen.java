@@ -26,7 +26,10 @@ public enum Screen {
             "Every change to clusters, jobs and restores, with who made it and when."),
     /** DORA/NIS2 evidence reports. */
     EVIDENCE("Evidence", "/io/kafmirror/ui/evidence/EvidenceView.fxml", 6,
-            "Reports that prove backups were taken, kept immutable and restored.");
+            "Reports that prove backups were taken, kept immutable and restored."),
+    /** Local users, their roles and API tokens. */
+    USERS("Users", "/io/kafmirror/ui/users/UsersView.fxml", 6,
+            "Add users, change their roles and passwords, create and revoke API tokens.");
 
     private final String title;
     private final String fxml;

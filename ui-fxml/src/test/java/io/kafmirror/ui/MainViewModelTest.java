@@ -35,7 +35,7 @@ class MainViewModelTest {
 
     @Test
     void screensHaveShortcutsInNavigationOrderAndTheirFxmlWhereOthersWillPutIt() {
-        assertThat(Screen.values()).extracting(Screen::shortcutDigit).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(Screen.values()).extracting(Screen::shortcutDigit).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(Screen.CLUSTERS.fxml()).isEqualTo("/io/kafmirror/ui/clusters/ClustersView.fxml");
         assertThat(Screen.AUDIT_LOG.issue()).isEqualTo(6);
         assertThat(Screen.EVIDENCE.issue()).isEqualTo(6);

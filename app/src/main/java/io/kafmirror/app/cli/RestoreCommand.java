@@ -2,6 +2,7 @@ package io.kafmirror.app.cli;
 
 import io.kafmirror.app.KafMirror;
 import io.kafmirror.engine.config.MirrorConfig;
+import io.kafmirror.engine.restore.FileRestoreAudit;
 import io.kafmirror.engine.restore.GroupOffsetTranslation;
 import io.kafmirror.engine.restore.PartitionCut;
 import io.kafmirror.engine.restore.RecordedGaps;
@@ -175,7 +176,8 @@ public final class RestoreCommand implements Callable<Integer> {
                 return 0;
             }
             if (destination.file != null) {
-                return restoreToFile(out, archive, plan);
+                return restoreToFile(out, archive, plan, new FileRestoreAudit(state.audit(), plan, storeName, pointText(),
+                        destination.file));
             }
             String target = destination.cluster;
             if (target == null) {
@@ -229,12 +231,21 @@ public final class RestoreCommand implements Callable<Integer> {
         }
     }
 
-    private int restoreToFile(PrintWriter out, SegmentArchive archive, RestorePlan plan) throws InterruptedException {
+    private int restoreToFile(PrintWriter out, SegmentArchive archive, RestorePlan plan, FileRestoreAudit audit)
+            throws InterruptedException {
         RestoreToFile export = new RestoreToFile(archive, plan, Clock.systemUTC());
+        audit.started();
         out.printf("Restore of %s to %s%n", topic, destination.file);
         out.flush();
-        RestoreFileOutcome written = CancelOnSignal.run(spec.commandLine().getErr(), export::progress, export::cancel,
-                () -> export.write(destination.file, overwrite));
+        RestoreFileOutcome written;
+        try {
+            written = CancelOnSignal.run(spec.commandLine().getErr(), export::progress, export::cancel,
+                    () -> export.write(destination.file, overwrite));
+        } catch (RuntimeException e) {
+            audit.failed(e);
+            throw e;
+        }
+        audit.ended(written);
         if (!written.completed()) {
             out.printf("Cancelled: nothing was written to %s.%n", written.file());
             return KafMirror.FAILED;

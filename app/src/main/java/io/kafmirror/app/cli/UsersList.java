@@ -25,9 +25,10 @@ public final class UsersList implements Callable<Integer> {
         try (StateDatabase state = data.openState()) {
             users = state.users().list();
         }
-        TextTable table = new TextTable("NAME", "ROLE", "CREATED", "BY", "REMOVED");
+        TextTable table = new TextTable("NAME", "ROLE", "CREATED", "BY", "LAST LOGIN", "REMOVED");
         for (UserAccount u : users) {
-            table.row(u.name(), u.role().label(), u.created(), u.createdBy(), u.removed() == null ? "" : u.removed());
+            table.row(u.name(), u.role().label(), u.created(), u.createdBy(), u.lastLogin() == null ? "never" : u.lastLogin(),
+                    u.removed() == null ? "" : u.removed());
         }
         table.print(spec.commandLine().getOut());
         return 0;

@@ -2,13 +2,21 @@ package io.kafmirror.app.cli;
 
 import static io.kafmirror.engine.testkit.SourceProducer.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.kafmirror.app.KafMirror;
+import io.kafmirror.engine.access.Principal;
+import io.kafmirror.engine.access.Role;
+import io.kafmirror.engine.state.AuditEntry;
+import io.kafmirror.engine.state.AuditFilter;
+import io.kafmirror.engine.state.AuditOutcome;
+import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.RestoreFileLines;
 import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.engine.testkit.SourceRecords;
 import io.kafmirror.kfs.format.KfsRecord;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RestoreCliTest {
 
     private static final String ME = System.getProperty("user.name");
+    private static final String ROOT_PASSWORD = "correct horse battery";
 
     // Recent: the test broker applies its 7-day retention to producer timestamps every half second.
     private static final long BASE = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
@@ -135,5 +144,31 @@ class RestoreCliTest {
         assertThat(withGroups.exitCode()).isEqualTo(2);
         assertThat(withGroups.err()).contains("--groups apply to a restore into a cluster (--target), not to --to-file");
         assertThat(CliRun.of(export.apply(List.of("--target", "prod"))).err()).contains("mutually exclusive");
+
+        Path token = dir.resolve("exporter.token");
+        try (StateDatabase admin = StateDatabase.open(data, "test")) {
+            admin.users().init("root", ROOT_PASSWORD.toCharArray());
+            admin.users().login("root", ROOT_PASSWORD.toCharArray(), Duration.ofMinutes(5));
+            Files.writeString(token, admin.users().createToken("exporter", Role.OPERATOR, null).secret());
+        }
+        CliRun byOperator = CliRun.of(export.apply(List.of("--overwrite", "--token-file", token.toString())));
+        assertThat(byOperator.exitCode()).as(byOperator.err()).isZero();
+        try (StateDatabase admin = StateDatabase.open(data, "test")) {
+            admin.users().login("root", ROOT_PASSWORD.toCharArray(), Duration.ofMinutes(5));
+            List<AuditEntry> restores = admin.audit().list(AuditFilter.all()).stream()
+                    .filter(e -> e.action().startsWith("restore.")).toList();
+            String unclaimed = Principal.unclaimed().name();
+            String target = "restore of " + topic + " to " + file.toAbsolutePath();
+            assertThat(restores).extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::target, AuditEntry::outcome).containsExactly(
+                    tuple(unclaimed, "restore.start", target, AuditOutcome.OK), tuple(unclaimed, "restore.finish", target, AuditOutcome.OK),
+                    tuple(unclaimed, "restore.start", target, AuditOutcome.OK), tuple(unclaimed, "restore.finish", target, AuditOutcome.REFUSED),
+                    tuple(unclaimed, "restore.start", target, AuditOutcome.OK), tuple(unclaimed, "restore.finish", target, AuditOutcome.OK),
+                    tuple("token:exporter", "restore.start", target, AuditOutcome.OK),
+                    tuple("token:exporter", "restore.finish", target, AuditOutcome.OK));
+            assertThat(restores.get(0).parameters()).contains("\"file\":\"" + file.toAbsolutePath() + "\"", "\"planned_records\":500",
+                    "\"topic\":\"" + topic + "\"", "\"store\":");
+            assertThat(restores.get(1).parameters()).contains("\"restored_records\":500", "\"state\":\"completed\"");
+            assertThat(restores.get(3).reason()).contains("already exists");
+        }
     }
 }

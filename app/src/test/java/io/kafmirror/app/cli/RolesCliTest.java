@@ -82,6 +82,10 @@ class RolesCliTest {
         assertThat(cli("audit", "list", "--action", "job.pause").out())
                 .containsPattern("bob\\s+job\\.pause\\s+orders\\s+refused")
                 .containsPattern("olga\\s+job\\.pause\\s+orders\\s+ok");
+        asRoot("users", "add", "nina", "--role", "compliance", "--password-file", passwordFile);
+        assertThat(cli("users", "list").out()).contains("LAST LOGIN")
+                .containsPattern("olga\\s+operator\\s+\\S+\\s+root\\s+20\\d\\d-\\S+Z\\s")
+                .containsPattern("nina\\s+compliance\\s+\\S+\\s+root\\s+never");
     }
 
     @Test

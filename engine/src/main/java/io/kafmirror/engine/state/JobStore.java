@@ -105,12 +105,14 @@ public final class JobStore {
         });
     }
 
-    /** Removes the job {@code name} and its metrics; its history is kept. */
+    /** Removes the job {@code name}, its metrics and what its detectors learned; its history is kept. */
     public void remove(String name) {
         audit.record(AuditAction.JOB_REMOVE, name, Map.of(), () -> {
             get(name);
             db.update("DELETE FROM job WHERE name = ?", name);
             db.update("DELETE FROM metric_sample WHERE job = ?", name);
+            // A job added later under the same name backs up other topics, perhaps differently: it learns anew.
+            db.update("DELETE FROM detector_state WHERE job = ?", name);
             history.append(name, Lifecycle.JOB_REMOVED, "removed; its backups in the store are untouched", null);
         });
     }

@@ -32,6 +32,9 @@ public final class Users {
     private static final String API = "API";
     private static final String SESSION_KIND = "SESSION";
     private static final String WRONG = "wrong user name or password";
+    // A password login opens a session, so the newest session is the last login.
+    private static final String ACCOUNT = "SELECT u.name, u.role, u.created_at, u.created_by, u.disabled_at, (SELECT MAX(t.created_at)"
+            + " FROM access_token t WHERE t.kind = '" + SESSION_KIND + "' AND t.name = u.name) FROM app_user u";
 
     private final StateConnection db;
     private final AuditLog audit;
@@ -69,7 +72,7 @@ public final class Users {
     /** Every user, removed ones too, by name. */
     public List<UserAccount> list() {
         audit.authorize(Privilege.READ_USERS, "users", Map.of());
-        return db.query("SELECT name, role, created_at, created_by, disabled_at FROM app_user ORDER BY name", Users::account);
+        return db.query(ACCOUNT + " ORDER BY u.name", Users::account);
     }
 
     /** Removes {@code name}: it can no longer log in, its sessions end, and its name is not given again. */
@@ -252,7 +255,7 @@ public final class Users {
     }
 
     private UserAccount find(String name) {
-        return db.query("SELECT name, role, created_at, created_by, disabled_at FROM app_user WHERE name = ?", Users::account, name)
+        return db.query(ACCOUNT + " WHERE u.name = ?", Users::account, name)
                 .stream().findFirst().orElse(null);
     }
 
@@ -283,7 +286,8 @@ public final class Users {
     }
 
     private static UserAccount account(ResultSet rs) throws SQLException {
-        return new UserAccount(rs.getString(1), Role.valueOf(rs.getString(2)), instant(rs, 3), rs.getString(4), instant(rs, 5));
+        return new UserAccount(rs.getString(1), Role.valueOf(rs.getString(2)), instant(rs, 3), rs.getString(4), instant(rs, 5),
+                instant(rs, 6));
     }
 
     private static ApiToken token(ResultSet rs) throws SQLException {

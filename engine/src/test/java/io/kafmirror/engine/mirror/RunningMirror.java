@@ -61,11 +61,22 @@ final class RunningMirror implements AutoCloseable {
         return failure.get();
     }
 
-    /** Waits until the catalog holds {@code count} records of {@code topic}. */
+    /**
+     * Waits until the catalog holds {@code count} records of {@code topic}, for as long as it keeps growing: a long
+     * catch-up on a loaded machine is slow, not stuck; a minute without a new record is.
+     */
     void awaitStored(String topic, long count) {
-        await(() -> StoredRecords.count(archive, settings.cluster(), topic) >= count,
-                () -> "the backup holding " + count + " records of " + topic + " (has "
-                        + StoredRecords.count(archive, settings.cluster(), topic) + ")");
+        long[] seen = {-1};
+        while (true) {
+            long before = seen[0];
+            await(() -> {
+                seen[0] = StoredRecords.count(archive, settings.cluster(), topic);
+                return seen[0] >= count || seen[0] > before;
+            }, () -> "the backup holding " + count + " records of " + topic + " (has " + seen[0] + ", none added for a minute)");
+            if (seen[0] >= count) {
+                return;
+            }
+        }
     }
 
     /** Waits until an event of {@code type} was reported. */

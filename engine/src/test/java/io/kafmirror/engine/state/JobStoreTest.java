@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.kafmirror.engine.anomaly.Detector;
+import io.kafmirror.engine.anomaly.DetectorMemory;
+import io.kafmirror.engine.anomaly.Sensitivity;
 import io.kafmirror.engine.config.FlushPolicy;
 import io.kafmirror.engine.config.JobConfig;
 import io.kafmirror.engine.config.RetentionPolicy;
@@ -143,10 +146,13 @@ class JobStoreTest extends StateDatabaseFixture {
     }
 
     @Test
-    void removingAJobDeletesItAndItsMetricsButKeepsItsHistoryAndFreesTheName() {
+    void removingAJobDeletesItsMetricsAndLearnedStateButKeepsItsHistoryAndFreesTheName() {
         db.jobs().add("orders", ORDERS);
         db.jobs().add("payments", PAYMENTS);
         db.metrics().insert(List.of(MetricsSeriesTest.sample("orders", 0, T0, 100), MetricsSeriesTest.sample("payments", 0, T0, 200)));
+        DetectorMemory.Learned learned = new DetectorMemory.Learned(Detector.FORMAT_DRIFT, "orders", "id-1", new byte[]{1});
+        db.detectorStates().of("orders", Sensitivity.NORMAL).keep(List.of(learned));
+        db.detectorStates().of("payments", Sensitivity.NORMAL).keep(List.of(learned));
 
         db.jobs().remove("orders");
 
@@ -154,6 +160,10 @@ class JobStoreTest extends StateDatabaseFixture {
         assertThat(db.jobs().list()).extracting(Job::name).containsExactly("payments");
         assertThat(db.metrics().latest("orders")).isEmpty();
         assertThat(db.metrics().latest("payments")).extracting(MetricSample::storedOffset).containsExactly(200L);
+        assertThat(db.detectorStates().of("orders", Sensitivity.NORMAL).recall(Detector.FORMAT_DRIFT, "orders", "id-1"))
+                .as("a job added again under the name learns anew").isEmpty();
+        assertThat(db.detectorStates().of("payments", Sensitivity.NORMAL).recall(Detector.FORMAT_DRIFT, "orders", "id-1"))
+                .isPresent();
         assertThat(db.history().query(HistoryFilter.of("orders")).get(0).message())
                 .isEqualTo("removed; its backups in the store are untouched");
 

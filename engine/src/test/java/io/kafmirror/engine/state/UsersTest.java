@@ -150,6 +150,18 @@ class UsersTest extends StateDatabaseFixture {
         assertThatThrownBy(() -> db.users().add("root", PASSWORD.toCharArray(), Role.MONITOR)).hasMessageContaining("names are not reused");
     }
 
+    @Test
+    void aUsersLastLoginIsItsNewestPasswordLogin() {
+        db.users().init("root", PASSWORD.toCharArray());
+        db.users().add("ops", PASSWORD.toCharArray(), Role.OPERATOR);
+        db.users().login("root", PASSWORD.toCharArray(), Duration.ofHours(1));
+        clock.advance(Duration.ofMinutes(5));
+        db.users().login("root", PASSWORD.toCharArray(), Duration.ofHours(1));
+
+        assertThat(db.users().list()).extracting(UserAccount::name, UserAccount::lastLogin)
+                .containsExactly(tuple("ops", null), tuple("root", T0.plus(Duration.ofMinutes(5))));
+    }
+
     private Throwable catchLogin(String name, String password) {
         try {
             db.users().login(name, password.toCharArray(), Duration.ofHours(1));

@@ -18,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
@@ -43,7 +42,7 @@ public final class EvidenceController {
     @FXML private ProgressIndicator exportProgress;
     @FXML private Label exportStatus;
     @FXML private TextArea outcomeArea;
-    @FXML private Label fingerprintLabel;
+    @FXML private TextField fingerprintField;
     @FXML private TextArea keyArea;
     @FXML private ChoiceBox<ExportSchedule> everyChoice;
     @FXML private TextField commandField;
@@ -72,10 +71,7 @@ public final class EvidenceController {
         outcomeArea.visibleProperty().bind(model.outcome().isNotEmpty());
         outcomeArea.managedProperty().bind(outcomeArea.visibleProperty());
         keyArea.textProperty().bind(model.publicPemProperty());
-        model.fingerprintProperty().addListener((o, before, after) -> {
-            fingerprintLabel.setText(model.shortFingerprint());
-            fingerprintLabel.setTooltip(new Tooltip(after));
-        });
+        model.fingerprintProperty().addListener((o, before, after) -> fingerprintField.setText(model.groupedFingerprint()));
         everyChoice.getItems().setAll(ExportSchedule.values());
         everyChoice.setConverter(new StringConverter<>() {
             @Override

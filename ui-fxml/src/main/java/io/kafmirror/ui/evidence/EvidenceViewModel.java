@@ -221,13 +221,9 @@ public final class EvidenceViewModel {
         return publicPem.get() + "SHA-256 fingerprint: " + fingerprint.get() + "\n";
     }
 
-    /** The first 16 hex digits of the fingerprint in groups of four, enough to compare by eye; empty until read. */
-    public String shortFingerprint() {
-        String full = fingerprint.get();
-        if (full.length() < 16) {
-            return full;
-        }
-        return String.join(" ", full.substring(0, 4), full.substring(4, 8), full.substring(8, 12), full.substring(12, 16)) + " …";
+    /** The whole fingerprint in groups of four hex digits, as an auditor reads it aloud or compares it by eye; empty until read. */
+    public String groupedFingerprint() {
+        return String.join(" ", fingerprint.get().split("(?<=\\G.{4})"));
     }
 
     /** The period the days stand for: from the start of the first to the end of the last, at most now; null if it ends first. */

@@ -114,7 +114,7 @@ class EvidenceViewModelTest {
     }
 
     @Test
-    void theSigningKeyIsShownWithAShortFingerprintAndCopiedWithTheFullOne() throws IOException {
+    void theSigningKeyIsShownWithItsWholeFingerprintGroupedAndCopiedWithItAsSha256sumPrintsIt() throws IOException {
         EvidenceViewModel model = model(writeConfig(), ZoneOffset.UTC);
 
         model.load();
@@ -123,8 +123,9 @@ class EvidenceViewModelTest {
         assertThat(model.publicPemProperty().get()).isEqualTo(key.publicPem());
         assertThat(model.fingerprintProperty().get()).isEqualTo(key.fingerprint());
         String f = key.fingerprint();
-        assertThat(model.shortFingerprint()).isEqualTo(f.substring(0, 4) + " " + f.substring(4, 8) + " " + f.substring(8, 12) + " "
-                + f.substring(12, 16) + " …");
+        assertThat(model.groupedFingerprint()).hasSize(64 + 15).startsWith(f.substring(0, 4) + " " + f.substring(4, 8) + " ")
+                .endsWith(" " + f.substring(60));
+        assertThat(model.groupedFingerprint().replace(" ", "")).isEqualTo(f);
         assertThat(model.keyText()).startsWith(key.publicPem()).endsWith("SHA-256 fingerprint: " + f + "\n");
     }
 
