@@ -2,6 +2,9 @@ package io.kafmirror.ui;
 
 import io.kafmirror.engine.access.Principal;
 import io.kafmirror.engine.evidence.EvidenceKey;
+import io.kafmirror.engine.state.Users;
+import io.kafmirror.ui.login.CreateAdminDialog;
+import io.kafmirror.ui.login.CreateAdminViewModel;
 import io.kafmirror.ui.login.LoginDialog;
 import io.kafmirror.ui.login.LoginViewModel;
 import java.io.IOException;
@@ -22,6 +25,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.slf4j.Logger;
@@ -56,6 +60,15 @@ public final class ConsoleApplication extends Application {
     private StatusUpdates statusUpdates;
     private ScreenHost host;
     private Principal withoutLogin;
+    private boolean offerFirstAdmin;
+    private ConsoleLogin login;
+    private FxBackground background;
+    private List<Rectangle2D> screens;
+    // Set while a main window is shown; the login dialog of a logout has none.
+    private StatusBarModel status;
+    private Principal acting;
+    private Stage renewal;
+    private boolean followed;
     private CompletableFuture<Void> signingKey = CompletableFuture.completedFuture(null);
     // Set on the FX thread by stop: what the window would still build or start after its first frames is left undone.
     private boolean stopped;
@@ -105,7 +118,10 @@ public final class ConsoleApplication extends Application {
         if (remembered == null) {
             desktopTheme = DesktopTheme.ofThisMachine().detect();
         }
-        withoutLogin = askedAtLaunch != null ? answer(askedAtLaunch) : ConsoleLogin.of(settings.dataDir()).withoutLogin();
+        login = ConsoleLogin.of(settings.dataDir());
+        withoutLogin = askedAtLaunch != null ? answer(askedAtLaunch) : login.withoutLogin();
+        offerFirstAdmin = settings.offerFirstAdmin() && withoutLogin.kind() == Principal.Kind.UNCLAIMED
+                && !memory.withoutUsersChosen();
     }
 
     // What stops the console from opening its state database is said as if it had been opened here.
@@ -128,50 +144,153 @@ public final class ConsoleApplication extends Application {
         }
     }
 
-    /** Opens the console, after the login dialog when the data folder has users. */
+    /**
+     * Opens the console: after the login dialog when the data folder has users, after the dialog creating its
+     * administrator when it has none and the settings offer it.
+     */
     @Override
     public void start(Stage stage) {
-        List<Rectangle2D> screens = visibleScreens();
-        model = new MainViewModel();
-        model.restore(remembered != null ? remembered
-                : new RememberedWindow(Screen.CLUSTERS, desktopTheme, WindowGeometry.centredOn(screens.get(0))),
-                screens);
-        if (settings.openOn() != null) {
-            model.navigate(settings.openOn());
-        }
-        Application.setUserAgentStylesheet(model.themeProperty().get().userAgentStylesheet());
-        model.themeProperty().addListener((obs, old, theme) -> Application.setUserAgentStylesheet(theme.userAgentStylesheet()));
+        screens = visibleScreens();
+        RememberedWindow initial = remembered != null ? remembered
+                : new RememberedWindow(Screen.CLUSTERS, desktopTheme, WindowGeometry.centredOn(screens.get(0)));
+        model = mainModel(settings.openOn() == null ? initial
+                : new RememberedWindow(settings.openOn(), initial.theme(), initial.geometry()));
         stage.getIcons().add(new Image(ConsoleApplication.class.getResource("kaf-mirror.png").toExternalForm()));
+        background = new FxBackground();
+        login.whenLoginNeeded(() -> Platform.runLater(() -> logInAgain(stage)));
         if (withoutLogin.kind() == Principal.Kind.ANONYMOUS) {
-            logIn(stage);
+            logIn(stage, LoginViewModel.AT_START, "");
+        } else if (offerFirstAdmin) {
+            createFirstAdmin(stage);
         } else {
             open(stage, withoutLogin);
         }
     }
 
+    // One model per main window: the window's listeners on it go with it at a logout.
+    private MainViewModel mainModel(RememberedWindow window) {
+        MainViewModel created = new MainViewModel();
+        created.restore(window, screens);
+        Application.setUserAgentStylesheet(created.themeProperty().get().userAgentStylesheet());
+        created.themeProperty().addListener((obs, old, theme) -> Application.setUserAgentStylesheet(theme.userAgentStylesheet()));
+        return created;
+    }
+
     // The main window is built only once someone logged in, so no screen can be reached before; Cancel closes the
     // only window, which ends the console.
-    private void logIn(Stage stage) {
-        LoginViewModel login = new LoginViewModel(ConsoleLogin.of(settings.dataDir()), new FxBackground());
-        login.loggedInProperty().addListener((obs, nobody, who) -> open(stage, who));
-        stage.setScene(new Scene(load("login/LoginDialog.fxml", new LoginDialog(login, stage::close))));
-        // The stage may have shown an earlier console (tests start several on one), whose title stays bound.
+    private void logIn(Stage stage, String why, String user) {
+        LoginViewModel dialog = new LoginViewModel(login, background);
+        dialog.introProperty().set(why);
+        dialog.userProperty().set(user);
+        dialog.loggedInProperty().addListener((obs, nobody, who) -> open(stage, who));
+        showDialog(stage, "kaf-mirror — Log in", load("login/LoginDialog.fxml", new LoginDialog(dialog, stage::close)));
+    }
+
+    private void createFirstAdmin(Stage stage) {
+        CreateAdminViewModel dialog = new CreateAdminViewModel(login, memory, background);
+        dialog.createdProperty().addListener((obs, nobody, admin) -> open(stage, admin));
+        dialog.skippedProperty().addListener((obs, was, skipped) -> open(stage, withoutLogin));
+        showDialog(stage, "kaf-mirror — Create the administrator",
+                load("login/CreateAdminDialog.fxml", new CreateAdminDialog(dialog)));
+    }
+
+    private void showDialog(Stage stage, String title, Parent dialog) {
+        // The stage may have shown the main window (a logout) or an earlier console (tests start several on one).
+        stage.setScene(new Scene(dialog));
         stage.titleProperty().unbind();
-        stage.setTitle("kaf-mirror — Log in");
+        stage.setTitle(title);
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
+        if (stage.isShowing()) {
+            stage.setMaximized(false);
+            stage.sizeToScene();
+            stage.centerOnScreen();
+        }
         stage.show();
     }
 
-    private void open(Stage stage, Principal acting) {
+    /** Asks for the administrator over the main window (the operator went on without users at the start). */
+    private void createAdminLater(Stage owner) {
+        CreateAdminViewModel dialog = new CreateAdminViewModel(login, memory, background);
+        Stage shown = overMainWindow(owner, "kaf-mirror — Create the administrator",
+                load("login/CreateAdminDialog.fxml", new CreateAdminDialog(dialog)));
+        dialog.createdProperty().addListener((obs, nobody, admin) -> {
+            shown.close();
+            actingAs(admin);
+        });
+        dialog.skippedProperty().addListener((obs, was, skipped) -> shown.close());
+    }
+
+    /**
+     * The session was refused (it expired, or its password or user changed): asks for the password again over the main
+     * window, whose screens carry on as whoever logs in; Cancel closes the console.
+     */
+    private void logInAgain(Stage owner) {
+        if (renewal != null || status == null) {
+            // Already asking, or the main window is not shown: its own login dialog is.
+            return;
+        }
+        LoginViewModel dialog = new LoginViewModel(login, background);
+        dialog.introProperty().set("Your login session has ended (it lasts " + Users.SESSION.toHours() + " hours, and a"
+                + " password change ends it): log in again to carry on where you were.");
+        dialog.userProperty().set(acting.name());
+        renewal = overMainWindow(owner, "kaf-mirror — Log in again", load("login/LoginDialog.fxml", new LoginDialog(dialog, owner::close)));
+        renewal.setOnCloseRequest(e -> owner.close());
+        dialog.loggedInProperty().addListener((obs, nobody, who) -> {
+            renewal.close();
+            renewal = null;
+            actingAs(who);
+        });
+    }
+
+    private Stage overMainWindow(Stage owner, String title, Parent dialog) {
+        Stage shown = new Stage();
+        shown.initOwner(owner);
+        shown.initModality(Modality.WINDOW_MODAL);
+        shown.setTitle(title);
+        shown.setScene(new Scene(dialog));
+        shown.show();
+        return shown;
+    }
+
+    private void actingAs(Principal who) {
+        acting = who;
+        status.showActing(who);
+    }
+
+    /** Ends the session (audited), takes the main window down so its screens let go of the database, and asks who logs in. */
+    private void logOut(Stage stage) {
+        String who = acting.name();
+        leaveMainWindow();
+        background.run(() -> {
+            login.logOut();
+            return who;
+        }, user -> logIn(stage, "Logged out. Log in to act on this data folder again.", user), failure -> {
+            LOG.warn("The logout could not be recorded: {}", failure.getMessage(), failure);
+            logIn(stage, "Logged out. Log in to act on this data folder again.", who);
+        });
+    }
+
+    private void leaveMainWindow() {
+        host.leave();
+        statusUpdates.close();
+        model = mainModel(model.remembered());
+        status = null;
+    }
+
+    private void open(Stage stage, Principal who) {
+        acting = who;
         Notifications notifications = new Notifications();
         // Whatever escapes an event handler becomes a notification instead of a trace on the console.
         Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> notifications.error(failure));
-        StatusBarModel status = new StatusBarModel();
-        status.showActing(acting);
+        status = new StatusBarModel();
+        status.showActing(who);
         // The window first shows its menu, navigation and status bar around a placeholder; the screen is built once that
         // is drawn, because building and drawing a screen costs more than the rest of the window (issue #8).
         host = ScreenHost.held(new ConsoleContext(settings.configFile(), settings.dataDir(), notifications,
                 new Navigation(model::navigate)));
-        Parent root = load("MainWindow.fxml", new MainWindow(model, status, host, notifications, actions));
+        Parent root = load("MainWindow.fxml", new MainWindow(model, status, host, notifications, actions,
+                new AccountActions(() -> logOut(stage), () -> createAdminLater(stage))));
 
         Scene scene = new Scene(root);
         stage.setScene(scene);
@@ -180,26 +299,38 @@ public final class ConsoleApplication extends Application {
         stage.setMinHeight(WindowGeometry.MIN_HEIGHT);
         place(stage, model.geometryProperty().get());
         stage.show();
-        atNextPulse(scene, () -> windowShown(stage, status));
+        boolean first = !followed;
+        if (first) {
+            follow(stage);
+        }
+        StatusBarModel shown = status;
+        atNextPulse(scene, () -> windowShown(stage, shown, first));
     }
 
-    private void windowShown(Stage stage, StatusBarModel status) {
-        // Issue #8 sets the target: the window visible within 3 s of starting; this line is how it is measured, at the
-        // pulse that hands the shown window, styled and laid out, to the renderer.
-        LOG.info("Console window shown {} ms after the JVM started; its {} screen is opening", uptime(),
-                model.screenProperty().get().title());
-        signingKey = CompletableFuture.runAsync(() -> createSigningKey(settings.dataDir()));
+    private void windowShown(Stage stage, StatusBarModel shown, boolean first) {
+        if (stopped || shown != status) {
+            return;
+        }
+        if (first) {
+            // Issue #8 sets the target: the window visible within 3 s of starting; this line is how it is measured, at
+            // the pulse that hands the shown window, styled and laid out, to the renderer.
+            LOG.info("Console window shown {} ms after the JVM started; its {} screen is opening", uptime(),
+                    model.screenProperty().get().title());
+            signingKey = CompletableFuture.runAsync(() -> createSigningKey(settings.dataDir()));
+        }
         // The status bar fills in while the screen is built: its probes run on their own threads.
         statusUpdates = new StatusUpdates(new StatusProbe(settings.configFile(), settings.dataDir(), Clock.systemUTC()),
-                status, JOBS_EVERY, STORES_EVERY);
+                shown, JOBS_EVERY, STORES_EVERY);
         statusUpdates.start();
         // After this pulse, so the renderer draws the window while the screen is built.
         Platform.runLater(() -> {
-            if (!stopped) {
+            if (!stopped && shown == status) {
                 host.open();
-                atNextPulse(stage.getScene(), () -> firstScreenShown(stage));
-                // That pulse must come even if the screen changed nothing to draw.
-                Platform.requestNextPulse();
+                if (first) {
+                    atNextPulse(stage.getScene(), () -> firstScreenShown(stage));
+                    // That pulse must come even if the screen changed nothing to draw.
+                    Platform.requestNextPulse();
+                }
             }
         });
     }
@@ -276,16 +407,25 @@ public final class ConsoleApplication extends Application {
         stage.setWidth(geometry.width());
         stage.setHeight(geometry.height());
         stage.setMaximized(geometry.maximized());
-        // Bounds are remembered only while not maximized, so restoring a maximized window gives back its old size.
+    }
+
+    // Bounds are remembered only while not maximized, so restoring a maximized window gives back its old size; and only
+    // while the main window is shown, not a login dialog after a logout.
+    private void follow(Stage stage) {
+        followed = true;
         stage.xProperty().addListener(o -> moved(stage));
         stage.yProperty().addListener(o -> moved(stage));
         stage.widthProperty().addListener(o -> moved(stage));
         stage.heightProperty().addListener(o -> moved(stage));
-        stage.maximizedProperty().addListener((obs, was, is) -> model.windowMaximized(is));
+        stage.maximizedProperty().addListener((obs, was, is) -> {
+            if (status != null) {
+                model.windowMaximized(is);
+            }
+        });
     }
 
     private void moved(Stage stage) {
-        if (!stage.isMaximized() && !stage.isIconified()) {
+        if (status != null && !stage.isMaximized() && !stage.isIconified()) {
             model.windowMoved(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         }
     }

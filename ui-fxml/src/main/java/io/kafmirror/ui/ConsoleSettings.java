@@ -17,17 +17,21 @@ import java.util.Map;
  *                    {@code null} for a normal session
  * @param exitWhenShown close again once the window and its first screen are shown: the training run that records which classes the
  *                      start-up loads, for the installers' class-data-sharing archive (docs/installers.md)
+ * @param offerFirstAdmin in a data folder without users, open on the dialog that creates its administrator, unless the
+ *                        operator chose to go on without users there before: {@code kaf-mirror console} does; the demo,
+ *                        screenshot tours and the training run do not, their folders staying unclaimed
  */
-public record ConsoleSettings(Path configFile, Path dataDir, Screen openOn, Path screenshots, boolean exitWhenShown) {
+public record ConsoleSettings(Path configFile, Path dataDir, Screen openOn, Path screenshots, boolean exitWhenShown,
+                              boolean offerFirstAdmin) {
 
-    /** A normal session. */
+    /** A session that never offers to create an administrator (a demo, or a test starting the console on its own). */
     public ConsoleSettings(Path configFile, Path dataDir, Screen openOn) {
         this(configFile, dataDir, openOn, null);
     }
 
     /** A session that photographs every screen into {@code screenshots} unless it is {@code null}. */
     public ConsoleSettings(Path configFile, Path dataDir, Screen openOn, Path screenshots) {
-        this(configFile, dataDir, openOn, screenshots, false);
+        this(configFile, dataDir, openOn, screenshots, false, false);
     }
 
     /** As JavaFX application parameters, because {@code Application.launch} takes only strings. */
@@ -42,6 +46,9 @@ public record ConsoleSettings(Path configFile, Path dataDir, Screen openOn, Path
         if (exitWhenShown) {
             arguments.add("--exit-when-shown=true");
         }
+        if (offerFirstAdmin) {
+            arguments.add("--offer-first-admin=true");
+        }
         return arguments;
     }
 
@@ -51,6 +58,7 @@ public record ConsoleSettings(Path configFile, Path dataDir, Screen openOn, Path
         String screenshots = named.get("screenshots");
         return new ConsoleSettings(Path.of(named.get("config")), Path.of(named.get("data")),
                 screen == null ? null : Screen.valueOf(screen.toUpperCase(Locale.ROOT)),
-                screenshots == null ? null : Path.of(screenshots), Boolean.parseBoolean(named.get("exit-when-shown")));
+                screenshots == null ? null : Path.of(screenshots), Boolean.parseBoolean(named.get("exit-when-shown")),
+                Boolean.parseBoolean(named.get("offer-first-admin")));
     }
 }

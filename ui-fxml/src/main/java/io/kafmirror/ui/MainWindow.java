@@ -1,5 +1,6 @@
 package io.kafmirror.ui;
 
+import io.kafmirror.engine.access.Principal;
 import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
@@ -30,12 +31,17 @@ public final class MainWindow {
     private final ScreenHost screens;
     private final Notifications notifications;
     private final List<ConsoleAction> actions;
+    private final AccountActions account;
     private final ToggleGroup navigationGroup = new ToggleGroup();
 
     @FXML
     private MenuBar menuBar;
     @FXML
     private VBox navigation;
+    @FXML
+    private MenuItem createAdminItem;
+    @FXML
+    private MenuItem logOutItem;
     @FXML
     private Menu viewMenu;
     @FXML
@@ -55,14 +61,18 @@ public final class MainWindow {
     @FXML
     private Label acting;
 
-    /** A controller over these models, showing screens in {@code screens} and {@code actions} in the menus. */
+    /**
+     * A controller over these models, showing screens in {@code screens}, {@code actions} in the menus, and what
+     * {@code account} does about who acts in the File menu.
+     */
     public MainWindow(MainViewModel model, StatusBarModel status, ScreenHost screens, Notifications notifications,
-                      List<ConsoleAction> actions) {
+                      List<ConsoleAction> actions, AccountActions account) {
         this.model = model;
         this.status = status;
         this.screens = screens;
         this.notifications = notifications;
         this.actions = List.copyOf(actions);
+        this.account = account;
     }
 
     @FXML
@@ -102,12 +112,25 @@ public final class MainWindow {
         bind(runningJobs, status.jobs());
         bind(openAlerts, status.alerts());
         bind(acting, status.acting());
+        logOutItem.visibleProperty().bind(status.principalProperty().map(p -> p.kind() == Principal.Kind.USER).orElse(false));
+        createAdminItem.visibleProperty().bind(status.principalProperty()
+                .map(p -> p.kind() == Principal.Kind.UNCLAIMED).orElse(false));
         actions.forEach(this::addToMenus);
     }
 
     @FXML
     private void toggleTheme() {
         model.toggleTheme();
+    }
+
+    @FXML
+    private void logOut() {
+        account.logOut().run();
+    }
+
+    @FXML
+    private void createAdmin() {
+        account.createAdmin().run();
     }
 
     @FXML

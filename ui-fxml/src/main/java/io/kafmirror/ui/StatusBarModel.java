@@ -5,6 +5,8 @@ import io.kafmirror.kfs.store.LockReport;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * What the status bar says: store health, Object Lock status, running jobs, open critical alerts and who acts, each a
@@ -18,6 +20,7 @@ public final class StatusBarModel {
     private final StatusItem jobs = new StatusItem("Jobs: reading…");
     private final StatusItem alerts = new StatusItem("Alerts: reading…");
     private final StatusItem acting = new StatusItem("");
+    private final ReadOnlyObjectWrapper<Principal> principal = new ReadOnlyObjectWrapper<>(this, "principal");
 
     /** Whether the configured stores answer; attention when one does not or the configuration is unreadable. */
     public StatusItem storeHealth() {
@@ -47,12 +50,18 @@ public final class StatusBarModel {
         return acting;
     }
 
+    /** Who the console acts as, for what the menus offer: Log out to a user, Create administrator… without users. */
+    public ReadOnlyObjectProperty<Principal> principalProperty() {
+        return principal.getReadOnlyProperty();
+    }
+
     /** Shows that the console acts as {@code principal}. */
     public void showActing(Principal principal) {
+        this.principal.set(principal);
         switch (principal.kind()) {
             case UNCLAIMED -> acting.set("unclaimed folder: acting as " + principal.name() + " (admin)",
-                    "The data folder has no users, so whoever runs the console is admin. Claim it with 'kaf-mirror users init'.",
-                    false);
+                    "The data folder has no users, so whoever runs the console is admin. Claim it with File › Create"
+                    + " administrator…, or 'kaf-mirror users init'.", false);
             case USER -> acting.set(principal.name() + " (" + principal.role().label() + ")",
                     "Logged in as " + principal.describe() + "; what you do is audited under this name.", false);
             default -> acting.set(principal.describe(), "", false);

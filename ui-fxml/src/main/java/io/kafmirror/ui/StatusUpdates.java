@@ -47,9 +47,12 @@ public final class StatusUpdates implements AutoCloseable {
         stores.start();
     }
 
-    /** Stops the updates and closes the probe on its own thread, so the FX thread never waits for H2. */
+    /** Stops the updates and closes the probe on its own thread, so the FX thread never waits for H2. Once is enough. */
     @Override
     public void close() {
+        if (threads.isShutdown()) {
+            return;
+        }
         jobs.cancel();
         stores.cancel();
         threads.submit(probe::close);

@@ -166,7 +166,7 @@ class ConsoleWindowTest {
     @Test
     void theInstallersTrainingRunClosesTheWindowOnceShown() throws Exception {
         running = (ConsoleApplication) FxToolkit.setupApplication(() -> new ConsoleApplication(
-                new ConsoleSettings(data.resolve("config.yml"), data, null, null, true)));
+                new ConsoleSettings(data.resolve("config.yml"), data, null, null, true, false)));
         Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
         assertThat(title()).isEqualTo("kaf-mirror — Clusters");
 

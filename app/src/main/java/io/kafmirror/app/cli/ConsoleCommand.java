@@ -44,7 +44,8 @@ public final class ConsoleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("The console takes the passphrase of encrypted secrets from the environment:"
                     + " start it with KAF_MIRROR_PASSPHRASE_FILE=" + config.passphraseFile + " instead of --passphrase-file");
         }
-        launch(new ConsoleSettings(config.file(), data.folder(), null, null, exitWhenShown), List.of());
+        // The training run starts on a fresh folder and must reach the main window: no dialog in its way.
+        launch(new ConsoleSettings(config.file(), data.folder(), null, null, exitWhenShown, !exitWhenShown), List.of());
         return 0;
     }
 

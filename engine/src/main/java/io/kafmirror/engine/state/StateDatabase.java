@@ -48,6 +48,7 @@ public final class StateDatabase implements AutoCloseable {
     private final DrillLog drills;
     private final Users users;
     private final DetectorStates detectorStates;
+    private Credentials credentials = Credentials.none();
 
     private StateDatabase(Path file, StateConnection connection, String actor, Clock clock, Duration metricsRetention) {
         this.file = file;
@@ -171,6 +172,17 @@ public final class StateDatabase implements AutoCloseable {
         audit.authorize(operation, target, Map.of());
     }
 
+    /**
+     * Checks again the credentials this database was opened with: a session or token may have expired, been ended or
+     * revoked since, or its user's role changed (a program holding the database open for hours: the console). Refused,
+     * audited, with {@link AuthenticationException} as at opening; without credentials there is nothing to check.
+     */
+    public void authenticateAgain() {
+        if (credentials.present()) {
+            users.authenticate(credentials.token());
+        }
+    }
+
     /** The hash-chained log of every state-changing action, who did it and how it ended. */
     public AuditLog audit() {
         return audit;
@@ -188,6 +200,7 @@ public final class StateDatabase implements AutoCloseable {
 
     // Without credentials, a data folder nobody claimed is the operating-system user's, as admin; a claimed one is nobody's.
     private void signIn(Credentials credentials) {
+        this.credentials = credentials;
         if (credentials.present()) {
             users.authenticate(credentials.token());
         } else if (!users.claimed()) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -258,11 +259,20 @@ public final class Users {
                 .stream().findFirst().orElse(null);
     }
 
+    /** Why {@code name} cannot be a user's name, or empty when it can: what {@link #init} and {@link #add} check. */
+    public static Optional<String> userNameProblem(String name) {
+        return nameProblem(name, "user");
+    }
+
     private static void checkName(String name, String what) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("A " + what + " name is 1 to 64 letters, digits, '.', '_', '@' or '-', starting"
-                    + " with a letter or digit, not '" + name + "'.");
-        }
+        nameProblem(name, what).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+    }
+
+    private static Optional<String> nameProblem(String name, String what) {
+        return name != null && NAME.matcher(name).matches() ? Optional.empty() : Optional.of("A " + what + " name is 1 to 64"
+                + " letters, digits, '.', '_', '@' or '-', starting with a letter or digit, not '" + name + "'.");
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {

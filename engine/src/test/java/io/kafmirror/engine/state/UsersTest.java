@@ -79,6 +79,29 @@ class UsersTest extends StateDatabaseFixture {
     }
 
     @Test
+    void aDatabaseHeldOpenUnderASessionIsRefusedOnceTheSessionExpires() {
+        db.users().init("root", PASSWORD.toCharArray());
+        String session = db.users().login("root", PASSWORD.toCharArray(), Duration.ofHours(12)).secret();
+
+        try (StateDatabase held = open(session)) {
+            held.authenticateAgain();
+            assertThat(held.principal().name()).isEqualTo("root");
+            clock.advance(Duration.ofHours(13));
+            assertThatThrownBy(held::authenticateAgain).isInstanceOf(AuthenticationException.class)
+                    .hasMessage("The login session of 'root' expired at 2026-12-03T21:00:00Z; run 'kaf-mirror login' again.");
+        }
+        assertThat(db.audit().list(AuditFilter.all().ofAction("user.login"))).last()
+                .extracting(AuditEntry::target, AuditEntry::outcome).containsExactly("user root", AuditOutcome.REFUSED);
+    }
+
+    @Test
+    void aUserNameIsCheckedAsInitAndAddCheckIt() {
+        assertThat(Users.userNameProblem("ada.lovelace@example")).isEmpty();
+        assertThat(Users.userNameProblem("-ada")).hasValueSatisfying(problem -> assertThat(problem).startsWith("A user name is"));
+        assertThat(Users.userNameProblem("")).isPresent();
+    }
+
+    @Test
     void aWrongExpiredOrRevokedTokenIsRefusedSayingWhichAndAudited() {
         db.users().init("root", PASSWORD.toCharArray());
         String service = db.users().createToken("service", Role.OPERATOR, null).secret();

@@ -11,6 +11,7 @@ import io.kafmirror.engine.config.Secret;
 import io.kafmirror.engine.config.TlsConfig;
 import io.kafmirror.engine.config.TlsConfig.KeyStoreType;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,10 +132,20 @@ public final class ClusterForm extends EntryForm {
     }
 
     @Override
+    protected List<StringProperty> secretFields() {
+        return List.of(saslPassword, keyStorePassword, keyPassword);
+    }
+
+    @Override
+    public List<String> secretsAsTyped() {
+        List<String> secrets = new ArrayList<>(super.secretsAsTyped());
+        secrets.addAll(PropertyLines.parse(properties.get()).secretValues());
+        return secrets;
+    }
+
+    @Override
     public void encryptSecrets() {
-        encryptSecret(saslPassword);
-        encryptSecret(keyStorePassword);
-        encryptSecret(keyPassword);
+        super.encryptSecrets();
         PropertyLines lines = PropertyLines.parse(properties.get());
         if (lines.problem().isEmpty()) {
             String encrypted = lines.encryptedSecrets(context.environment()).text();

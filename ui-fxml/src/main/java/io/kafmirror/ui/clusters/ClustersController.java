@@ -1,6 +1,7 @@
 package io.kafmirror.ui.clusters;
 
 import io.kafmirror.ui.ConsoleContext;
+import io.kafmirror.ui.FxBackground;
 import java.util.concurrent.Executors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -61,7 +62,7 @@ public final class ClustersController {
             Thread thread = new Thread(r, "clusters-background");
             thread.setDaemon(true);
             return thread;
-        }), ClustersView.PROBE_TIMEOUT), true);
+        }), new FxBackground(), ClustersView.PROBE_TIMEOUT), true);
     }
 
     private ClustersController(ClustersViewModel model, boolean loadsItsModel) {
@@ -86,8 +87,8 @@ public final class ClustersController {
         delete.disableProperty().bind(nothingSelected);
         addCluster.disableProperty().bind(model.loadedProperty().not());
         addStore.disableProperty().bind(model.loadedProperty().not());
-        save.disableProperty().bind(model.unsavedProperty().not());
-        revert.disableProperty().bind(model.unsavedProperty().not().and(model.loadedProperty()));
+        save.disableProperty().bind(model.unsavedProperty().not().or(model.savingProperty()));
+        revert.disableProperty().bind(model.unsavedProperty().not().and(model.loadedProperty()).or(model.savingProperty()));
         testConnection.disableProperty().bind(nothingSelected.or(model.testingProperty()));
         testProgress.visibleProperty().bind(model.testingProperty());
         cancelTest.visibleProperty().bind(model.testingProperty());

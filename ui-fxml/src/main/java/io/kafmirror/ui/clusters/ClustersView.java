@@ -1,5 +1,6 @@
 package io.kafmirror.ui.clusters;
 
+import io.kafmirror.ui.FxBackground;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,11 +31,11 @@ public final class ClustersView {
 
     /**
      * The screen for the configuration file {@code configFile} (created by the first save when missing), with
-     * {@code ${VARIABLE}} references read from the process environment, Test connection and the audit of saves (into the
-     * state database in {@code dataDir}) run on {@code executor}.
+     * {@code ${VARIABLE}} references read from the process environment, Test connection run on {@code executor}, saves
+     * and their audit (into the state database in {@code dataDir}) off the FX thread.
      */
     public static ClustersView load(Path configFile, Path dataDir, Executor executor) {
-        return load(new ClustersViewModel(configFile, dataDir, System.getenv(), executor, PROBE_TIMEOUT));
+        return load(new ClustersViewModel(configFile, dataDir, System.getenv(), executor, new FxBackground(), PROBE_TIMEOUT));
     }
 
     /** The screen showing {@code model}, which is (re)loaded from its file. */

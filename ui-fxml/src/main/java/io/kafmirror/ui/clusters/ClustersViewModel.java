@@ -5,10 +5,12 @@ import io.kafmirror.engine.config.ConfigException;
 import io.kafmirror.engine.config.MirrorConfig;
 import io.kafmirror.engine.config.StoreConfig;
 import io.kafmirror.engine.state.AuditOutcome;
+import io.kafmirror.ui.Background;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -27,14 +29,17 @@ import javafx.concurrent.Task;
 /**
  * The state of the Clusters screen: the clusters and stores of the configuration file as forms, the selected
  * one, unsaved changes, and Test connection, which runs as a {@link Task} on the given executor with its
- * result delivered on the FX thread. Save and Revert act on the whole file, as in an editor.
+ * result delivered on the FX thread. Save and Revert act on the whole file, as in an editor; Save's slow part
+ * (encrypting new secrets, writing the file, the audit) runs on a {@link Background}.
  */
 public final class ClustersViewModel {
 
     private final ConfigFile file;
     private final SaveAudit audit;
+    private final EnvironmentValues environmentValues;
     private final FormContext context;
     private final Executor executor;
+    private final Background saves;
     private final ClusterCheck clusterCheck;
     private final StoreCheck storeCheck = new StoreCheck();
     // The extractor makes the list report a renamed or newly invalid entry, so its cell is redrawn.
@@ -44,21 +49,29 @@ public final class ClustersViewModel {
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
     private final ReadOnlyObjectWrapper<FieldNote> status = new ReadOnlyObjectWrapper<>(this, "status", FieldNote.NONE);
     private Task<CheckOutcome> test;
     private boolean reading;
+    // Counts the edits, so an edit made while a save runs stays unsaved.
+    private long edits;
 
     /**
-     * The screen for {@code configFile}, references expanded from {@code environment}, Test connection and the audit of
-     * each save (into the state database in {@code dataDir}) run on {@code executor}, Test connection given up after
-     * {@code probeTimeout}.
+     * The screen for {@code configFile}, references expanded from {@code environment}, Test connection run on
+     * {@code executor} and given up after {@code probeTimeout}, saves (with their audit into the state database in
+     * {@code dataDir}) on {@code saves}.
      */
-    public ClustersViewModel(Path configFile, Path dataDir, Map<String, String> environment, Executor executor, Duration probeTimeout) {
+    public ClustersViewModel(Path configFile, Path dataDir, Map<String, String> environment, Executor executor, Background saves,
+                             Duration probeTimeout) {
         this.file = new ConfigFile(configFile, environment);
-        this.audit = new SaveAudit(dataDir, executor);
-        this.context = new FormContext(file.path().getParent(), new EnvironmentValues(environment, file.secrets()), this::nameTaken,
-                () -> unsaved.set(true));
+        this.audit = new SaveAudit(dataDir);
+        this.environmentValues = new EnvironmentValues(environment, file.secrets());
+        this.context = new FormContext(file.path().getParent(), environmentValues, this::nameTaken, () -> {
+            edits++;
+            unsaved.set(true);
+        });
         this.executor = executor;
+        this.saves = saves;
         this.clusterCheck = new ClusterCheck(probeTimeout);
     }
 
@@ -123,9 +136,11 @@ public final class ClustersViewModel {
                 + count(config.stores().size(), "store") + " in " + file.path()));
     }
 
-    /** Discards every unsaved change and reads the file again. */
+    /** Discards every unsaved change and reads the file again; not while a save runs. */
     public void revert() {
-        load();
+        if (!saving.get()) {
+            load();
+        }
     }
 
     /** Adds an empty cluster after the last one and selects it. */
@@ -165,18 +180,31 @@ public final class ClustersViewModel {
 
     /**
      * Writes every cluster and store to the file through the engine's writer, when every form is valid and the
-     * engine accepts each entry; otherwise selects the first entry with a problem and says what it is.
+     * engine accepts each entry; otherwise selects the first entry with a problem and says what it is. New secrets are
+     * encrypted (half a second each) and the file written and audited in the background, Save disabled meanwhile; the
+     * status says how it ended.
      */
-    public boolean save() {
-        if (!loaded.get()) {
-            return false;
+    public void save() {
+        if (!loaded.get() || saving.get()) {
+            return;
         }
         entries.forEach(EntryForm::check);
         Optional<EntryForm> invalid = entries.stream().filter(e -> !e.validProperty().get()).findFirst();
         if (invalid.isPresent()) {
-            return refuse(invalid.get(), "Not saved: fix the fields marked in " + invalid.get().nameProperty().get());
+            refuse(invalid.get(), "Not saved: fix the fields marked in " + invalid.get().nameProperty().get());
+            return;
         }
-        // Valid forms hold secrets in clear only when there is a passphrase to encrypt them with.
+        List<String> secrets = entries.stream().flatMap(e -> e.secretsAsTyped().stream()).toList();
+        saving.set(true);
+        status.set(FieldNote.info("Saving to " + file.path() + "…"));
+        saves.run(() -> {
+            environmentValues.sealAhead(secrets);
+            return secrets.size();
+        }, sealed -> write(), this::notSaved);
+    }
+
+    private void write() {
+        // Valid forms hold secrets in clear only when there is a passphrase to encrypt them with; they were encrypted ahead.
         entries.forEach(EntryForm::encryptSecrets);
         Map<String, ClusterConfig> clusters = new LinkedHashMap<>();
         Map<String, StoreConfig> stores = new LinkedHashMap<>();
@@ -188,24 +216,34 @@ public final class ClustersViewModel {
                     stores.put(form.nameProperty().get(), file.store(store));
                 }
             } catch (ConfigException e) {
+                saving.set(false);
                 form.show(e);
-                return refuse(form, "Not saved: " + form.nameProperty().get() + ": " + e.problem());
+                refuse(form, "Not saved: " + form.nameProperty().get() + ": " + e.problem());
+                return;
             }
         }
         Map<String, Object> changes = file.changes(clusters, stores);
-        try {
-            file.save(clusters, stores);
-        } catch (ConfigException | IllegalStateException | UncheckedIOException e) {
-            audit.saved(file.path(), changes, e instanceof UncheckedIOException ? AuditOutcome.FAILED : AuditOutcome.REFUSED,
-                    e.getMessage());
-            status.set(FieldNote.error("Not saved: " + e.getMessage()));
-            return false;
-        }
-        audit.saved(file.path(), changes, AuditOutcome.OK, null);
-        unsaved.set(false);
-        status.set(FieldNote.info("Saved " + count(clusters.size(), "cluster") + " and " + count(stores.size(), "store") + " to "
-                + file.path()));
-        return true;
+        long editsWritten = edits;
+        saves.run(() -> {
+            try {
+                file.save(clusters, stores);
+            } catch (ConfigException | IllegalStateException | UncheckedIOException e) {
+                audit.saved(file.path(), changes, e instanceof UncheckedIOException ? AuditOutcome.FAILED : AuditOutcome.REFUSED,
+                        e.getMessage());
+                throw e;
+            }
+            audit.saved(file.path(), changes, AuditOutcome.OK, null);
+            return "Saved " + count(clusters.size(), "cluster") + " and " + count(stores.size(), "store") + " to " + file.path();
+        }, saved -> {
+            saving.set(false);
+            unsaved.set(edits != editsWritten);
+            status.set(FieldNote.info(saved));
+        }, this::notSaved);
+    }
+
+    private void notSaved(Throwable failure) {
+        saving.set(false);
+        status.set(FieldNote.error("Not saved: " + failure.getMessage()));
     }
 
     /** Starts Test connection of the selected entry in the background; its result lands on that entry's form. */
@@ -257,10 +295,9 @@ public final class ClustersViewModel {
         test = null;
     }
 
-    private boolean refuse(EntryForm form, String message) {
+    private void refuse(EntryForm form, String message) {
         selected.set(form);
         status.set(FieldNote.error(message));
-        return false;
     }
 
     private void insert(EntryForm form) {
@@ -313,6 +350,11 @@ public final class ClustersViewModel {
     /** Whether the file was read, so its entries can be edited and saved. */
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
+    }
+
+    /** Whether a save is running. */
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
     }
 
     /** Whether a Test connection is running. */

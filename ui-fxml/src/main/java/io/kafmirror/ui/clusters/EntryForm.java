@@ -141,8 +141,21 @@ public abstract sealed class EntryForm permits ClusterForm, StoreForm {
         return context.environment().secretNote(text);
     }
 
-    /** Replaces each secret typed in clear by its encrypted value, when the console has a passphrase; before saving. */
-    public abstract void encryptSecrets();
+    /** The fields that hold secrets (a cluster's client properties besides). */
+    protected abstract List<StringProperty> secretFields();
+
+    /** The secrets as typed, for encrypting those in clear ahead of {@link #encryptSecrets}, off the FX thread. */
+    public List<String> secretsAsTyped() {
+        return secretFields().stream().map(StringProperty::get).toList();
+    }
+
+    /**
+     * Replaces each secret typed in clear by its encrypted value, when the console has a passphrase; before saving. Quick
+     * for the secrets encrypted ahead ({@link EnvironmentValues#sealAhead}).
+     */
+    public void encryptSecrets() {
+        secretFields().forEach(this::encryptSecret);
+    }
 
     /** Replaces the text of the secret field {@code field} by its encrypted value if it is typed in clear. */
     protected final void encryptSecret(StringProperty field) {

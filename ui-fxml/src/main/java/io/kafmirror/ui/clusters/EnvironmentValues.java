@@ -5,8 +5,12 @@ import io.kafmirror.engine.config.EnvExpansion;
 import io.kafmirror.engine.config.Passphrase;
 import io.kafmirror.engine.config.SealedSecrets;
 import io.kafmirror.engine.config.SecretCipher;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +26,8 @@ public final class EnvironmentValues {
 
     private final EnvExpansion expansion;
     private final SealedSecrets secrets;
+    // Secrets encrypted ahead, off the FX thread, each used once: the same secret typed twice gets two encryptions.
+    private final Map<String, Queue<String>> sealedAhead = new ConcurrentHashMap<>();
 
     /** References expanded from {@code environment}, secrets encrypted with the passphrase it gives. */
     public EnvironmentValues(Map<String, String> environment) {
@@ -48,10 +54,30 @@ public final class EnvironmentValues {
      * encrypted (about half a second) when a passphrase was given.
      */
     public String encryptedIfClear(String text) {
-        if (text.isBlank() || refersToEnvironment(text) || SecretCipher.isEncrypted(text.strip()) || !canEncrypt()) {
+        if (!inClear(text)) {
             return text;
         }
-        return secrets.encrypt(text.strip());
+        String clear = text.strip();
+        Queue<String> ahead = sealedAhead.get(clear);
+        String sealed = ahead == null ? null : ahead.poll();
+        if (ahead != null && ahead.isEmpty()) {
+            sealedAhead.remove(clear, ahead);
+        }
+        return sealed != null ? sealed : secrets.encrypt(clear);
+    }
+
+    /**
+     * Encrypts each of {@code texts} that {@link #encryptedIfClear} would encrypt, for it to take up: the half second
+     * each costs is spent here, off the FX thread.
+     */
+    public void sealAhead(List<String> texts) {
+        texts.stream().filter(this::inClear).map(String::strip).forEach(clear -> sealedAhead
+                .computeIfAbsent(clear, c -> new ConcurrentLinkedQueue<>()).add(secrets.encrypt(clear)));
+    }
+
+    private boolean inClear(String text) {
+        return text != null && !text.isBlank() && !refersToEnvironment(text) && !SecretCipher.isEncrypted(text.strip())
+                && canEncrypt();
     }
 
     /** The note of a secret field: none when empty, where it comes from, or why it cannot be saved as typed. */

@@ -3,6 +3,7 @@ package io.kafmirror.ui.clusters;
 import io.kafmirror.engine.config.ClientProperties;
 import io.kafmirror.engine.config.SecretCipher;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,6 +50,12 @@ record PropertyLines(Map<String, String> values, Optional<String> problem) {
                             ? shown : value).append('\n');
         });
         return text.toString();
+    }
+
+    /** The values of the properties that hold secrets. */
+    List<String> secretValues() {
+        return values.entrySet().stream().filter(p -> ClientProperties.isSecret(p.getKey(), p.getValue()))
+                .map(Map.Entry::getValue).toList();
     }
 
     /** These lines with each secret value typed in clear encrypted, when {@code environment} has a passphrase. */

@@ -136,9 +136,8 @@ public final class StoreForm extends EntryForm {
     }
 
     @Override
-    public void encryptSecrets() {
-        encryptSecret(accessKey);
-        encryptSecret(secretKey);
+    protected List<StringProperty> secretFields() {
+        return List.of(accessKey, secretKey);
     }
 
     private List<StringProperty> texts() {

@@ -13,6 +13,8 @@ public final class LoginDialog {
     private final Runnable cancel;
 
     @FXML
+    private Label intro;
+    @FXML
     private TextField user;
     @FXML
     private PasswordField password;
@@ -29,6 +31,7 @@ public final class LoginDialog {
 
     @FXML
     private void initialize() {
+        intro.textProperty().bind(model.introProperty());
         user.textProperty().bindBidirectional(model.userProperty());
         password.textProperty().bindBidirectional(model.passwordProperty());
         logIn.disableProperty().bind(model.canLogInProperty().not());

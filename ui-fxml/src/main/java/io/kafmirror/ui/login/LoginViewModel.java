@@ -15,11 +15,18 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** The login dialog's state: user and password typed, whether a check runs, the engine's refusal, and who logged in. */
+/**
+ * The login dialog's state: why it asks, user and password typed, whether a check runs, the engine's refusal, and who
+ * logged in.
+ */
 public final class LoginViewModel {
+
+    /** Why the dialog asks at a start on a data folder with users. */
+    public static final String AT_START = "This data folder has users: log in to act on it.";
 
     private final ConsoleLogin login;
     private final Background background;
+    private final StringProperty intro = new SimpleStringProperty(this, "intro", AT_START);
     private final StringProperty user = new SimpleStringProperty(this, "user", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
@@ -32,6 +39,11 @@ public final class LoginViewModel {
     public LoginViewModel(ConsoleLogin login, Background background) {
         this.login = login;
         this.background = background;
+    }
+
+    /** Why the dialog asks: a start, a logout, a session that ended. */
+    public StringProperty introProperty() {
+        return intro;
     }
 
     /** The user name typed. */

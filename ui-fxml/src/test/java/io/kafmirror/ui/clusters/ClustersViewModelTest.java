@@ -11,13 +11,19 @@ import io.kafmirror.engine.state.AuditEntry;
 import io.kafmirror.engine.state.AuditFilter;
 import io.kafmirror.engine.state.AuditOutcome;
 import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.ui.Background;
+import io.kafmirror.ui.SameThread;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +56,7 @@ class ClustersViewModelTest {
                 jobs:
                   orders: { source: prod, store: vault, topics: "orders.*" }
                 """);
-        model = new ClustersViewModel(file, folder.resolve("data"), ENVIRONMENT, Runnable::run, Duration.ofSeconds(5));
+        model = new ClustersViewModel(file, folder.resolve("data"), ENVIRONMENT, Runnable::run, new SameThread(), Duration.ofSeconds(5));
         model.load();
     }
 
@@ -84,7 +90,7 @@ class ClustersViewModelTest {
         local.pathProperty().set("segments");
         assertThat(model.unsavedProperty().get()).isTrue();
 
-        assertThat(model.save()).isTrue();
+        model.save();
 
         MirrorConfig saved = reloaded();
         assertThat(saved.clusters().keySet()).containsExactly("prod", "dr");
@@ -140,13 +146,14 @@ class ClustersViewModelTest {
         ClusterForm prod = (ClusterForm) model.entries().get(0);
         prod.saslPasswordProperty().set("typed-in-clear");
         model.selectedProperty().set(model.entries().get(1));
-        assertThat(model.save()).isFalse();
+        model.save();
         assertThat(model.selectedProperty().get()).isSameAs(prod);
         assertThat(model.statusProperty().get().text()).isEqualTo("Not saved: fix the fields marked in prod");
 
         prod.saslPasswordProperty().set("${KAFKA_PASS}");
         model.delete();
-        assertThat(model.save()).isFalse();
+        model.save();
+        assertThat(model.unsavedProperty().get()).isTrue();
         assertThat(model.statusProperty().get().text()).contains("the job 'orders' uses the cluster 'prod'");
         assertThat(Files.readString(file)).isEqualTo(before);
     }
@@ -155,7 +162,8 @@ class ClustersViewModelTest {
     void a_file_changed_on_disk_since_it_was_read_is_not_overwritten() throws Exception {
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(60)));
         ((ClusterForm) model.entries().get(0)).brokersProperty().set("k9:9092");
-        assertThat(model.save()).isFalse();
+        model.save();
+        assertThat(model.unsavedProperty().get()).isTrue();
         assertThat(model.statusProperty().get().text()).contains("changed on disk since it was opened");
         assertThat(audit()).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(AuditOutcome.REFUSED);
@@ -177,18 +185,19 @@ class ClustersViewModelTest {
         assertThat(model.loadedProperty().get()).isFalse();
         assertThat(model.entries()).isEmpty();
         assertThat(model.statusProperty().get().text()).contains("config.yml:2").contains("'k1' is not host:port");
-        assertThat(model.save()).isFalse();
+        model.save();
+        assertThat(Files.readString(file)).isEqualTo("clusters:\n  prod: { brokers: k1 }\n");
     }
 
     @Test
     void a_missing_file_is_an_empty_configuration_created_by_save() throws Exception {
         Path fresh = folder.resolve("new.yml");
-        ClustersViewModel empty = new ClustersViewModel(fresh, folder.resolve("data"), ENVIRONMENT, Runnable::run, Duration.ofSeconds(5));
+        ClustersViewModel empty = new ClustersViewModel(fresh, folder.resolve("data"), ENVIRONMENT, Runnable::run, new SameThread(), Duration.ofSeconds(5));
         empty.load();
         assertThat(empty.entries()).isEmpty();
         empty.addCluster();
         ((ClusterForm) empty.selectedProperty().get()).brokersProperty().set("k1:9092");
-        assertThat(empty.save()).isTrue();
+        empty.save();
         assertThat(new ConfigLoader().load(fresh).cluster("cluster").brokers()).isEqualTo("k1:9092");
     }
 
@@ -197,20 +206,22 @@ class ClustersViewModelTest {
         ClusterForm prod = (ClusterForm) model.entries().get(0);
         prod.saslPasswordProperty().set("typed-in-clear");
         assertThat(prod.noteProperty(ClusterForm.SASL_PASSWORD).get().text()).startsWith("a secret typed here cannot be saved in clear");
-        assertThat(model.save()).isFalse();
+        model.save();
+        assertThat(model.statusProperty().get().text()).isEqualTo("Not saved: fix the fields marked in prod");
         assertThat(Files.readString(file)).contains("${KAFKA_PASS}").doesNotContain("typed-in-clear", "****");
 
         Map<String, String> withPassphrase = new java.util.HashMap<>(ENVIRONMENT);
         withPassphrase.put("KAF_MIRROR_PASSPHRASE", "console passphrase");
         ClustersViewModel console = new ClustersViewModel(file, folder.resolve("data"), withPassphrase, Runnable::run,
-                Duration.ofSeconds(5));
+                new SameThread(), Duration.ofSeconds(5));
         console.load();
         ClusterForm form = (ClusterForm) console.entries().get(0);
         form.saslPasswordProperty().set("typed-in-clear");
         form.propertiesProperty().set("ssl.truststore.password=trust-in-clear");
         assertThat(form.noteProperty(ClusterForm.SASL_PASSWORD).get().kind()).isEqualTo(FieldNote.Kind.INFO);
 
-        assertThat(console.save()).as(console.statusProperty().get().text()).isTrue();
+        console.save();
+        assertThat(console.statusProperty().get().text()).startsWith("Saved");
 
         assertThat(Files.readString(file)).containsPattern("sasl_password: \"?enc:v1:")
                 .containsPattern("ssl.truststore.password: \"?enc:v1:")
@@ -220,7 +231,52 @@ class ClustersViewModelTest {
         assertThat(saved.properties().revealed()).containsEntry("ssl.truststore.password", "trust-in-clear");
         assertThat(form.saslPasswordProperty().get()).startsWith("enc:v1:");
         String firstSave = Files.readString(file);
-        assertThat(console.save()).isTrue();
+        console.save();
         assertThat(Files.readString(file)).as("a second save keeps the encrypted values").isEqualTo(firstSave);
+    }
+
+    @Test
+    void a_save_runs_in_the_background_and_save_waits_for_it_to_end() throws Exception {
+        Queued background = new Queued();
+        Map<String, String> withPassphrase = new java.util.HashMap<>(ENVIRONMENT);
+        withPassphrase.put("KAF_MIRROR_PASSPHRASE", "console passphrase");
+        ClustersViewModel console = new ClustersViewModel(file, folder.resolve("data"), withPassphrase, Runnable::run, background,
+                Duration.ofSeconds(5));
+        console.load();
+        String before = Files.readString(file);
+        ((ClusterForm) console.entries().get(0)).saslPasswordProperty().set("typed-in-clear");
+
+        console.save();
+        assertThat(console.savingProperty().get()).isTrue();
+        assertThat(console.statusProperty().get().text()).startsWith("Saving to");
+        console.save();
+        assertThat(background.queued()).as("a second Save while one runs starts nothing").isEqualTo(1);
+        background.next();
+        assertThat(Files.readString(file)).as("encrypted ahead, not yet written").isEqualTo(before);
+        ((ClusterForm) console.entries().get(0)).brokersProperty().set("k1:9093");
+        background.next();
+
+        assertThat(console.savingProperty().get()).isFalse();
+        assertThat(console.statusProperty().get().text()).startsWith("Saved 1 cluster and 1 store");
+        assertThat(Files.readString(file)).containsPattern("sasl_password: \"?enc:v1:").doesNotContain("typed-in-clear");
+        assertThat(console.unsavedProperty().get()).as("the edit made while the file was written").isTrue();
+    }
+
+    /** A {@link Background} that runs its work only when told, on the calling thread. */
+    private static final class Queued implements Background {
+        private final Queue<Runnable> work = new ArrayDeque<>();
+
+        @Override
+        public <T> void run(Callable<T> task, Consumer<? super T> done, Consumer<Throwable> failed) {
+            work.add(() -> new SameThread().run(task, done, failed));
+        }
+
+        int queued() {
+            return work.size();
+        }
+
+        void next() {
+            work.remove().run();
+        }
     }
 }

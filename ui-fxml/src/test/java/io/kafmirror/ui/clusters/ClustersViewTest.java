@@ -86,7 +86,8 @@ class ClustersViewTest {
 
         retype(robot, brokers, BROKER.bootstrap());
         robot.type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        // The file is written off the FX thread.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> label(robot, "#status").getText().startsWith("Saved"));
         assertThat(label(robot, "#status").getText()).startsWith("Saved 1 cluster and 0 stores");
         MirrorConfig saved = new ConfigLoader().load(file);
         assertThat(saved.clusters()).containsOnlyKeys("local");
