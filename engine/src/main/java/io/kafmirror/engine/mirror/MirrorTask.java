@@ -24,6 +24,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,11 +120,11 @@ public final class MirrorTask implements Runnable {
             watch.onRetired(this::sealTopic);
             watch.onResumed(progress::resumed);
             mirror(source, admin);
+        } catch (AuthenticationException | AuthorizationException e) {
+            // Refused mid-run (a READ ACL removed, a password rotated): as plain an event as a refusal at the start.
+            throw refused(SourceAccessException.from(e, "reading the mirrored topics"), refusedTopic(e));
         } catch (SourceAccessException e) {
-            if (e.authFailure()) {
-                listener.event(new MirrorEvent(MirrorEvent.Type.AUTH_FAILURE, clock.instant(), null, -1, e.getMessage()));
-            }
-            throw e;
+            throw refused(e, null);
         } finally {
             if (uploader != null) {
                 uploader.close();
@@ -131,6 +134,20 @@ public final class MirrorTask implements Runnable {
             reader = null;
             stopped.countDown();
         }
+    }
+
+    /** Reports {@code e} as an {@link MirrorEvent.Type#AUTH_FAILURE} of {@code topic} (null: the job) when it is one; returns it. */
+    private SourceAccessException refused(SourceAccessException e, String topic) {
+        if (e.authFailure()) {
+            listener.event(new MirrorEvent(MirrorEvent.Type.AUTH_FAILURE, clock.instant(), topic, -1, e.getMessage()));
+        }
+        return e;
+    }
+
+    /** The one topic a refusal names, or null when it names none or several. */
+    private static String refusedTopic(RuntimeException e) {
+        return e instanceof TopicAuthorizationException t && t.unauthorizedTopics().size() == 1
+                ? t.unauthorizedTopics().iterator().next() : null;
     }
 
     /** Asks the task to stop; returns at once. */
