@@ -46,6 +46,7 @@ class JobConfigTest {
                     anomalies:
                       off: [throughput, header_keys]
                       sensitivity: high
+                      max_lag: 2m
                 """;
         MirrorConfig config = load(yaml);
         AnomalySettings settings = config.job("orders").detection();
@@ -54,9 +55,33 @@ class JobConfigTest {
         assertThat(settings.on(Detector.HEADER_KEYS)).isFalse();
         assertThat(settings.on(Detector.FORMAT_DRIFT)).isTrue();
         assertThat(settings.level()).isEqualTo(Sensitivity.HIGH);
+        assertThat(settings.lagCeiling(Duration.ofSeconds(30))).isEqualTo(Duration.ofMinutes(2));
         assertThat(load(new ConfigWriter().toYaml(config)).job("orders")).isEqualTo(config.job("orders"));
         assertThatThrownBy(() -> load(yaml.replace("header_keys", "headers")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("headers");
+    }
+
+    @Test
+    void aLagCeilingNotLongerThanTheFlushLingerIsRefusedSayingWhy() {
+        String yaml = """
+                clusters:
+                  prod: { brokers: "127.0.0.1:9092" }
+                stores:
+                  vault: { type: local, path: /tmp/vault }
+                jobs:
+                  orders:
+                    source: prod
+                    store: vault
+                    topics: "orders.*"
+                    flush: { max_linger: 1m }
+                    anomalies: { max_lag: 45s }
+                """;
+
+        assertThatThrownBy(() -> load(yaml)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("max_lag: must be longer than flush.max_linger (1m)");
+        assertThatThrownBy(() -> load(yaml.replace("45s", "0s"))).hasMessageContaining("max_lag: must be positive");
+        assertThat(load(yaml.replace("45s", "10m")).job("orders").detection().lagCeiling(Duration.ofMinutes(1)))
+                .isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
