@@ -20,9 +20,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -186,6 +189,7 @@ public final class MirrorTask implements Runnable {
                 }
                 if (System.nanoTime() - nextEnds >= 0) {
                     readSourceEnds(source);
+                    readHighWatermarks(source, admin);
                     commitStoredOffsets(source, admin);
                     nextEnds = System.nanoTime() + END_OFFSETS_EVERY.toNanos();
                 }
@@ -227,6 +231,29 @@ public final class MirrorTask implements Runnable {
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             LOG.debug("The source's end offsets did not come within {} ms; lag is from the previous answer", POLL.toMillis());
         }
+    }
+
+    /**
+     * Under read_committed the source's end is its last stable offset, which a transaction left open holds back: the
+     * high watermarks show the records behind it, so that a partition stuck behind one is seen as stalled, not idle.
+     * Asked without waiting; the answer is taken when it comes.
+     */
+    private void readHighWatermarks(SourceReader source, Admin admin) {
+        Set<TopicPartition> assigned = source.assignment();
+        if (!settings.readCommitted() || assigned.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        assigned.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().whenComplete((answer, error) -> {
+            if (error != null) {
+                LOG.debug("The source's high watermarks did not come ({}); stalls are judged by the last ones", error.getMessage());
+                return;
+            }
+            Map<TopicPartition, Long> marks = new HashMap<>();
+            answer.forEach((tp, info) -> marks.put(tp, info.offset()));
+            progress.highWatermarks(marks);
+        });
     }
 
     /** Shows the backup's progress as a consumer group on the source, when the job asks for it; never read back. */

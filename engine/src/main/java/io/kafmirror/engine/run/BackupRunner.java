@@ -127,7 +127,7 @@ public final class BackupRunner implements AutoCloseable {
             }
             for (PartitionProgress p : progress) {
                 if (run.config.detection().on(Detector.PARTITION_STALL)) {
-                    run.stalls.observe(p.topic(), p.partition(), now, p.sourceEndOffset(), p.storedOffset())
+                    run.stalls.observe(p.topic(), p.partition(), now, p.sourceHighWatermark(), p.storedOffset())
                             .ifPresent(f -> run.events.event(new MirrorEvent(f.beginning() ? MirrorEvent.Type.PARTITION_STALLED
                                     : MirrorEvent.Type.PARTITION_STALL_ENDED, f.at(), f.topic(), f.partition(), f.message())));
                 }
