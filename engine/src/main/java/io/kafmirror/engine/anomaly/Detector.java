@@ -18,6 +18,8 @@ public enum Detector {
     PARTITION_STALL,
     /** The job's lag far beyond its usual, in records and seconds ({@link LagSpike}). */
     LAG_SPIKE,
+    /** The job's lag in seconds beyond its fixed ceiling, {@code anomalies.max_lag} ({@link LagCeiling}). */
+    LAG_CEILING,
     /** Retention and cleanup policy changes and consumer-group offsets deleted or reset, from the snapshot rounds. */
     CONTROL_PLANE
 }

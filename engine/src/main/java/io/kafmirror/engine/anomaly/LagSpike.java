@@ -4,14 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Watches one job's lag in its progress samples and tells when the backup falls far behind what is usual for it, in
@@ -50,7 +47,7 @@ public final class LagSpike {
     private final String job;
     private final Sensitivity sensitivity;
     private final double secondsFloor;
-    private final Set<String> caughtUp = new HashSet<>();
+    private final CaughtUpPartitions caughtUp;
     private final Deque<Long> records = new ArrayDeque<>();
     private final Deque<Double> seconds = new ArrayDeque<>();
     private Spike spike;
@@ -59,7 +56,13 @@ public final class LagSpike {
     public LagSpike(String job, Sensitivity sensitivity, Duration linger) {
         this.job = job;
         this.sensitivity = sensitivity;
-        this.secondsFloor = Math.max(MIN_SECONDS, linger.toMillis() / 1000.0);
+        this.secondsFloor = floorSeconds(linger);
+        this.caughtUp = new CaughtUpPartitions(secondsFloor);
+    }
+
+    /** The seconds lag a job whose segments wait up to {@code linger} in memory has at most when caught up. */
+    static double floorSeconds(Duration linger) {
+        return Math.max(MIN_SECONDS, linger.toMillis() / 1000.0);
     }
 
     /** How far behind one partition was at a sample: its lag in records and seconds (-1 when unknown). */
@@ -142,18 +145,7 @@ public final class LagSpike {
     public Optional<Finding> observe(Instant sampledAt, List<PartitionLag> partitions) {
         // Like the history it goes to: milliseconds.
         Instant at = sampledAt.truncatedTo(ChronoUnit.MILLIS);
-        List<PartitionLag> counted = new ArrayList<>();
-        for (PartitionLag p : partitions) {
-            if (p.seconds() >= 0 && p.seconds() <= secondsFloor) {
-                caughtUp.add(p.name());
-            } else if (p.seconds() < 0) {
-                // Nothing of it stored (a topic recreated starts again): it has to catch up again.
-                caughtUp.remove(p.name());
-            }
-            if (caughtUp.contains(p.name())) {
-                counted.add(p);
-            }
-        }
+        List<PartitionLag> counted = caughtUp.counted(partitions);
         if (counted.isEmpty()) {
             return Optional.empty();
         }

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * Watches one job's partitions from its progress samples and tells when one stops being backed up while the source
- * has records for it — a partition whose leader is unavailable to our consumer, a fetch stuck on one broker — and
- * when it moves again. The rest of the job may go on meanwhile, so the job as a whole need not have failed.
+ * has records for it — a partition whose leader is unavailable to our consumer, a fetch stuck on one broker, a
+ * transaction left open on it (under read_committed nothing after its first record can be read) — and when it moves
+ * again. The rest of the job may go on meanwhile, so the job as a whole need not have failed.
  *
  * <p>A partition is stalled once its stored offset has not moved for {@value #STALL_AFTER_SECONDS} s while the source's
  * end offset is beyond it; the stall is dated from the last sample at which it had moved. Not thread-safe.
@@ -38,7 +39,7 @@ public final class PartitionStall {
         boolean stalled;
     }
 
-    /** Takes a sample of {@code topic}-{@code partition} at {@code at}: its source end and stored offsets. */
+    /** Takes a sample of {@code topic}-{@code partition} at {@code at}: the offset after its last source record, and its stored one. */
     public Optional<Finding> observe(String topic, int partition, Instant at, long sourceEnd, long stored) {
         String name = topic + "-" + partition;
         Partition p = partitions.computeIfAbsent(name, k -> new Partition());
@@ -57,7 +58,8 @@ public final class PartitionStall {
             return Optional.of(new Finding(true, topic, partition, p.movedAt, name + ": nothing stored since " + p.movedAt
                     + " although the source holds " + PlainUnits.count(sourceEnd - stored)
                     + " records more (up to offset " + PlainUnits.count(sourceEnd)
-                    + "); the backup of this partition is not keeping up. Check its leader and the engine's log."));
+                    + "); the backup of this partition is not keeping up. Check its leader, a transaction left open on it"
+                    + " (read_committed reads stop at its first record) and the engine's log."));
         }
         return Optional.empty();
     }

@@ -23,7 +23,8 @@ import org.apache.kafka.common.IsolationLevel;
  * @param snapshotInterval how often topic configurations and consumer group offsets are snapshotted; default 5 min
  * @param commitOffsets    whether to commit progress to the source cluster for visibility; default false, so
  *                         read-only credentials work
- * @param anomalies        which anomaly detectors are off and how sensitive the others are; null for all on, normal
+ * @param anomalies        which anomaly detectors are off, how sensitive the others are and the job's lag ceiling; null
+ *                         for all on, normal, the default ceiling
  * @param drills           the restore drills run on a schedule; default none
  */
 public record JobConfig(String source, String store, TopicSelection topics, FlushPolicy flush,
@@ -61,6 +62,11 @@ public record JobConfig(String source, String store, TopicSelection topics, Flus
         }
         if (snapshotInterval.isZero()) {
             throw ConfigException.at("snapshot_interval", "must be positive, e.g. 5m");
+        }
+        if (anomalies != null && anomalies.maxLag() != null && anomalies.maxLag().compareTo(flush.maxLinger()) <= 0) {
+            throw ConfigException.at(ConfigPath.of("anomalies", "max_lag"), "must be longer than flush.max_linger ("
+                    + DurationText.format(flush.maxLinger()) + "): records wait that long in memory by design, so the"
+                    + " lag reaches it on every flush; e.g. " + DurationText.format(flush.maxLinger().multipliedBy(10)));
         }
     }
 

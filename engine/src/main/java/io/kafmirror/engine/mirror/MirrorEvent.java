@@ -81,6 +81,10 @@ public record MirrorEvent(Type type, Instant at, String topic, int partition, St
         LAG_SPIKE_SEVERE(CRITICAL, ANOMALY),
         /** A job's lag is back to its usual after a spike. */
         LAG_SPIKE_ENDED(INFO, ROUTINE),
+        /** A job's lag in seconds passed the ceiling set for it (its max_lag): its recovery point is older than allowed. */
+        LAG_OVER_CEILING(CRITICAL, ANOMALY),
+        /** A job's lag is back under its ceiling. */
+        LAG_OVER_CEILING_ENDED(INFO, ROUTINE),
         /** retention.ms or retention.bytes lowered, or cleanup.policy now deleting, on a mirrored topic: the source deletes sooner. */
         RETENTION_LOWERED(CRITICAL, ANOMALY),
         /** retention.ms, retention.bytes or cleanup.policy of a mirrored topic changed in a way that deletes no sooner. */

@@ -31,6 +31,17 @@ public final class MirrorProgress {
         ends.forEach((tp, end) -> partition(tp).sourceEnd = end);
     }
 
+    /** The source's high watermarks as just read: beyond its end offsets while a transaction is open (read_committed). */
+    synchronized void highWatermarks(Map<TopicPartition, Long> marks) {
+        marks.forEach((tp, mark) -> {
+            // Not for a partition forgotten meanwhile (its topic deleted): the answer was on its way.
+            Partition p = partitions.get(tp);
+            if (p != null) {
+                p.highWatermark = mark;
+            }
+        });
+    }
+
     /** Where partition {@code tp} resumes: the offset after its last stored record. */
     synchronized void resumed(TopicPartition tp, long storedNext) {
         partition(tp).storedNext = storedNext;
@@ -76,7 +87,8 @@ public final class MirrorProgress {
                     : p.newestStoredTimestamp < 0 ? -1
                     : Math.max(0, (now.toEpochMilli() - p.newestStoredTimestamp) / 1000.0);
             all.add(new PartitionProgress(tp.topic(), tp.partition(), p.sourceEnd, p.storedNext, lag, lagSeconds,
-                    p.records / seconds, p.bytes / seconds, p.latency.percentile(0.5), p.latency.percentile(0.99)));
+                    p.records / seconds, p.bytes / seconds, p.latency.percentile(0.5), p.latency.percentile(0.99),
+                    Math.max(p.sourceEnd, p.highWatermark)));
             p.records = 0;
             p.bytes = 0;
             p.latency.clear();
@@ -92,6 +104,7 @@ public final class MirrorProgress {
     /** Counters of one partition; guarded by the enclosing instance. */
     private static final class Partition {
         long sourceEnd = -1;
+        long highWatermark = -1;
         long storedNext = -1;
         long newestStoredTimestamp = -1;
         long records;

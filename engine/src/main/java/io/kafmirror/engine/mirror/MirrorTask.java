@@ -20,10 +20,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,11 +123,11 @@ public final class MirrorTask implements Runnable {
             watch.onRetired(this::sealTopic);
             watch.onResumed(progress::resumed);
             mirror(source, admin);
+        } catch (AuthenticationException | AuthorizationException e) {
+            // Refused mid-run (a READ ACL removed, a password rotated): as plain an event as a refusal at the start.
+            throw refused(SourceAccessException.from(e, "reading the mirrored topics"), refusedTopic(e));
         } catch (SourceAccessException e) {
-            if (e.authFailure()) {
-                listener.event(new MirrorEvent(MirrorEvent.Type.AUTH_FAILURE, clock.instant(), null, -1, e.getMessage()));
-            }
-            throw e;
+            throw refused(e, null);
         } finally {
             if (uploader != null) {
                 uploader.close();
@@ -131,6 +137,20 @@ public final class MirrorTask implements Runnable {
             reader = null;
             stopped.countDown();
         }
+    }
+
+    /** Reports {@code e} as an {@link MirrorEvent.Type#AUTH_FAILURE} of {@code topic} (null: the job) when it is one; returns it. */
+    private SourceAccessException refused(SourceAccessException e, String topic) {
+        if (e.authFailure()) {
+            listener.event(new MirrorEvent(MirrorEvent.Type.AUTH_FAILURE, clock.instant(), topic, -1, e.getMessage()));
+        }
+        return e;
+    }
+
+    /** The one topic a refusal names, or null when it names none or several. */
+    private static String refusedTopic(RuntimeException e) {
+        return e instanceof TopicAuthorizationException t && t.unauthorizedTopics().size() == 1
+                ? t.unauthorizedTopics().iterator().next() : null;
     }
 
     /** Asks the task to stop; returns at once. */
@@ -169,6 +189,7 @@ public final class MirrorTask implements Runnable {
                 }
                 if (System.nanoTime() - nextEnds >= 0) {
                     readSourceEnds(source);
+                    readHighWatermarks(source, admin);
                     commitStoredOffsets(source, admin);
                     nextEnds = System.nanoTime() + END_OFFSETS_EVERY.toNanos();
                 }
@@ -210,6 +231,29 @@ public final class MirrorTask implements Runnable {
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             LOG.debug("The source's end offsets did not come within {} ms; lag is from the previous answer", POLL.toMillis());
         }
+    }
+
+    /**
+     * Under read_committed the source's end is its last stable offset, which a transaction left open holds back: the
+     * high watermarks show the records behind it, so that a partition stuck behind one is seen as stalled, not idle.
+     * Asked without waiting; the answer is taken when it comes.
+     */
+    private void readHighWatermarks(SourceReader source, Admin admin) {
+        Set<TopicPartition> assigned = source.assignment();
+        if (!settings.readCommitted() || assigned.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        assigned.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().whenComplete((answer, error) -> {
+            if (error != null) {
+                LOG.debug("The source's high watermarks did not come ({}); stalls are judged by the last ones", error.getMessage());
+                return;
+            }
+            Map<TopicPartition, Long> marks = new HashMap<>();
+            answer.forEach((tp, info) -> marks.put(tp, info.offset()));
+            progress.highWatermarks(marks);
+        });
     }
 
     /** Shows the backup's progress as a consumer group on the source, when the job asks for it; never read back. */

@@ -14,8 +14,10 @@ package io.kafmirror.engine.mirror;
  * @param bytesPerSecond    stored chunk bytes (compressed, as in the store) per second over the interval
  * @param latencyP50Millis  median time from a record's timestamp to its segment being durable, over the interval
  * @param latencyP99Millis  the 99th percentile of the same
+ * @param sourceHighWatermark the offset after the source's last record, read or not: beyond {@code sourceEndOffset}
+ *                          while a transaction is open on the partition under read_committed; -1 until known
  */
 public record PartitionProgress(String topic, int partition, long sourceEndOffset, long storedOffset, long lagRecords,
                                 double lagSeconds, double recordsPerSecond, double bytesPerSecond,
-                                long latencyP50Millis, long latencyP99Millis) {
+                                long latencyP50Millis, long latencyP99Millis, long sourceHighWatermark) {
 }

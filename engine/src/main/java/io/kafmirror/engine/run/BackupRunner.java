@@ -7,6 +7,7 @@ import io.kafmirror.engine.mirror.JobStatus;
 import io.kafmirror.engine.mirror.MirrorJob;
 import io.kafmirror.engine.anomaly.Detector;
 import io.kafmirror.engine.anomaly.DetectorMemory;
+import io.kafmirror.engine.anomaly.LagCeiling;
 import io.kafmirror.engine.anomaly.LagSpike;
 import io.kafmirror.engine.anomaly.PartitionStall;
 import io.kafmirror.engine.hooks.AlertSender;
@@ -112,17 +113,21 @@ public final class BackupRunner implements AutoCloseable {
             String error = status.state() == JobStatus.State.FAILING ? status.lastError() : null;
             List<PartitionProgress> progress = run.job.progress().sample(now);
             if (run.config.detection().on(Detector.LAG_SPIKE)) {
-                run.lagSpikes.observe(now, progress.stream()
-                                .map(p -> new LagSpike.PartitionLag(p.topic(), p.partition(), p.lagRecords(), p.lagSeconds())).toList())
+                run.lagSpikes.observe(now, lags(progress))
                         .ifPresent(f -> run.events.event(new MirrorEvent(LAG_SPIKE_EVENTS.get(f.phase()), f.at(), f.topic(),
                                 f.partition(), f.message())));
                 if (!now.isBefore(run.lagKeptAt.plus(KEEP_LAG_EVERY))) {
                     run.keepLag(now);
                 }
             }
+            if (run.config.detection().on(Detector.LAG_CEILING)) {
+                run.lagCeiling.observe(now, lags(progress)).ifPresent(f -> run.events.event(new MirrorEvent(f.beginning()
+                        ? MirrorEvent.Type.LAG_OVER_CEILING : MirrorEvent.Type.LAG_OVER_CEILING_ENDED, f.at(), f.topic(),
+                        f.partition(), f.message())));
+            }
             for (PartitionProgress p : progress) {
                 if (run.config.detection().on(Detector.PARTITION_STALL)) {
-                    run.stalls.observe(p.topic(), p.partition(), now, p.sourceEndOffset(), p.storedOffset())
+                    run.stalls.observe(p.topic(), p.partition(), now, p.sourceHighWatermark(), p.storedOffset())
                             .ifPresent(f -> run.events.event(new MirrorEvent(f.beginning() ? MirrorEvent.Type.PARTITION_STALLED
                                     : MirrorEvent.Type.PARTITION_STALL_ENDED, f.at(), f.topic(), f.partition(), f.message())));
                 }
@@ -134,6 +139,11 @@ public final class BackupRunner implements AutoCloseable {
         if (!samples.isEmpty()) {
             state.metrics().insert(samples);
         }
+    }
+
+    private static List<LagSpike.PartitionLag> lags(List<PartitionProgress> progress) {
+        return progress.stream().map(p -> new LagSpike.PartitionLag(p.topic(), p.partition(), p.lagRecords(), p.lagSeconds()))
+                .toList();
     }
 
     /** What each running job is doing now, by name. */
@@ -187,7 +197,9 @@ public final class BackupRunner implements AutoCloseable {
             if (jobConfig.detection().on(Detector.LAG_SPIKE)) {
                 memory.restore(Detector.LAG_SPIKE, "", "", lagSpikes::recall);
             }
-            running.put(job.name(), new Running(jobConfig, mirror, history, lagSpikes, memory, clock.instant()));
+            LagCeiling lagCeiling = new LagCeiling(job.name(), jobConfig.detection().lagCeiling(jobConfig.flush().maxLinger()),
+                    jobConfig.flush().maxLinger());
+            running.put(job.name(), new Running(jobConfig, mirror, history, lagSpikes, lagCeiling, memory, clock.instant()));
             snapshots.put(job.name(), rounds);
             state.history().append(job.name(), Lifecycle.RUN_STARTED, "mirroring " + jobConfig.topics()
                     + " of cluster " + jobConfig.source() + " into store " + jobConfig.store());
@@ -221,8 +233,8 @@ public final class BackupRunner implements AutoCloseable {
     }
 
     /**
-     * A job running here, with where its events go and its partitions' stall and lag watches, fed by {@link #sample()},
-     * and where its detectors keep what they learned.
+     * A job running here, with where its events go and its partitions' stall, lag and lag ceiling watches, fed by
+     * {@link #sample()}, and where its detectors keep what they learned.
      */
     private static final class Running {
         final JobConfig config;
@@ -230,16 +242,18 @@ public final class BackupRunner implements AutoCloseable {
         final MirrorListener events;
         final PartitionStall stalls;
         final LagSpike lagSpikes;
+        final LagCeiling lagCeiling;
         final DetectorMemory memory;
         Instant lagKeptAt;
 
-        Running(JobConfig config, MirrorJob job, MirrorListener events, LagSpike lagSpikes, DetectorMemory memory,
-                Instant now) {
+        Running(JobConfig config, MirrorJob job, MirrorListener events, LagSpike lagSpikes, LagCeiling lagCeiling,
+                DetectorMemory memory, Instant now) {
             this.config = config;
             this.job = job;
             this.events = events;
             this.stalls = new PartitionStall();
             this.lagSpikes = lagSpikes;
+            this.lagCeiling = lagCeiling;
             this.memory = memory;
             this.lagKeptAt = now;
         }

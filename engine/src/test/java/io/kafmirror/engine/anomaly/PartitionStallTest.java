@@ -30,7 +30,8 @@ class PartitionStallTest {
         assertThat(began.at()).isEqualTo(T0.plusSeconds(50));
         assertThat(began.message()).isEqualTo("orders-2: nothing stored since " + T0.plusSeconds(50) + " although the"
                 + " source holds 1,220 records more (up to offset 1,720); the backup of this partition is not keeping up."
-                + " Check its leader and the engine's log.");
+                + " Check its leader, a transaction left open on it (read_committed reads stop at its first record) and the"
+                + " engine's log.");
         assertThat(findings.get(1).beginning()).isFalse();
         assertThat(findings.get(1).at()).isEqualTo(T0.plusSeconds(300));
     }

@@ -33,20 +33,13 @@ class JobConfigTest {
 
     @Test
     void anomalyDetectorsAreSwitchedOffAndTunedPerJobAndWrittenBackAsRead() {
-        String yaml = """
-                clusters:
-                  prod: { brokers: "127.0.0.1:9092" }
-                stores:
-                  vault: { type: local, path: /tmp/vault }
-                jobs:
-                  orders:
-                    source: prod
-                    store: vault
+        String yaml = ordersJob("""
                     topics: { include: "orders.*" }
                     anomalies:
                       off: [throughput, header_keys]
                       sensitivity: high
-                """;
+                      max_lag: 2m
+                """);
         MirrorConfig config = load(yaml);
         AnomalySettings settings = config.job("orders").detection();
 
@@ -54,9 +47,25 @@ class JobConfigTest {
         assertThat(settings.on(Detector.HEADER_KEYS)).isFalse();
         assertThat(settings.on(Detector.FORMAT_DRIFT)).isTrue();
         assertThat(settings.level()).isEqualTo(Sensitivity.HIGH);
+        assertThat(settings.lagCeiling(Duration.ofSeconds(30))).isEqualTo(Duration.ofMinutes(2));
         assertThat(load(new ConfigWriter().toYaml(config)).job("orders")).isEqualTo(config.job("orders"));
         assertThatThrownBy(() -> load(yaml.replace("header_keys", "headers")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("headers");
+    }
+
+    @Test
+    void aLagCeilingNotLongerThanTheFlushLingerIsRefusedSayingWhy() {
+        String yaml = ordersJob("""
+                    topics: "orders.*"
+                    flush: { max_linger: 1m }
+                    anomalies: { max_lag: 45s }
+                """);
+
+        assertThatThrownBy(() -> load(yaml)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("max_lag: must be longer than flush.max_linger (1m)");
+        assertThatThrownBy(() -> load(yaml.replace("45s", "0s"))).hasMessageContaining("max_lag: must be positive");
+        assertThat(load(yaml.replace("45s", "10m")).job("orders").detection().lagCeiling(Duration.ofMinutes(1)))
+                .isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
@@ -75,6 +84,20 @@ class JobConfigTest {
                 .hasMessageContaining("max_buffered: must be positive");
         assertThatThrownBy(() -> new JobConfig("p", "s", orders, null, null, null, null, null, null, Duration.ZERO, null, null))
                 .hasMessageContaining("snapshot_interval: must be positive");
+    }
+
+    /** A configuration with the job orders from prod into vault, {@code settings} its further keys (indented as a job's). */
+    private static String ordersJob(String settings) {
+        return """
+                clusters:
+                  prod: { brokers: "127.0.0.1:9092" }
+                stores:
+                  vault: { type: local, path: /tmp/vault }
+                jobs:
+                  orders:
+                    source: prod
+                    store: vault
+                """ + settings;
     }
 
     private static MirrorConfig load(String yaml) {

@@ -10,16 +10,19 @@ import io.kafmirror.kfs.store.LocalSegmentStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.LongUnaryOperator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A runaway producer floods a topic, another stamps records days ahead: the backup flags both. Time is simulated with
+ * A runaway producer floods a topic, another slows to a trickle, another stamps records days ahead: the backup flags
+ * each. Time is simulated with
  * producer timestamps, which is what both detectors go by.
  */
 class DataPlaneShiftTest {
@@ -47,15 +50,7 @@ class DataPlaneShiftTest {
         long base = (Instant.now().minusSeconds(15 * 60).toEpochMilli() / BUCKET_MS) * BUCKET_MS;
         long burst = base + 12 * 60_000;
         long burstEnd = burst + 30_000;
-        int sent = 0;
-        try (SourceProducer producer = SourceProducer.compressed(broker.bootstrap(), "lz4")) {
-            for (long t = base; t < burstEnd + 120_000; t += t >= burst && t < burstEnd ? 5 : 50) {
-                String json = "{\"order\":\"o-" + sent + "\",\"amount\":" + (sent % 300) + "}";
-                producer.send(new ProducerRecord<>(topic, sent % 3, t, null, SourceProducer.utf8(json)));
-                sent++;
-            }
-            producer.confirm();
-        }
+        int sent = orders(topic, base, burstEnd + 120_000, t -> t >= burst && t < burstEnd ? 5 : 50, burst, burstEnd);
         try (RunningMirror mirror = mirror(topic)) {
             mirror.awaitStored(topic, sent);
             MirrorEvent spike = mirror.awaitEvent(MirrorEvent.Type.THROUGHPUT_SPIKE);
@@ -68,6 +63,37 @@ class DataPlaneShiftTest {
             assertThat(ended.at()).isBetween(Instant.ofEpochMilli(burstEnd), Instant.ofEpochMilli(burstEnd + BUCKET_MS));
             assertThat(mirror.reported.events).filteredOn(e -> e.type() == MirrorEvent.Type.THROUGHPUT_SPIKE).hasSize(1);
             assertThat(mirror.reported.eventTypes()).doesNotContain(MirrorEvent.Type.THROUGHPUT_DROP,
+                    MirrorEvent.Type.TIMESTAMP_SKEW, MirrorEvent.Type.FORMAT_DRIFT);
+        }
+    }
+
+    @Test
+    void aProducerSlowingToATrickleIsOneDropDatedFromItsFirstBucket() throws Exception {
+        String topic = "shift.trickle";
+        broker.createTopic(topic, 3, Map.of());
+        // Twelve minutes at 20 records/s, ninety seconds at 1 record/s (a producer stuck retrying), two minutes at 20,
+        // up to now.
+        long base = (Instant.now().minusSeconds(15 * 60 + 30).toEpochMilli() / BUCKET_MS) * BUCKET_MS;
+        long trickle = base + 12 * 60_000;
+        long trickleEnd = trickle + 90_000;
+        int sent = orders(topic, base, trickleEnd + 120_000, t -> t >= trickle && t < trickleEnd ? 1_000 : 50, trickle,
+                trickleEnd);
+        try (RunningMirror mirror = mirror(topic)) {
+            mirror.awaitStored(topic, sent);
+            MirrorEvent drop = mirror.awaitEvent(MirrorEvent.Type.THROUGHPUT_DROP);
+            MirrorEvent ended = mirror.awaitEvent(MirrorEvent.Type.THROUGHPUT_DROP_ENDED);
+
+            assertThat(drop.topic()).isEqualTo(topic);
+            assertThat(drop.partition()).isEqualTo(-1);
+            assertThat(drop.at()).isBetween(Instant.ofEpochMilli(trickle - BUCKET_MS), Instant.ofEpochMilli(trickle));
+            assertThat(drop.message()).matches(topic + ": [\\d.]+ records/s since " + drop.at().toString().replace(".", "\\.")
+                    + ", usually [\\d.,]+–[\\d.,]+ records/s\\. The last instant before it: "
+                    + drop.at().minusMillis(1).toString().replace(".", "\\.") + "\\.");
+            assertThat(ended.at()).isBetween(Instant.ofEpochMilli(trickleEnd), Instant.ofEpochMilli(trickleEnd + BUCKET_MS));
+            // Once the mirror has read nothing for 30 s, the silence after the last record is a drop of its own.
+            assertThat(mirror.reported.events).filteredOn(e -> e.type() == MirrorEvent.Type.THROUGHPUT_DROP
+                    && e.at().isBefore(Instant.ofEpochMilli(trickleEnd + 120_000))).hasSize(1);
+            assertThat(mirror.reported.eventTypes()).doesNotContain(MirrorEvent.Type.THROUGHPUT_SPIKE,
                     MirrorEvent.Type.TIMESTAMP_SKEW, MirrorEvent.Type.FORMAT_DRIFT);
         }
     }
@@ -161,6 +187,27 @@ class DataPlaneShiftTest {
                     + ": new key \"x-injected\" on 50 of 100 records. The last instant before it: "
                     + Instant.ofEpochMilli(firstInjected - 1) + ".");
         }
+    }
+
+    /**
+     * Sends JSON orders to the three partitions of {@code topic} in turn, stamped from {@code from} to before {@code to},
+     * each {@code gap} after the one before; returns how many. {@code rateChanges} are in ascending order. A batch's records are counted as spread evenly over its
+     * time span, so, as a producer writing in real time would, no batch spans one of the {@code rateChanges}.
+     */
+    private int orders(String topic, long from, long to, LongUnaryOperator gap, long... rateChanges) {
+        int sent = 0;
+        try (SourceProducer producer = SourceProducer.compressed(broker.bootstrap(), "lz4")) {
+            for (long t = from; t < to; t += gap.applyAsLong(t)) {
+                if (Arrays.binarySearch(rateChanges, t) >= 0) {
+                    producer.confirm();
+                }
+                String json = "{\"order\":\"o-" + sent + "\",\"amount\":" + (sent % 300) + "}";
+                producer.send(new ProducerRecord<>(topic, sent % 3, t, null, SourceProducer.utf8(json)));
+                sent++;
+            }
+            producer.confirm();
+        }
+        return sent;
     }
 
     /**

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Lag spikes of real jobs, sampled as {@code kaf-mirror run} samples them (faster: the test calls {@code sample()}
  * itself) and read back from the state database: a store that stops taking writes while a burst comes in is a spike of
- * the partitions that got the burst, until the store is back; a steady stream and a job catching up are none.
+ * the partitions that got the burst, until the store is back, and passes the job's lag ceiling; a steady stream and a
+ * job catching up are neither.
  */
 class LagSpikeRunTest {
 
@@ -52,8 +53,9 @@ class LagSpikeRunTest {
         try (StateDatabase state = StateDatabase.open(dir.resolve("data"), "test");
              BackupRunner runner = new BackupRunner(config, state, dir.resolve("data"), Clock.systemUTC());
              SourceProducer producer = SourceProducer.to(broker.bootstrap())) {
-            state.jobs().add("orders", job("local", "lag\\.orders", Set.of()));
-            state.jobs().add("orders-quiet", job("quiet", "lag\\.orders", Set.of(Detector.LAG_SPIKE)));
+            // A ceiling of 10 s, so that the 12 s of the store's outage pass it too.
+            state.jobs().add("orders", job("local", "lag\\.orders", new AnomalySettings(Set.of(), null, Duration.ofSeconds(10))));
+            state.jobs().add("orders-quiet", job("quiet", "lag\\.orders", new AnomalySettings(Set.of(Detector.LAG_SPIKE), null)));
             runner.reconcile();
             await(() -> steadyRound(runner, producer) && caughtUp(state, "orders") && caughtUp(state, "orders-quiet"), "caught up");
             for (int i = 0; i < 40; i++) {
@@ -94,6 +96,19 @@ class LagSpikeRunTest {
             assertThat(ended.at()).isAfter(back);
             assertThat(ended.message()).contains("from " + began.at() + " it peaked at");
             assertThat(lagSpikes(state, "orders-quiet")).as("switched off").isEmpty();
+
+            List<HistoryEntry> ceiling = lagOverCeiling(state, "orders");
+            assertThat(ceiling).extracting(HistoryEntry::type).containsExactly("LAG_OVER_CEILING", "LAG_OVER_CEILING_ENDED");
+            HistoryEntry passed = ceiling.get(0);
+            assertThat(passed.at()).as("between the last sample before and the first after the store went down")
+                    .isAfter(down).isBefore(began.at());
+            assertThat(passed.topic()).isEqualTo("lag.orders");
+            assertThat(passed.partition()).as("the partition furthest behind").isBetween(0, 2);
+            assertThat(passed.message()).startsWith("orders: lag passed its ceiling of 10 seconds at " + passed.at() + "; at "
+                    + began.at() + " lag.orders-").endsWith(" are only on the source. The last instant before it: "
+                    + passed.at().minusMillis(1) + ".");
+            assertThat(ceiling.get(1).at()).isAfter(back);
+            assertThat(lagOverCeiling(state, "orders-quiet")).as("its default ceiling, 5 minutes").isEmpty();
             assertThat(state.history().query(HistoryFilter.of("orders-quiet").types(MirrorEvent.Type.STORE_ERROR)))
                     .as("its store was down too").isNotEmpty();
         }
@@ -116,7 +131,7 @@ class LagSpikeRunTest {
         try (StateDatabase state = StateDatabase.open(dir.resolve("data"), "test");
              BackupRunner runner = new BackupRunner(config, state, dir.resolve("data"), Clock.systemUTC());
              SourceProducer producer = SourceProducer.to(broker.bootstrap())) {
-            state.jobs().add("history", job("local", "lag\\.history", Set.of()));
+            state.jobs().add("history", job("local", "lag\\.history", AnomalySettings.DEFAULT));
             runner.reconcile();
             await(() -> {
                 runner.sample();
@@ -131,6 +146,7 @@ class LagSpikeRunTest {
                     .anySatisfy(s -> assertThat(s.lagRecords() > 1_000 && s.lagSeconds() > 86_400).isTrue());
             assertThat(samples.size()).as("samples learned beyond the minimum").isGreaterThan(60);
             assertThat(lagSpikes(state, "history")).isEmpty();
+            assertThat(lagOverCeiling(state, "history")).as("two days behind while catching up").isEmpty();
         }
     }
 
@@ -140,9 +156,9 @@ class LagSpikeRunTest {
         return state.metrics().series(SeriesQuery.of(job, from, to, points)).stream().flatMap(s -> s.points().stream()).toList();
     }
 
-    private static JobConfig job(String store, String topics, Set<Detector> off) {
+    private static JobConfig job(String store, String topics, AnomalySettings anomalies) {
         return new JobConfig("prod", store, TopicSelection.parse(topics, ""), new FlushPolicy(64L * 1024, Duration.ofMillis(200)),
-                null, null, 2L << 20, null, null, null, null, new AnomalySettings(off, null));
+                null, null, 2L << 20, null, null, null, null, anomalies);
     }
 
     /** A few records to every partition of lag.orders, then a sample; true, to chain with a condition. */
@@ -169,6 +185,13 @@ class LagSpikeRunTest {
     private static List<HistoryEntry> lagSpikes(StateDatabase state, String job) {
         List<HistoryEntry> oldestFirst = new ArrayList<>(state.history().query(HistoryFilter.of(job)
                 .types(MirrorEvent.Type.LAG_SPIKE, MirrorEvent.Type.LAG_SPIKE_SEVERE, MirrorEvent.Type.LAG_SPIKE_ENDED)));
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    private static List<HistoryEntry> lagOverCeiling(StateDatabase state, String job) {
+        List<HistoryEntry> oldestFirst = new ArrayList<>(state.history().query(HistoryFilter.of(job)
+                .types(MirrorEvent.Type.LAG_OVER_CEILING, MirrorEvent.Type.LAG_OVER_CEILING_ENDED)));
         Collections.reverse(oldestFirst);
         return oldestFirst;
     }

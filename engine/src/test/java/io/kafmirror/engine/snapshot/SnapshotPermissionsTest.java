@@ -1,9 +1,9 @@
 package io.kafmirror.engine.snapshot;
 
+import static io.kafmirror.engine.testkit.KafkaTestBroker.allowScramUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.engine.testkit.KafkaTestBroker;
-import io.kafmirror.engine.testkit.TestListener;
 import io.kafmirror.kfs.store.LocalSegmentStore;
 import io.kafmirror.kfs.store.ObjectRetention;
 import java.nio.file.Path;
@@ -11,17 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,32 +28,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SnapshotPermissionsTest {
 
-    private static final String USER = "User:" + KafkaTestBroker.SCRAM_USER;
-
     @TempDir
     static Path dir;
     static KafkaTestBroker broker;
 
     @BeforeAll
     static void startBrokerWithAcls() throws Exception {
-        Properties acls = new Properties();
-        acls.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
-        // The test's own admin and the broker's internal listeners connect as ANONYMOUS over PLAINTEXT.
-        acls.put("super.users", "User:ANONYMOUS");
-        broker = KafkaTestBroker.start(dir.resolve("broker"), List.of(TestListener.SCRAM), acls);
+        broker = KafkaTestBroker.enforcingAcls(dir.resolve("broker"));
         broker.createTopic("acl.orders", 2, Map.of("retention.ms", "3600000"));
         broker.createTopic("acl.audit", 1, Map.of());
+        broker.grant(List.of(
+                allowScramUser(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.DESCRIBE),
+                allowScramUser(ResourceType.TOPIC, "acl.", PatternType.PREFIXED, AclOperation.DESCRIBE),
+                allowScramUser(ResourceType.TOPIC, "acl.", PatternType.PREFIXED, AclOperation.READ),
+                allowScramUser(ResourceType.TOPIC, "acl.orders", PatternType.LITERAL, AclOperation.DESCRIBE_CONFIGS),
+                allowScramUser(ResourceType.GROUP, "app-", PatternType.PREFIXED, AclOperation.DESCRIBE)));
         try (Admin admin = broker.admin()) {
-            List<AclBinding> grants = List.of(
-                    allow(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.DESCRIBE),
-                    allow(ResourceType.TOPIC, "acl.", PatternType.PREFIXED, AclOperation.DESCRIBE),
-                    allow(ResourceType.TOPIC, "acl.", PatternType.PREFIXED, AclOperation.READ),
-                    allow(ResourceType.TOPIC, "acl.orders", PatternType.LITERAL, AclOperation.DESCRIBE_CONFIGS),
-                    allow(ResourceType.GROUP, "app-", PatternType.PREFIXED, AclOperation.DESCRIBE));
-            admin.createAcls(grants).all().get();
-            while (admin.describeAcls(AclBindingFilter.ANY).values().get().size() < grants.size()) {
-                Thread.sleep(50);
-            }
             admin.alterConsumerGroupOffsets("app-billing", Map.of(new TopicPartition("acl.orders", 1),
                     new OffsetAndMetadata(5))).all().get();
             admin.alterConsumerGroupOffsets("ops-tool", Map.of(new TopicPartition("acl.orders", 0),
@@ -97,10 +81,5 @@ class SnapshotPermissionsTest {
                         + " group-offsets snapshot: the source cluster does not allow the backup user Describe on it."
                         + " Grant Describe on the consumer groups (a prefixed or wildcard group ACL), or a restore cannot"
                         + " move ops-tool to where it was."));
-    }
-
-    private static AclBinding allow(ResourceType type, String name, PatternType pattern, AclOperation operation) {
-        return new AclBinding(new ResourcePattern(type, name, pattern),
-                new AccessControlEntry(USER, "*", operation, AclPermissionType.ALLOW));
     }
 }

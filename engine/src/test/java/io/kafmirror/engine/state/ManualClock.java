@@ -7,15 +7,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it. */
-final class ManualClock extends Clock {
+public final class ManualClock extends Clock {
 
     private volatile Instant now;
 
-    ManualClock(Instant now) {
+    /** A clock standing at {@code now}. */
+    public ManualClock(Instant now) {
         this.now = now;
     }
 
-    void advance(Duration by) {
+    /** Moves the clock on by {@code by}. */
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 

@@ -25,6 +25,14 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -78,6 +86,33 @@ public final class KafkaTestBroker implements AutoCloseable {
     /** Starts a broker with a PLAINTEXT listener and a SCRAM-SHA-512 listener. */
     public static KafkaTestBroker withScram(Path dataDir) {
         return start(dataDir, List.of(TestListener.SCRAM));
+    }
+
+    /**
+     * Starts a broker with a PLAINTEXT and a SCRAM listener that enforces ACLs: {@link #SCRAM_USER} may do only what
+     * {@link #grant} allows; the PLAINTEXT listener (the tests' own clients, the broker itself) acts as a super user.
+     */
+    public static KafkaTestBroker enforcingAcls(Path dataDir) {
+        Properties acls = new Properties();
+        acls.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        acls.put("super.users", "User:ANONYMOUS");
+        return start(dataDir, List.of(TestListener.SCRAM), acls);
+    }
+
+    /** Allows {@link #SCRAM_USER} {@code operation} on the {@code type} resources {@code name} matches, as {@code pattern}. */
+    public static AclBinding allowScramUser(ResourceType type, String name, PatternType pattern, AclOperation operation) {
+        return new AclBinding(new ResourcePattern(type, name, pattern),
+                new AccessControlEntry("User:" + SCRAM_USER, "*", operation, AclPermissionType.ALLOW));
+    }
+
+    /** Creates {@code grants} and waits until the broker lists them. */
+    public void grant(List<AclBinding> grants) throws Exception {
+        try (Admin admin = admin()) {
+            admin.createAcls(grants).all().get();
+            while (!admin.describeAcls(AclBindingFilter.ANY).values().get().containsAll(grants)) {
+                Thread.sleep(50);
+            }
+        }
     }
 
     /** Starts a broker with a PLAINTEXT listener and {@code listeners}. */
