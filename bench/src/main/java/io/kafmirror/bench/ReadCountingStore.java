@@ -1,12 +1,8 @@
 package io.kafmirror.bench;
 
-import io.kafmirror.kfs.store.ByteSource;
-import io.kafmirror.kfs.store.LockReport;
+import io.kafmirror.kfs.store.ForwardingStore;
 import io.kafmirror.kfs.store.ObjectInfo;
-import io.kafmirror.kfs.store.ObjectRetention;
 import io.kafmirror.kfs.store.ObjectTail;
-import io.kafmirror.kfs.store.PutOptions;
-import io.kafmirror.kfs.store.RetentionStatus;
 import io.kafmirror.kfs.store.SegmentStore;
 import java.io.InputStream;
 import java.util.Map;
@@ -18,16 +14,15 @@ import java.util.stream.Stream;
  * each on S3) per key, and the bytes they return; other requests (head, list) apart. What planning costs against S3
  * is in these counts, whatever the local disk's speed.
  */
-final class ReadCountingStore implements SegmentStore {
+final class ReadCountingStore extends ForwardingStore {
 
-    private final SegmentStore store;
     private final Map<String, Integer> readsByKey = new TreeMap<>();
     private long bytesRead;
     private int otherRequests;
 
     /** Counts the requests to {@code store}. */
     ReadCountingStore(SegmentStore store) {
-        this.store = store;
+        super(store);
     }
 
     /** Object reads so far. */
@@ -56,33 +51,23 @@ final class ReadCountingStore implements SegmentStore {
     }
 
     @Override
-    public String location() {
-        return store.location();
-    }
-
-    @Override
-    public void put(String key, ByteSource content, PutOptions options) {
-        store.put(key, content, options);
-    }
-
-    @Override
     public ObjectInfo head(String key) {
         synchronized (this) {
             otherRequests++;
         }
-        return store.head(key);
+        return super.head(key);
     }
 
     @Override
     public byte[] read(String key, long position, int length) {
-        byte[] bytes = store.read(key, position, length);
+        byte[] bytes = super.read(key, position, length);
         read(key, bytes.length);
         return bytes;
     }
 
     @Override
     public ObjectTail tail(String key, int maxLength) {
-        ObjectTail tail = store.tail(key, maxLength);
+        ObjectTail tail = super.tail(key, maxLength);
         read(key, tail.bytes().length);
         return tail;
     }
@@ -90,7 +75,7 @@ final class ReadCountingStore implements SegmentStore {
     @Override
     public InputStream open(String key) {
         read(key, store.head(key).size());
-        return store.open(key);
+        return super.open(key);
     }
 
     @Override
@@ -98,36 +83,6 @@ final class ReadCountingStore implements SegmentStore {
         synchronized (this) {
             otherRequests++;
         }
-        return store.list(prefix);
-    }
-
-    @Override
-    public RetentionStatus retention(String key) {
-        return store.retention(key);
-    }
-
-    @Override
-    public void setRetention(String key, ObjectRetention retention) {
-        store.setRetention(key, retention);
-    }
-
-    @Override
-    public void setLegalHold(String key, boolean on) {
-        store.setLegalHold(key, on);
-    }
-
-    @Override
-    public void delete(String key) {
-        store.delete(key);
-    }
-
-    @Override
-    public LockReport verifyLock() {
-        return store.verifyLock();
-    }
-
-    @Override
-    public void close() {
-        store.close();
+        return super.list(prefix);
     }
 }

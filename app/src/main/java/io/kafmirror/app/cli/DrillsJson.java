@@ -29,6 +29,7 @@ final class DrillsJson {
             node.put("restorePoint", d.restorePoint().toString());
             node.put("startedAt", d.startedAt().toString());
             node.put("finishedAt", d.finishedAt() == null ? null : d.finishedAt().toString());
+            node.put("updatedAt", d.lastSign().toString());
             node.put("durationMillis", d.duration().toMillis());
             node.put("state", d.state().name());
             node.put("passed", d.passed());

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafmirror.app.KafMirror;
+import io.kafmirror.engine.config.DrillMode;
+import io.kafmirror.engine.state.Heartbeat;
+import io.kafmirror.engine.state.MetricsSeries;
+import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
 import io.kafmirror.engine.testkit.SegmentSabotage;
 import io.kafmirror.engine.testkit.SourceProducer;
@@ -15,19 +19,25 @@ import io.kafmirror.kfs.catalog.SegmentCatalog;
 import io.kafmirror.kfs.store.LocalSegmentStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kaf-mirror drills}: a restore drill run by hand passes; {@code kaf-mirror run} runs a scheduled drill never run
  * before at once; after a byte of a stored segment is flipped, verify and restore drills fail with exit code 1 naming the
- * segment; {@code drills list} shows them by job and period, as a table and as JSON.
+ * segment; {@code drills list} shows them by job and period, as a table and as JSON, and a drill whose program was killed
+ * as stopped.
  */
 class DrillsCliTest {
 
@@ -108,6 +118,31 @@ class DrillsCliTest {
         CliRun refused = cli("drills", "run", "orders", "--mode", "verify", "--target", "prod");
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.err()).contains("--target applies to --mode restore only");
+    }
+
+    @Test
+    void aDrillWhoseProgramWasKilledIsListedStoppedSinceItsLastSignOfLife() throws Exception {
+        Path data = dir.resolve("killed");
+        Instant killed = Instant.now().minus(Heartbeat.SILENCE).minusSeconds(15).truncatedTo(ChronoUnit.MILLIS);
+        long id;
+        try (StateDatabase program = StateDatabase.open(data, "run", Clock.fixed(killed, ZoneOffset.UTC),
+                MetricsSeries.DEFAULT_RETENTION)) {
+            id = program.drills().begin("orders", null, DrillMode.VERIFY, "prod", "local", null, List.of(TOPIC), killed).id();
+        }
+        String since = "stopped: no sign of life since " + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC)
+                .format(killed) + " UTC — the program running it was killed or crashed";
+
+        CliRun table = CliRun.of("drills", "list", "--data", data.toString());
+
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out().lines().filter(l -> l.contains(TOPIC))).singleElement(InstanceOfAssertFactories.STRING)
+                .contains(" stopped ").contains(since);
+        JsonNode drill = drills(data).get(0);
+        assertThat(drill.get("id").asLong()).isEqualTo(id);
+        assertThat(drill.get("state").asText()).isEqualTo("STOPPED");
+        assertThat(drill.get("passed").asBoolean()).isFalse();
+        assertThat(drill.get("finding").asText()).isEqualTo(since);
+        assertThat(drill.get("updatedAt").asText()).isEqualTo(killed.toString());
     }
 
     private Path backUp() throws Exception {

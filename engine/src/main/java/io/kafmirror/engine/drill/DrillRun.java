@@ -13,6 +13,7 @@ import io.kafmirror.engine.restore.RestoreVerification;
 import io.kafmirror.engine.restore.TargetOptions;
 import io.kafmirror.engine.state.AuditAction;
 import io.kafmirror.engine.state.DrillRecord;
+import io.kafmirror.engine.state.Heartbeat;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.kfs.catalog.CatalogEntry;
@@ -62,16 +63,16 @@ public final class DrillRun {
                 request.store(), restore ? request.targetCluster() : null, request.topics(), point);
         Tally tally = new Tally();
         String leftover = null;
-        if (restore) {
-            ScratchTopics scratch = new ScratchTopics(request.targetClient());
-            try {
-                restore(request, begun.id(), point, scratch, tally);
-            } finally {
-                List<String> left = scratch.deleteAll();
-                leftover = left.isEmpty() ? null : String.join(",", left);
+        // Noting that it runs lets other programs tell it from a drill whose program was killed (silent, read as stopped).
+        Heartbeat heartbeat = Heartbeat.start("Drill #" + begun.id(), () -> state.drills().stillRunning(begun.id()));
+        try {
+            if (restore) {
+                leftover = restore(request, begun.id(), point, tally);
+            } else {
+                verify(request, point, tally);
             }
-        } else {
-            verify(request, point, tally);
+        } finally {
+            heartbeat.stop();
         }
         String finding = tally.finding;
         if (finding == null && leftover != null) {
@@ -83,7 +84,19 @@ public final class DrillRun {
         return done;
     }
 
-    private void restore(DrillRequest request, long id, Instant point, ScratchTopics scratch, Tally tally)
+    /** Restores each topic into a scratch topic and reads it back, then deletes them; returns those it could not delete. */
+    private String restore(DrillRequest request, long id, Instant point, Tally tally) throws InterruptedException {
+        ScratchTopics scratch = new ScratchTopics(request.targetClient());
+        List<String> left;
+        try {
+            restoreEach(request, id, point, scratch, tally);
+        } finally {
+            left = scratch.deleteAll();
+        }
+        return left.isEmpty() ? null : String.join(",", left);
+    }
+
+    private void restoreEach(DrillRequest request, long id, Instant point, ScratchTopics scratch, Tally tally)
             throws InterruptedException {
         RestoreSession session = new RestoreSession(archive, request.store(), state.restores(), clock);
         eachTopic(request, tally, topic -> {

@@ -1,6 +1,7 @@
 package io.kafmirror.engine.restore;
 
 import io.kafmirror.engine.state.AuditOutcome;
+import io.kafmirror.engine.state.Heartbeat;
 import io.kafmirror.engine.state.RestoreLog;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.RestoreRecord.RestoreState;
@@ -17,8 +18,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A restore from start to verification, recorded in the state database: asking for a restore that
@@ -28,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class RestoreSession {
 
     // A group-offsets snapshot this much older than the restore point gets a warning: offsets may have moved since.
-    private static final Logger LOG = LoggerFactory.getLogger(RestoreSession.class);
     private static final Duration STALE_SNAPSHOT = Duration.ofHours(1);
     private static final Duration GROUP_COMMIT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -102,44 +100,26 @@ public final class RestoreSession {
         long id = started.record().id();
         RestoreRun run = new RestoreRun(archive, started.plan(), targetClient, started.target(), maxBytesPerSecond, clock);
         running.accept(run);
-        Thread heartbeat = heartbeat(id, run, started.record().restoredRecords());
+        long before = started.record().restoredRecords();
+        // Progress noted in the database lets other programs see it advance, and tell a killed restore (silent) from this one.
+        Heartbeat heartbeat = Heartbeat.start("Restore #" + id, () -> log.stillRunning(id, restored(run, before)));
         try {
             RestoreOutcome outcome = run.run();
             log.update(id, outcome.records(), outcome.completed() ? RestoreState.COMPLETED : RestoreState.CANCELLED,
                     outcome.completed() ? null : "cancelled; run the same restore again to resume it");
         } catch (RuntimeException e) {
-            long done = run.progress() == null ? started.record().restoredRecords() : run.progress().records();
-            log.update(id, done, RestoreState.FAILED, e.getMessage());
+            log.update(id, restored(run, before), RestoreState.FAILED, e.getMessage());
             throw e;
         } finally {
-            heartbeat.interrupt();
-            heartbeat.join();
+            heartbeat.stop();
         }
         return log.get(id);
     }
 
-    /**
-     * Notes restore {@code id}'s progress every {@link RestoreRecord#HEARTBEAT} while it runs, so the console and
-     * {@code restore status} in other programs see it advance, and tell a killed one (silent) from a running one.
-     */
-    private Thread heartbeat(long id, RestoreRun run, long before) {
-        Thread beat = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    Thread.sleep(RestoreRecord.HEARTBEAT.toMillis());
-                    RestoreProgress progress = run.progress();
-                    log.stillRunning(id, progress == null ? before : progress.records());
-                }
-            } catch (InterruptedException ended) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.warn("Restore #{}: its progress could not be noted in the state database ({}); it goes on, and other"
-                        + " programs may show it as stopped", id, e.getMessage());
-            }
-        }, "kaf-mirror-restore-heartbeat-" + id);
-        beat.setDaemon(true);
-        beat.start();
-        return beat;
+    /** Records in the target: as the run counts them, or {@code before} it wrote any. */
+    private static long restored(RestoreRun run, long before) {
+        RestoreProgress progress = run.progress();
+        return progress == null ? before : progress.records();
     }
 
     /**

@@ -20,26 +20,34 @@ import java.util.List;
  * @param restorePoint  the point restored or verified up to
  * @param startedAt     when it started
  * @param finishedAt    when it ended; null while it runs (or when it was killed)
- * @param state         running, passed or failed
+ * @param lastSign      when its program last noted that it ran (its heartbeat), or when it ended; its start for a drill
+ *                      recorded before schema version 8
+ * @param state         running, passed, failed, or stopped (marked running but silent)
  * @param records       records restored and read back, or verified in the stored segments
  * @param bytes         bytes read from the store: the plan's compressed bytes, or the verified segments' sizes
- * @param finding       why it failed, naming topic, segment, partition and offset; null when it passed
+ * @param finding       why it failed, naming topic, segment, partition and offset, or since when it is stopped; null
+ *                      when it passed
  * @param leftover      scratch topics it could not delete, for the operator to delete; null when none
  * @param actor         the program that ran it (cli, run, console)
  */
 public record DrillRecord(long id, String job, String schedule, DrillMode mode, String sourceCluster, String store,
                           String targetCluster, List<String> topics, Instant restorePoint, Instant startedAt,
-                          Instant finishedAt, DrillState state, long records, long bytes, String finding, String leftover,
-                          String actor) {
+                          Instant finishedAt, Instant lastSign, DrillState state, long records, long bytes, String finding,
+                          String leftover, String actor) {
 
     /** How a drill stands. */
     public enum DrillState {
-        /** Started and not ended: still running, or its program was killed. */
+        /** Started and not ended, its program noting that it runs. */
         RUNNING,
         /** Every record restored and read back (or verified) equals the backup. */
         PASSED,
         /** Something did not: see the finding. */
-        FAILED
+        FAILED,
+        /**
+         * Marked running, but its program has noted nothing for {@link Heartbeat#SILENCE}: it was killed or crashed, and
+         * the drill never ended. Judged when read, never stored (the row stays {@code RUNNING}).
+         */
+        STOPPED
     }
 
     /** Copies the topics. */

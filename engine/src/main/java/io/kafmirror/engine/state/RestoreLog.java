@@ -86,7 +86,7 @@ public final class RestoreLog {
 
     /**
      * Notes that restore {@code id} still runs, with {@code restoredRecords} in the target so far: its heartbeat (see
-     * {@link RestoreRecord#HEARTBEAT}). Not audited: the run's start and end are. A restore no longer running is left alone.
+     * {@link Heartbeat}). Not audited: the run's start and end are. A restore no longer running is left alone.
      */
     public void stillRunning(long id, long restoredRecords) {
         db.update("UPDATE restore_run SET restored_records = ?, updated_at = ? WHERE id = ? AND state = ?", restoredRecords,

@@ -19,18 +19,12 @@ import java.time.Instant;
 public record RestoreRecord(long id, Instant created, Instant updated, String actor, RestoreSpec spec, long restoredRecords,
                             RestoreState state, String message, Verification verification) {
 
-    /** How often a program running a restore notes its progress, so another program can tell it still runs. */
-    public static final Duration HEARTBEAT = Duration.ofSeconds(5);
-
-    /** How long a running restore may go without a note before it counts as stopped without a word: six heartbeats. */
-    public static final Duration SILENCE = HEARTBEAT.multipliedBy(6);
-
     /**
-     * Whether it is marked running but its program has not noted progress for {@link #SILENCE} at {@code now}: killed,
-     * crashed or its machine stopped. Asking for it again resumes it.
+     * Whether it is marked running but its program has not noted progress for {@link Heartbeat#SILENCE} at {@code now}:
+     * killed, crashed or its machine stopped. Asking for it again resumes it.
      */
     public boolean silentAt(Instant now) {
-        return state == RestoreState.RUNNING && updated.plus(SILENCE).isBefore(now);
+        return state == RestoreState.RUNNING && Heartbeat.silent(updated, now);
     }
 
     /** How a restore stands. */

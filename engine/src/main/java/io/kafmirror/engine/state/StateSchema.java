@@ -23,7 +23,7 @@ import java.sql.Statement;
  */
 final class StateSchema {
 
-    static final int CURRENT = 7;
+    static final int CURRENT = 8;
 
     private StateSchema() {
     }

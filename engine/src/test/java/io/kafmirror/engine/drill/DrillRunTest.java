@@ -12,10 +12,12 @@ import io.kafmirror.engine.state.HistoryEntry;
 import io.kafmirror.engine.state.HistoryFilter;
 import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
+import io.kafmirror.engine.testkit.GatedStore;
 import io.kafmirror.engine.testkit.LocalArchive;
 import io.kafmirror.engine.testkit.SegmentSabotage;
 import io.kafmirror.engine.testkit.SourceProducer;
 import io.kafmirror.engine.testkit.TestBackup;
+import io.kafmirror.kfs.catalog.SegmentArchive;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Restore drills against a real broker, a real local store and a real H2 file: a restore drill of a sound backup passes
  * and leaves no scratch topic; one of a backup with a flipped byte in a stored record batch fails naming the segment,
  * partition and offsets and raises DRILL_FAILED; verify-only drills pass and fail the same way without creating a topic.
+ * A drill held mid-run shows, from another opening of the database, as running with a heartbeat that advances.
  */
 class DrillRunTest {
 
@@ -147,8 +153,51 @@ class DrillRunTest {
                 .contains("Verify drill #" + drill.id()));
     }
 
+    @Test
+    void aDrillHeldMidRunIsSeenRunningFromAnotherOpeningItsHeartbeatAdvancing() throws Exception {
+        GatedStore gate = new GatedStore(local.archive().store());
+        SegmentArchive held = new SegmentArchive(gate, local.archive().catalog());
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        Future<DrillRecord> running = runner.submit(() -> drill(held, DrillMode.VERIFY, GOOD));
+        try {
+            gate.awaitReached();
+            try (StateDatabase console = StateDatabase.open(dir.resolve("data"), "console")) {
+                DrillRecord seen = awaitHeartbeat(console);
+
+                assertThat(seen.state()).isEqualTo(DrillRecord.DrillState.RUNNING);
+                assertThat(seen.finding()).isNull();
+                assertThat(seen.lastSign()).isAfter(seen.startedAt());
+            }
+        } finally {
+            gate.open();
+            runner.shutdown();
+        }
+        DrillRecord done = running.get();
+        assertThat(done.passed()).as("finding: %s", done.finding()).isTrue();
+        assertThat(done.lastSign()).isEqualTo(done.finishedAt());
+    }
+
+    /** The drill running now as {@code other} reads it, once its program noted that it runs (after its start). */
+    private static DrillRecord awaitHeartbeat(StateDatabase other) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            List<DrillRecord> running = other.drills().between(Instant.EPOCH, Instant.now(), "orders").stream()
+                    .filter(d -> d.finishedAt() == null).toList();
+            assertThat(running).as("drills not ended").hasSize(1);
+            if (running.get(0).lastSign().isAfter(running.get(0).startedAt())) {
+                return running.get(0);
+            }
+            assertThat(System.nanoTime()).as("time waiting for the drill's heartbeat").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
     private static DrillRecord drill(DrillMode mode, String topic) throws InterruptedException {
-        return new DrillRun(local.archive(), state, state.history()::listener, Clock.systemUTC()).run(new DrillRequest("orders", null, mode, "prod",
+        return drill(local.archive(), mode, topic);
+    }
+
+    private static DrillRecord drill(SegmentArchive archive, DrillMode mode, String topic) throws InterruptedException {
+        return new DrillRun(archive, state, state.history()::listener, Clock.systemUTC()).run(new DrillRequest("orders", null, mode, "prod",
                 "local", List.of(topic), "prod", BROKER.client()));
     }
 

@@ -26,7 +26,9 @@ import io.kafmirror.engine.state.AuditEntry;
 import io.kafmirror.engine.state.AuditFilter;
 import io.kafmirror.engine.state.AuditOutcome;
 import io.kafmirror.engine.state.DrillRecord;
+import io.kafmirror.engine.state.Heartbeat;
 import io.kafmirror.engine.state.MetricSample;
+import io.kafmirror.engine.state.MetricsSeries;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.RestoreSpec;
 import io.kafmirror.engine.state.StateDatabase;
@@ -47,6 +49,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,6 +78,7 @@ class EvidencePackTest {
     private static final int ALERTS = 120;
     // Taller than a page if it were not cut.
     private static final String LONG_MESSAGE = ": stack " + "frame/".repeat(2_000);
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final String DRILL_FINDING = "evidence.refunds: segment prod/evidence.refunds/0/0.kfs part 0 byte 4711: CRC"
             + " mismatch in partition 0, stored offsets 0 to 99";
 
@@ -88,6 +93,7 @@ class EvidencePackTest {
     private EvidencePeriod period;
     private DrillRecord passedDrill;
     private DrillRecord failedDrill;
+    private DrillRecord stoppedDrill;
 
     @BeforeAll
     void backUpTwoTopicsWithAlertsARestoreAndDrills() throws Exception {
@@ -131,6 +137,13 @@ class EvidencePackTest {
                     List.of("evidence.orders", "evidence.refunds"), Instant.now());
             failedDrill = state.drills().finish(failedDrill.id(), false, 300, 9_216, DRILL_FINDING, null);
             assertThat(new AuditAnchoring(config, state, Clock.systemUTC()).anchor(List.of())).hasSize(1);
+        }
+        // A drill whose program was killed at its start, longer ago than the silence: it never ended, nor noted that it ran.
+        Instant killed = Instant.now().minus(Heartbeat.SILENCE).minusSeconds(15);
+        try (StateDatabase killedProgram = StateDatabase.open(data, "test", Clock.fixed(killed, ZoneOffset.UTC),
+                MetricsSeries.DEFAULT_RETENTION)) {
+            stoppedDrill = killedProgram.drills().begin("payments", null, DrillMode.VERIFY, "prod", "local", null,
+                    List.of("evidence.refunds"), killed);
         }
         period = new EvidencePeriod(start, Instant.now().plusSeconds(60));
     }
@@ -217,13 +230,18 @@ class EvidencePackTest {
         JsonNode drills = json.readTree(unzipped.resolve("data/restore-drills.json").toFile());
         assertThat(drills).extracting(n -> n.get("id").asLong() + " " + n.get("mode").asText() + " " + n.get("topics").asText() + " "
                 + n.get("state").asText() + " " + n.get("records").asLong() + " " + n.get("bytes").asLong())
-                .containsExactly(passedDrill.id() + " RESTORE evidence.orders PASSED 300 14336",
+                .containsExactly(stoppedDrill.id() + " VERIFY evidence.refunds STOPPED 0 0",
+                        passedDrill.id() + " RESTORE evidence.orders PASSED 300 14336",
                         failedDrill.id() + " VERIFY evidence.orders,evidence.refunds FAILED 300 9216");
-        assertThat(drills.get(0).get("finding").isNull()).isTrue();
-        assertThat(drills.get(1).get("finding").asText()).isEqualTo(DRILL_FINDING);
-        assertThat(drills.get(1).get("restore_point").asText()).isEqualTo(failedDrill.restorePoint().toString());
+        assertThat(drills.get(0).get("finding").asText()).isEqualTo("stopped: no sign of life since "
+                + TIME_OF_DAY.format(stoppedDrill.startedAt()) + " UTC — the program running it was killed or crashed");
+        assertThat(drills.get(0).get("finished_at").isNull()).isTrue();
+        assertThat(drills.get(0).get("updated_at").asText()).isEqualTo(stoppedDrill.startedAt().toString());
+        assertThat(drills.get(1).get("finding").isNull()).isTrue();
+        assertThat(drills.get(2).get("finding").asText()).isEqualTo(DRILL_FINDING);
+        assertThat(drills.get(2).get("restore_point").asText()).isEqualTo(failedDrill.restorePoint().toString());
         assertThat(Files.readString(unzipped.resolve("data/restore-drills.csv"))).startsWith("id,job,mode,topics,restore_point,"
-                + "started_at,finished_at,state,records,bytes,finding,leftover\r\n").contains(DRILL_FINDING);
+                + "started_at,finished_at,updated_at,state,records,bytes,finding,leftover\r\n").contains(DRILL_FINDING);
         JsonNode audit = json.readTree(unzipped.resolve("data/audit-log.json").toFile());
         assertThat(audit).extracting(n -> n.get("sequence").asLong() + " " + n.get("action").asText() + " " + n.get("target").asText())
                 .as("the job, each alert raised (issue #7), then the restore").startsWith("1 job.add payments", "2 alert.raise payments")
@@ -273,11 +291,14 @@ class EvidencePackTest {
                 "3 Gaps and incidents", "4 Retention and Object Lock", "5 Restores and their verification", "6 Restore drills",
                 "7 Audit trail", "8 Control mapping", "Verifying this pack");
         assertThat(text).doesNotContain("than a pack lists");
-        assertThat(text).contains("2 restore drills started in the period: 1 passed, 1 failed. The last failure: drill #"
+        assertThat(text).contains("3 restore drills started in the period: 1 passed, 1 failed, 1 stopped (never ended: their"
+                        + " program was killed or crashed). The last failure: drill #"
                         + failedDrill.id() + " of job payments (verify) started at " + failedDrill.startedAt() + ": " + DRILL_FINDING
                         + " File: data/restore-drills.csv.")
                 .contains("Id Job Mode Topics Started at (UTC) State Finding")
-                .contains(passedDrill.id() + " payments RESTORE").contains(failedDrill.id() + " payments VERIFY");
+                .contains(passedDrill.id() + " payments RESTORE").contains(failedDrill.id() + " payments VERIFY")
+                .contains(stoppedDrill.id() + " payments VERIFY evidence.refunds")
+                .contains("STOPPED stopped: no sign of life since " + TIME_OF_DAY.format(stoppedDrill.startedAt()));
         int entries = json.readTree(unzipped.resolve("data/audit-log.json").toFile()).size();
         assertThat(text).contains("The audit chain of " + entries + " entries verified, 1 anchor in 1 store match. " + entries
                         + " entries in the period. File: data/audit-log.csv.")

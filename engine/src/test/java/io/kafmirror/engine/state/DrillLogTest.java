@@ -7,13 +7,19 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.kafmirror.engine.access.Principal;
 import io.kafmirror.engine.config.DrillMode;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The drills in a real H2 file: recorded when they start and end, listed by period and job, the last of a schedule. */
+/**
+ * The drills in a real H2 file: recorded when they start and end, listed by period and job, the last of a schedule; one
+ * whose program went silent (or, from before the upgrade, never noted a heartbeat) reads as stopped.
+ */
 class DrillLogTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T02:00:00Z");
@@ -84,6 +90,63 @@ class DrillLogTest {
                                     + "\"restore_point\":\"2026-12-01T02:00:00Z\",\"result\":\"failed\",\"schedule\":\"by hand\","
                                     + "\"store\":\"vault\",\"topics\":\"invoices\"}"));
             assertThat(state.audit().verify(List.of()).intact()).isTrue();
+        }
+    }
+
+    @Test
+    void aDrillMarkedRunningWhoseProgramWentSilentReadsAsStoppedSayingSinceWhen() {
+        ManualClock clock = new ManualClock(T0);
+        try (StateDatabase state = StateDatabase.open(dir, "run", clock, MetricsSeries.DEFAULT_RETENTION)) {
+            DrillLog drills = state.drills();
+            DrillRecord drill = drills.begin("orders", "weekly", DrillMode.VERIFY, "prod", "vault", null, List.of("orders"), T0);
+            clock.advance(Heartbeat.INTERVAL);
+            drills.stillRunning(drill.id());
+            clock.advance(Heartbeat.SILENCE);
+            assertThat(drills.get(drill.id()).state()).as("silent for exactly the silence: still running")
+                    .isEqualTo(DrillRecord.DrillState.RUNNING);
+
+            clock.advance(Duration.ofMillis(1));
+
+            DrillRecord stopped = drills.get(drill.id());
+            assertThat(stopped.state()).isEqualTo(DrillRecord.DrillState.STOPPED);
+            assertThat(stopped.passed()).isFalse();
+            assertThat(stopped.lastSign()).isEqualTo(T0.plus(Heartbeat.INTERVAL));
+            assertThat(stopped.finding()).isEqualTo("stopped: no sign of life since 02:00:05 UTC — the program running it"
+                    + " was killed or crashed");
+            assertThat(drills.between(T0, clock.instant(), null)).extracting(DrillRecord::state)
+                    .containsExactly(DrillRecord.DrillState.STOPPED);
+            assertThat(drills.lastEnded("orders", "weekly")).as("a stopped drill missed its slot").isEmpty();
+
+            DrillRecord failed = drills.finish(drill.id(), false, 0, 0, "Topic orders: segment 'x' is corrupt", null);
+            assertThat(failed.state()).as("a drill that ends after all says how").isEqualTo(DrillRecord.DrillState.FAILED);
+            assertThat(failed.finding()).isEqualTo("Topic orders: segment 'x' is corrupt");
+            clock.advance(Heartbeat.INTERVAL);
+            drills.stillRunning(drill.id());
+            assertThat(drills.get(drill.id()).lastSign()).as("an ended drill is left alone").isEqualTo(failed.finishedAt());
+        }
+    }
+
+    @Test
+    void aDrillRunningBeforeTheUpgradeHasNoHeartbeatAndIsJudgedByItsStart() throws Exception {
+        ManualClock clock = new ManualClock(T0);
+        long id;
+        try (StateDatabase state = StateDatabase.open(dir, "run", clock, MetricsSeries.DEFAULT_RETENTION)) {
+            id = state.drills().begin("orders", null, DrillMode.VERIFY, "prod", "vault", null, List.of("orders"), T0).id();
+        }
+        // As a kaf-mirror of schema version 7 left it: no updated_at.
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("state")
+                + ";AUTO_SERVER=TRUE", "kaf-mirror", "");
+             Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE drill_run SET updated_at = NULL");
+        }
+        clock.advance(Heartbeat.SILENCE);
+        try (StateDatabase state = StateDatabase.open(dir, "run", clock, MetricsSeries.DEFAULT_RETENTION)) {
+            assertThat(state.drills().get(id).state()).isEqualTo(DrillRecord.DrillState.RUNNING);
+            assertThat(state.drills().get(id).lastSign()).isEqualTo(T0);
+            clock.advance(Duration.ofDays(21));
+
+            assertThat(state.drills().get(id).state()).isEqualTo(DrillRecord.DrillState.STOPPED);
+            assertThat(state.drills().get(id).finding()).startsWith("stopped: no sign of life since 02:00:00 UTC");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.kafmirror.ui.restore;
 
+import io.kafmirror.engine.state.Heartbeat;
 import io.kafmirror.engine.state.RestoreRecord;
 import io.kafmirror.engine.state.RestoreRecord.RestoreState;
 import io.kafmirror.engine.state.RestoreSpec;
@@ -118,7 +119,7 @@ public record RestoreHistoryRow(RestoreRecord record, boolean silent) {
                     + " UTC: it was killed or crashed. Resume continues it.");
         } else if (record.state() == RestoreState.RUNNING) {
             lines.add("Running in a kaf-mirror program; its progress is noted every "
-                    + RestoreRecord.HEARTBEAT.toSeconds() + " s.");
+                    + Heartbeat.INTERVAL.toSeconds() + " s.");
         }
         if (record.verification() != null && record.verification().detail() != null) {
             lines.add("First difference: " + record.verification().detail());
