@@ -32,16 +32,20 @@ public final class JobsUpdate implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean changed;
         try (StateDatabase state = data.openState()) {
-            JobConfig job = settings.update(state.jobs().get(name).config());
+            JobConfig before = state.jobs().get(name).config();
+            JobConfig job = settings.update(before);
             if (settings.source != null || settings.store != null) {
                 MirrorConfig loaded = config.load();
                 loaded.cluster(job.source());
                 loaded.store(job.store());
             }
+            changed = !job.equals(before);
             state.jobs().update(name, job);
         }
-        spec.commandLine().getOut().printf("Job %s updated.%n", name);
+        spec.commandLine().getOut().println(changed ? "Job " + name + " updated." : "Job " + name + " unchanged: it has"
+                + " these settings already ('kaf-mirror jobs update --help' lists the options).");
         return 0;
     }
 }

@@ -111,6 +111,7 @@ class JobsCliTest {
 
         assertThat(stored("quiet").detection().off()).isEmpty();
         assertThat(stored("quiet").topics().includes()).containsExactly("a");
+        assertThat(jobs("update", "quiet", "--detectors-off", "none").out()).contains("Job quiet unchanged");
     }
 
     @Test
