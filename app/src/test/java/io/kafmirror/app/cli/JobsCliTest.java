@@ -3,6 +3,13 @@ package io.kafmirror.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafmirror.app.KafMirror;
+import io.kafmirror.engine.access.Principal;
+import io.kafmirror.engine.anomaly.Detector;
+import io.kafmirror.engine.anomaly.Sensitivity;
+import io.kafmirror.engine.config.AnomalySettings;
+import io.kafmirror.engine.config.JobConfig;
+import io.kafmirror.engine.state.AuditEntry;
+import io.kafmirror.engine.state.AuditFilter;
 import io.kafmirror.engine.state.MetricSample;
 import io.kafmirror.engine.state.StateDatabase;
 import io.kafmirror.engine.testkit.KafkaTestBroker;
@@ -13,11 +20,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code jobs add|list|pause|resume|remove|preview|status} on a real state database and broker. */
+/** {@code jobs add|update|list|pause|resume|remove|preview|status} on a real state database and broker. */
 class JobsCliTest {
 
     @TempDir
@@ -62,6 +70,69 @@ class JobsCliTest {
         assertThat(jobs("add", "twice", "--source", "prod", "--store", "local", "--topics", "a", "--config", config).err())
                 .contains("already exists");
         assertThat(jobs("pause", "nope").err()).contains("nope").contains("twice");
+    }
+
+    @Test
+    void updateChangesOnlyTheOptionsGivenAndIsAuditedAsTheActingUser() {
+        jobs("add", "orders", "--source", "prod", "--store", "local", "--topics", "orders.*", "--exclude", "orders\\.tmp",
+                "--flush-linger", "1m", "--compression", "lz4", "--retention", "governance:7d", "--commit-offsets",
+                "--config", config);
+        JobConfig before = stored("orders");
+
+        CliRun run = jobs("update", "orders", "--topics", "orders.*,refunds.*", "--sensitivity", "high", "--max-lag", "10m",
+                "--no-commit-offsets", "--config", config);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Job orders updated.");
+        JobConfig after = stored("orders");
+        assertThat(after.topics().includes()).containsExactly("orders.*", "refunds.*");
+        assertThat(after.topics().excludes()).as("not given, kept").containsExactly("orders\\.tmp");
+        assertThat(after.anomalies()).isEqualTo(new AnomalySettings(Set.of(), Sensitivity.HIGH, Duration.ofMinutes(10)));
+        assertThat(after.commitOffsets()).isFalse();
+        assertThat(after).usingRecursiveComparison().ignoringFields("topics", "anomalies", "commitOffsets").isEqualTo(before);
+        assertThat(jobs("list").out()).containsPattern("orders\\s+running\\s+prod\\s+local\\s+.*\\s+high, max lag 10m");
+        try (StateDatabase state = StateDatabase.open(Path.of(data), "test")) {
+            AuditEntry update = state.audit().list(AuditFilter.all()).stream()
+                    .filter(e -> e.action().equals("job.update")).reduce((a, b) -> b).orElseThrow();
+            assertThat(update.actor()).isEqualTo(Principal.unclaimed().name());
+            assertThat(update.target()).isEqualTo("orders");
+            assertThat(update.parameters()).contains("high");
+        }
+    }
+
+    @Test
+    void detectorsSwitchedOffFromTheCommandLineComeBackOnWithNone() {
+        jobs("add", "quiet", "--source", "prod", "--store", "local", "--topics", "a", "--detectors-off",
+                "format_drift, THROUGHPUT", "--config", config);
+        assertThat(stored("quiet").detection().off()).containsExactlyInAnyOrder(Detector.FORMAT_DRIFT, Detector.THROUGHPUT);
+        assertThat(jobs("list").out()).containsPattern("quiet\\s.*normal, max lag 5m, off format_drift,throughput");
+
+        assertThat(jobs("update", "quiet", "--detectors-off", "none").exitCode()).isZero();
+
+        assertThat(stored("quiet").detection().off()).isEmpty();
+        assertThat(stored("quiet").topics().includes()).containsExactly("a");
+        assertThat(jobs("update", "quiet", "--detectors-off", "none").out()).contains("Job quiet unchanged");
+    }
+
+    @Test
+    void updateRefusesAnUnknownJobAndBadValuesAndChangesNothing() {
+        jobs("add", "orders", "--source", "prod", "--store", "local", "--topics", "a", "--flush-linger", "2m", "--config", config);
+        JobConfig before = stored("orders");
+
+        CliRun unknown = jobs("update", "ordres", "--sensitivity", "low");
+        CliRun shortLag = jobs("update", "orders", "--max-lag", "1m");
+        CliRun shorterLinger = jobs("update", "orders", "--max-lag", "3m", "--flush-linger", "5m");
+        CliRun detector = jobs("update", "orders", "--detectors-off", "lag");
+        CliRun sensitivity = jobs("update", "orders", "--sensitivity", "paranoid");
+
+        assertThat(unknown.exitCode()).isEqualTo(KafMirror.FAILED);
+        assertThat(unknown.err()).contains("ordres").contains("orders");
+        assertThat(shortLag.err()).contains("--max-lag 1m").contains("flush.max_linger (2m)");
+        assertThat(shorterLinger.err()).contains("--max-lag 3m").contains("flush.max_linger (5m)");
+        assertThat(detector.err()).contains("'lag' is not a detector").contains("lag_spike").contains("none");
+        assertThat(sensitivity.err()).contains("--sensitivity").contains("paranoid");
+        assertThat(jobs("add", "x", "--source", "prod", "--topics", "a", "--config", config).err()).contains("--store");
+        assertThat(stored("orders")).isEqualTo(before);
     }
 
     @Test
@@ -116,6 +187,12 @@ class JobsCliTest {
         assertThat(day.out()).as("the two-hour-old sample").containsPattern("orders\\s+\\(all\\)\\s+101\\s.*\\s7000\\s.*\\s900.0\\s*\\n");
         assertThat(jobs("status", "--window", "a week").err()).contains("--window").contains("'a week' is not a duration");
         assertThat(jobs("status").out()).doesNotContain("Lag over");
+    }
+
+    private JobConfig stored(String job) {
+        try (StateDatabase state = StateDatabase.open(Path.of(data), "test")) {
+            return state.jobs().get(job).config();
+        }
     }
 
     private CliRun jobs(String... args) {

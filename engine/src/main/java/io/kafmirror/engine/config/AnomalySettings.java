@@ -34,6 +34,18 @@ public record AnomalySettings(Set<Detector> off, Sensitivity sensitivity, Durati
         this(off, sensitivity, null);
     }
 
+    /**
+     * Refuses a lag ceiling {@code maxLag} (null for the default) not longer than the flush linger {@code linger}, under
+     * {@code anomalies.max_lag}: the YAML, the CLI and the console apply this one rule.
+     */
+    public static void checkMaxLag(Duration maxLag, Duration linger) {
+        if (maxLag != null && maxLag.compareTo(linger) <= 0) {
+            throw ConfigException.at(ConfigPath.of("anomalies", "max_lag"), "must be longer than flush.max_linger ("
+                    + DurationText.format(linger) + "): records wait that long in memory by design, so the"
+                    + " lag reaches it on every flush; e.g. " + DurationText.format(linger.multipliedBy(10)));
+        }
+    }
+
     /** Whether {@code detector} runs. */
     public boolean on(Detector detector) {
         return !off.contains(detector);

@@ -63,10 +63,8 @@ public record JobConfig(String source, String store, TopicSelection topics, Flus
         if (snapshotInterval.isZero()) {
             throw ConfigException.at("snapshot_interval", "must be positive, e.g. 5m");
         }
-        if (anomalies != null && anomalies.maxLag() != null && anomalies.maxLag().compareTo(flush.maxLinger()) <= 0) {
-            throw ConfigException.at(ConfigPath.of("anomalies", "max_lag"), "must be longer than flush.max_linger ("
-                    + DurationText.format(flush.maxLinger()) + "): records wait that long in memory by design, so the"
-                    + " lag reaches it on every flush; e.g. " + DurationText.format(flush.maxLinger().multipliedBy(10)));
+        if (anomalies != null) {
+            AnomalySettings.checkMaxLag(anomalies.maxLag(), flush.maxLinger());
         }
     }
 

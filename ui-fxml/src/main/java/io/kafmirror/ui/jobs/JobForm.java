@@ -77,7 +77,7 @@ public final class JobForm {
     // but from the operator's first change of either on. Saving stays disabled while either is empty regardless.
     private boolean blanksNamed;
     private MirrorConfig config = MirrorConfig.EMPTY;
-    /** The job being edited, whose settings the form does not show (buffer, snapshots, per-topic retention) are kept. */
+    /** The job being edited, whose settings the form does not show (buffer, snapshots, per-topic retention, drills) are kept. */
     private Job editing;
     private int previewRound;
     private String lastPreviewProblem = "";
@@ -101,6 +101,7 @@ public final class JobForm {
     private final StringProperty lockDays = new SimpleStringProperty();
     private final ObjectProperty<IsolationLevel> isolation = new SimpleObjectProperty<>();
     private final BooleanProperty commitOffsets = new SimpleBooleanProperty();
+    private final AnomalyFields anomalies = new AnomalyFields(flushLinger);
 
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sourceError = new ReadOnlyStringWrapper("");
@@ -135,9 +136,10 @@ public final class JobForm {
         valid = Bindings.createBooleanBinding(() -> !name.get().isBlank() && !includes.get().isBlank()
                         && nameError.get().isEmpty() && sourceError.get().isEmpty()
                         && storeError.get().isEmpty() && includesError.get().isEmpty() && excludesError.get().isEmpty()
-                        && flushBytesError.get().isEmpty() && flushLingerError.get().isEmpty() && lockDaysError.get().isEmpty(),
+                        && flushBytesError.get().isEmpty() && flushLingerError.get().isEmpty() && lockDaysError.get().isEmpty()
+                        && anomalies.maxLagErrorProperty().get().isEmpty(),
                 name, includes, nameError, sourceError, storeError, includesError, excludesError, flushBytesError,
-                flushLingerError, lockDaysError);
+                flushLingerError, lockDaysError, anomalies.maxLagErrorProperty());
         validate();
     }
 
@@ -192,7 +194,8 @@ public final class JobForm {
                 DurationText.parse(flushLinger.get())), compression.get(), batches.get(),
                 editing == null ? null : editing.config().maxBuffered(), isolation.get(), retention,
                 editing == null ? null : editing.config().snapshotInterval(), commitOffsets.get(),
-                editing == null ? null : editing.config().anomalies(), editing == null ? null : editing.config().drills());
+                anomalies.toSettings(editing == null ? null : editing.config().anomalies()),
+                editing == null ? null : editing.config().drills());
     }
 
     /** Saves the job as {@code kaf-mirror jobs add} (or {@code update} when editing) does, then runs {@code saved}. */
@@ -266,6 +269,7 @@ public final class JobForm {
         lockDays.set(rule.mode() == null ? "30" : String.valueOf((rule.duration().toHours() + 23) / 24));
         isolation.set(job.isolation());
         commitOffsets.set(job.commitOffsets());
+        anomalies.fill(job.detection());
     }
 
     private RetentionRule lockRule() {
@@ -419,6 +423,11 @@ public final class JobForm {
     /** Whether progress is committed to the source. */
     public BooleanProperty commitOffsetsProperty() {
         return commitOffsets;
+    }
+
+    /** The "Anomaly detection" section. */
+    public AnomalyFields anomalies() {
+        return anomalies;
     }
 
     /** What is wrong with the name, or empty. */

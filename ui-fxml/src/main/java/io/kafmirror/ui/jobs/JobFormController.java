@@ -1,5 +1,6 @@
 package io.kafmirror.ui.jobs;
 
+import io.kafmirror.engine.anomaly.Sensitivity;
 import io.kafmirror.engine.config.StoredBatches;
 import io.kafmirror.kfs.format.SegmentCodec;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.apache.kafka.common.IsolationLevel;
@@ -59,6 +61,10 @@ public final class JobFormController {
     @FXML private Label lockDaysError;
     @FXML private ChoiceBox<IsolationLevel> isolationChoice;
     @FXML private CheckBox commitOffsetsCheck;
+    @FXML private ChoiceBox<Sensitivity> sensitivityChoice;
+    @FXML private TextField maxLagField;
+    @FXML private Label maxLagError;
+    @FXML private FlowPane detectorSwitches;
     @FXML private Button saveButton;
     @FXML private Label status;
 
@@ -106,6 +112,7 @@ public final class JobFormController {
         showWhenSet(lockDaysError, form.lockDaysErrorProperty());
         choices(isolationChoice, IsolationLevel.values(), form.isolationProperty(), IsolationLevel::toString);
         commitOffsetsCheck.selectedProperty().bindBidirectional(form.commitOffsetsProperty());
+        bindAnomalies(form.anomalies());
         saveButton.disableProperty().bind(form.validProperty().not());
 
         PauseTransition typing = new PauseTransition(PREVIEW_DEBOUNCE);
@@ -113,6 +120,21 @@ public final class JobFormController {
         for (ObservableValue<?> input : new ObservableValue<?>[] {form.sourceProperty(), form.includesProperty(), form.excludesProperty()}) {
             input.addListener((o, before, after) -> typing.playFromStart());
         }
+    }
+
+    private void bindAnomalies(AnomalyFields anomalies) {
+        choices(sensitivityChoice, Sensitivity.values(), anomalies.sensitivityProperty(), s -> s.name().toLowerCase(Locale.ROOT)
+                + (s == Sensitivity.NORMAL ? " (default)" : ""));
+        maxLagField.textProperty().bindBidirectional(anomalies.maxLagProperty());
+        maxLagField.promptTextProperty().bind(anomalies.maxLagDefaultProperty());
+        showWhenSet(maxLagError, anomalies.maxLagErrorProperty());
+        anomalies.detectors().forEach((detector, on) -> {
+            String name = detector.name().toLowerCase(Locale.ROOT);
+            CheckBox check = new CheckBox(name.replace('_', ' '));
+            check.setId("detector-" + name);
+            check.selectedProperty().bindBidirectional(on);
+            detectorSwitches.getChildren().add(check);
+        });
     }
 
     @FXML

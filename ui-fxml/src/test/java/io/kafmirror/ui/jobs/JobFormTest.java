@@ -163,6 +163,69 @@ class JobFormTest {
     }
 
     @Test
+    void theAnomalySectionShowsTheDefaultsAndChecksTheMaxLagAgainstTheLingerAsTyped() {
+        AnomalyFields anomalies = form.anomalies();
+        form.nameProperty().set("orders");
+        form.includesProperty().set("orders.*");
+        assertThat(anomalies.sensitivityProperty().get()).isEqualTo(Sensitivity.NORMAL);
+        assertThat(anomalies.maxLagProperty().get()).isEmpty();
+        assertThat(anomalies.maxLagDefaultProperty().get()).isEqualTo("default 5m");
+        assertThat(anomalies.detectors().keySet()).containsExactly(Detector.values());
+        assertThat(anomalies.detectors().values()).allMatch(on -> on.get());
+
+        form.flushLingerProperty().set("1m");
+        anomalies.maxLagProperty().set("30s");
+        assertThat(anomalies.maxLagErrorProperty().get()).startsWith("'30s' must be longer than flush.max_linger (1m)");
+        assertThat(form.validProperty().get()).isFalse();
+        anomalies.maxLagProperty().set("soon");
+        assertThat(anomalies.maxLagErrorProperty().get()).contains("'soon' is not a duration");
+        anomalies.maxLagProperty().set("10m");
+        assertThat(anomalies.maxLagErrorProperty().get()).isEmpty();
+        assertThat(form.validProperty().get()).isTrue();
+        form.flushLingerProperty().set("20m");
+        assertThat(anomalies.maxLagErrorProperty().get()).as("checked again when the linger changes")
+                .startsWith("'10m' must be longer than flush.max_linger (20m)");
+        assertThat(anomalies.maxLagDefaultProperty().get()).isEqualTo("default 40m");
+        form.flushLingerProperty().set("1m");
+
+        anomalies.sensitivityProperty().set(Sensitivity.HIGH);
+        anomalies.detectors().get(Detector.FORMAT_DRIFT).set(false);
+        assertThat(form.toJobConfig().anomalies())
+                .isEqualTo(new AnomalySettings(Set.of(Detector.FORMAT_DRIFT), Sensitivity.HIGH, Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void aJobsAnomalySettingsAreShownAndSavedAsChanged() {
+        AnomalySettings settings = new AnomalySettings(Set.of(Detector.THROUGHPUT, Detector.LAG_SPIKE), Sensitivity.HIGH,
+                Duration.ofMinutes(10));
+        try (StateDatabase cli = StateDatabase.open(dir.resolve("data"), "cli")) {
+            cli.jobs().add("audit", new JobConfig("test", "local", TopicSelection.parse("audit", ""), null, null, null, null,
+                    null, null, null, null, settings));
+        }
+        form.edit(state.rows().stream().filter(r -> r.name().equals("audit")).findFirst().orElseThrow().job());
+
+        AnomalyFields anomalies = form.anomalies();
+        assertThat(anomalies.sensitivityProperty().get()).isEqualTo(Sensitivity.HIGH);
+        assertThat(anomalies.maxLagProperty().get()).isEqualTo("10m");
+        assertThat(anomalies.detectors().entrySet()).filteredOn(e -> !e.getValue().get()).extracting(Map.Entry::getKey)
+                .containsExactly(Detector.THROUGHPUT, Detector.LAG_SPIKE);
+        assertThat(form.toJobConfig().anomalies()).as("unchanged").isEqualTo(settings);
+
+        anomalies.sensitivityProperty().set(Sensitivity.LOW);
+        anomalies.maxLagProperty().set("");
+        anomalies.detectors().get(Detector.THROUGHPUT).set(true);
+        anomalies.detectors().get(Detector.CONTROL_PLANE).set(false);
+        form.save(() -> { });
+
+        assertThat(errors).isEmpty();
+        try (StateDatabase cli = StateDatabase.open(dir.resolve("data"), "cli")) {
+            assertThat(cli.jobs().get("audit").config().anomalies())
+                    .isEqualTo(new AnomalySettings(Set.of(Detector.LAG_SPIKE, Detector.CONTROL_PLANE), Sensitivity.LOW, null));
+        }
+        assertThat(anomalies.detectors().values()).as("a new job again: every detector on").allMatch(on -> on.get());
+    }
+
+    @Test
     void savingAddsTheJobWhereTheCliListsItAndEditingKeepsWhatTheFormDoesNotShow() {
         form.nameProperty().set("orders");
         form.includesProperty().set("orders.*");

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import atlantafx.base.controls.Notification;
+import io.kafmirror.engine.anomaly.Detector;
+import io.kafmirror.engine.anomaly.Sensitivity;
+import io.kafmirror.engine.config.AnomalySettings;
 import io.kafmirror.engine.state.DesiredState;
 import io.kafmirror.engine.state.Job;
 import io.kafmirror.engine.state.StateDatabase;
@@ -17,12 +20,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +38,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Jobs screen rendered headless against the real test broker and a real H2 file: a job set up through the form. */
+/**
+ * The Jobs screen rendered headless against the real test broker and a real H2 file: a job set up through the form, with
+ * its anomaly detection.
+ */
 class JobsViewTest {
 
     @TempDir
@@ -81,9 +89,20 @@ class JobsViewTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> preview().size() == 2);
         assertThat(robot.lookup("#includesError").queryAs(Label.class).isVisible()).isFalse();
 
+        robot.interact(() -> robot.lookup(".job-form .scroll-pane").queryAs(ScrollPane.class).setVvalue(1));
+        // Picked on the control: what matters here is what the form stores, not the choice box popup.
+        robot.interact(() -> robot.lookup("#sensitivityChoice").queryAs(ChoiceBox.class).setValue(Sensitivity.HIGH));
+        robot.clickOn("#detector-format_drift");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#maxLagField").queryAs(TextField.class).getPromptText()).isEqualTo("default 5m");
+
         robot.clickOn("#saveButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> jobs().size() == 1);
         assertThat(text("#status")).contains("Job orders-view added");
+        try (StateDatabase cli = StateDatabase.open(data, "cli")) {
+            assertThat(cli.jobs().get("orders-view").config().anomalies())
+                    .isEqualTo(new AnomalySettings(Set.of(Detector.FORMAT_DRIFT), Sensitivity.HIGH, null));
+        }
         assertThat(robot.lookup("#nameField").queryAs(TextField.class).getText()).isEmpty();
         assertThat(desiredState(data)).contains(DesiredState.RUNNING);
         assertThat(jobs().get(0).stateText()).isEqualTo("running");
