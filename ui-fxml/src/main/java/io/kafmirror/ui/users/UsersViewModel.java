@@ -365,9 +365,9 @@ public final class UsersViewModel {
         Principal who = reading.principal();
         if (!reading.claimed()) {
             return "This data folder has no users yet: nobody logs in, and the console and the CLI act as the operating-system"
-                    + " user '" + who.name() + "' with admin rights. To create the first administrator, run 'kaf-mirror users"
-                    + " init' in a terminal (it asks for the password twice); from then on everyone logs in, and an admin"
-                    + " manages the users and tokens here.";
+                    + " user '" + who.name() + "' with admin rights. To create the first administrator, choose File › Create"
+                    + " administrator… (or run 'kaf-mirror users init' in a terminal); from then on everyone logs in, and an"
+                    + " admin manages the users and tokens here.";
         }
         if (!reading.listed()) {
             return "Only an admin can manage users and API tokens; the console acts as " + who.describe() + ".";

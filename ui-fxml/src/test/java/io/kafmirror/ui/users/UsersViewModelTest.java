@@ -47,7 +47,7 @@ class UsersViewModelTest {
         open();
 
         assertThat(model.listedProperty().get()).isFalse();
-        assertThat(model.noticeProperty().get()).contains("has no users yet", "'kaf-mirror users init'", Principal.unclaimed().name());
+        assertThat(model.noticeProperty().get()).contains("has no users yet", "File › Create administrator…", "'kaf-mirror users init'", Principal.unclaimed().name());
         model.newNameProperty().set("ada");
         model.newPassword().passwordProperty().set(PASSWORD);
         assertThat(model.canAdd().get()).as("adding is for a claimed folder's admin").isFalse();
