@@ -3,11 +3,8 @@ package io.kafmirror.engine.anomaly;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,17 +12,15 @@ import java.util.Optional;
  * {@link LagSpike} judges the lag against what it learned, so a lag creeping up over an hour is learned as it rises and
  * never is a spike; a ceiling does not learn, so the same creep is reported once it reaches the limit the operator set.
  *
- * <p>The job's lag is its worst caught-up partition's (see {@link CaughtUpPartitions}): how old its newest stored record
- * is, the job's recovery point, but no more than the time since the partition last had nothing to store. The crossing is dated between the last sample under and the first over, by linear
- * interpolation of the lag; the end at the first sample back under. Not thread-safe.
+ * <p>The job's lag is its worst caught-up partition's (see {@link CaughtUpPartitions}): the job's recovery point. The
+ * crossing is dated between the last sample under and the first over, by linear interpolation of the lag; the end at
+ * the first sample back under. Not thread-safe.
  */
 public final class LagCeiling {
 
     private final String job;
     private final double ceilingSeconds;
     private final CaughtUpPartitions caughtUp;
-    /** The last sample at which each partition had nothing to store. */
-    private final Map<String, Instant> emptyAt = new HashMap<>();
     private Instant lastAt;
     private double lastSeconds = -1;
     private Instant overSince;
@@ -53,11 +48,7 @@ public final class LagCeiling {
     /** Takes the sample of every partition of the job at {@code sampledAt}: a finding when the lag passes or leaves its ceiling. */
     public Optional<Finding> observe(Instant sampledAt, List<LagSpike.PartitionLag> partitions) {
         Instant at = sampledAt.truncatedTo(ChronoUnit.MILLIS);
-        List<LagSpike.PartitionLag> counted = new ArrayList<>();
-        for (LagSpike.PartitionLag p : caughtUp.counted(partitions)) {
-            counted.add(exposure(p, at));
-        }
-        Optional<LagSpike.PartitionLag> worst = counted.stream()
+        Optional<LagSpike.PartitionLag> worst = caughtUp.counted(partitions).stream()
                 .max(Comparator.comparingDouble(LagSpike.PartitionLag::seconds));
         double seconds = worst.map(LagSpike.PartitionLag::seconds).orElse(0.0);
         Optional<Finding> finding = Optional.empty();
@@ -65,10 +56,10 @@ public final class LagCeiling {
             overSince = crossedAt(at, seconds);
             peakSeconds = seconds;
             LagSpike.PartitionLag p = worst.orElseThrow();
-            Instant newestStored = at.minusMillis(Math.round(seconds * 1000));
+            Instant storedUntil = at.minusMillis(Math.round(seconds * 1000));
             finding = Optional.of(new Finding(true, p.topic(), p.partition(), overSince, job + ": lag passed its ceiling of "
                     + PlainUnits.duration(Math.round(ceilingSeconds * 1000)) + " at " + overSince + "; at " + at + " "
-                    + p.name() + " was " + seconds(seconds) + " behind: records written to it since " + newestStored
+                    + p.name() + " was " + seconds(seconds) + " behind: records written to it since " + storedUntil
                     + " are only on the source. The last instant before it: " + overSince.minusMillis(1) + "."));
         } else if (overSince != null && seconds > ceilingSeconds) {
             peakSeconds = Math.max(peakSeconds, seconds);
@@ -81,24 +72,6 @@ public final class LagCeiling {
         lastAt = at;
         lastSeconds = seconds;
         return finding;
-    }
-
-    /**
-     * {@code p} with its seconds lag at most the time since it was last seen with nothing to store. The seconds lag is
-     * the age of the newest stored record: on a quiet partition that gets one record an hour it is an hour until that
-     * record is stored, although nothing written before was missing; what is missing was written since then.
-     */
-    private LagSpike.PartitionLag exposure(LagSpike.PartitionLag p, Instant at) {
-        if (p.records() == 0) {
-            emptyAt.put(p.name(), at);
-            return p;
-        }
-        Instant empty = emptyAt.get(p.name());
-        if (empty == null) {
-            return p;
-        }
-        double since = Duration.between(empty, at).toMillis() / 1000.0;
-        return since < p.seconds() ? new LagSpike.PartitionLag(p.topic(), p.partition(), p.records(), since) : p;
     }
 
     /** When the lag reached the ceiling: interpolated from the sample before, when there was one under it. */

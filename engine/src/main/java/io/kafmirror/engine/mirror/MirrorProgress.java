@@ -26,9 +26,14 @@ public final class MirrorProgress {
         this.intervalStartMillis = startMillis;
     }
 
-    /** The source's log end offsets as just read. */
+    /** The source's log end offsets as last seen by the reader, of no known instant: they count records only. */
     synchronized void sourceEnds(Map<TopicPartition, Long> ends) {
         ends.forEach((tp, end) -> partition(tp).sourceEnd = end);
+    }
+
+    /** The source's log end offsets as asked at {@code askedAtMillis}: every record written before then is below them. */
+    synchronized void sourceEnds(Map<TopicPartition, Long> ends, long askedAtMillis) {
+        ends.forEach((tp, end) -> partition(tp).endRead(end, askedAtMillis));
     }
 
     /** The source's high watermarks as just read: beyond its end offsets while a transaction is open (read_committed). */
@@ -44,14 +49,14 @@ public final class MirrorProgress {
 
     /** Where partition {@code tp} resumes: the offset after its last stored record. */
     synchronized void resumed(TopicPartition tp, long storedNext) {
-        partition(tp).storedNext = storedNext;
+        partition(tp).storedUpTo(storedNext);
     }
 
     /** A stored segment, durable at {@code storedAtMillis}, whose records carry {@code timestamps}. */
     synchronized void stored(CatalogEntry entry, RecordTimestamps timestamps, long storedAtMillis) {
         for (CatalogChunk chunk : entry.chunks()) {
             Partition p = partition(new TopicPartition(entry.topic(), chunk.partition()));
-            p.storedNext = Math.max(p.storedNext, chunk.lastOffset() + 1);
+            p.storedUpTo(Math.max(p.storedNext, chunk.lastOffset() + 1));
             p.newestStoredTimestamp = Math.max(p.newestStoredTimestamp, chunk.maxTimestamp());
             p.records += chunk.recordCount();
             p.bytes += chunk.bytes();
@@ -84,6 +89,7 @@ public final class MirrorProgress {
         partitions.forEach((tp, p) -> {
             long lag = p.sourceEnd < 0 ? -1 : Math.max(0, p.sourceEnd - Math.max(0, p.storedNext));
             double lagSeconds = lag == 0 ? 0
+                    : p.coveredAt >= 0 ? Math.max(0, (now.toEpochMilli() - p.coveredAt) / 1000.0)
                     : p.newestStoredTimestamp < 0 ? -1
                     : Math.max(0, (now.toEpochMilli() - p.newestStoredTimestamp) / 1000.0);
             all.add(new PartitionProgress(tp.topic(), tp.partition(), p.sourceEnd, p.storedNext, lag, lagSeconds,
@@ -101,14 +107,56 @@ public final class MirrorProgress {
         return partitions.computeIfAbsent(tp, k -> new Partition());
     }
 
-    /** Counters of one partition; guarded by the enclosing instance. */
+    /**
+     * Counters of one partition; guarded by the enclosing instance. Its lag in seconds is measured from
+     * {@link #coveredAt}, by the broker's offsets and our clock, not by record timestamps: producers set those
+     * ({@code CreateTime}), a day in the past or in the future, and the newest stored one is as old as the partition
+     * is quiet.
+     */
     private static final class Partition {
+        /** End readings kept while the backup is behind; beyond, every other one is dropped (coarser, never too young). */
+        static final int READINGS = 256;
+
         long sourceEnd = -1;
         long highWatermark = -1;
         long storedNext = -1;
         long newestStoredTimestamp = -1;
+        /** The last instant before which every record written to the partition is stored; -1 until seen. */
+        long coveredAt = -1;
+        /** End readings {end, at} above what is stored, oldest first: stored up to an end, covered up to its instant. */
+        final List<long[]> readings = new ArrayList<>();
         long records;
         long bytes;
         final LatencyHistogram latency = new LatencyHistogram();
+
+        void endRead(long end, long at) {
+            sourceEnd = end;
+            // Nothing stored of an empty partition: all of it is.
+            if (Math.max(0, storedNext) >= end) {
+                covered(at);
+                readings.clear();
+            } else if (!readings.isEmpty() && readings.get(readings.size() - 1)[0] >= end) {
+                // Nothing written since the previous reading: once stored up to it, covered up to now.
+                readings.get(readings.size() - 1)[1] = at;
+            } else {
+                if (readings.size() == READINGS) {
+                    for (int i = readings.size() - 2; i > 0; i -= 2) {
+                        readings.remove(i);
+                    }
+                }
+                readings.add(new long[] {end, at});
+            }
+        }
+
+        void storedUpTo(long next) {
+            storedNext = next;
+            while (!readings.isEmpty() && readings.get(0)[0] <= next) {
+                covered(readings.remove(0)[1]);
+            }
+        }
+
+        private void covered(long at) {
+            coveredAt = Math.max(coveredAt, at);
+        }
     }
 }

@@ -227,7 +227,9 @@ public final class MirrorTask implements Runnable {
     /** Asks the source for its log end offsets: one request per broker, and reads go on if it does not answer. */
     private void readSourceEnds(SourceReader source) {
         try {
-            progress.sourceEnds(source.endOffsets(source.assignment(), POLL));
+            // Dated when asked: a record written while the answer travels may be beyond the ends it gives.
+            long askedAt = clock.millis();
+            progress.sourceEnds(source.endOffsets(source.assignment(), POLL), askedAt);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             LOG.debug("The source's end offsets did not come within {} ms; lag is from the previous answer", POLL.toMillis());
         }

@@ -8,8 +8,9 @@ package io.kafmirror.engine.mirror;
  * @param sourceEndOffset   the source's log end offset (the offset its next record gets); -1 until known
  * @param storedOffset      the offset after the last stored record, where a restart resumes; -1 when nothing is stored
  * @param lagRecords        offsets on the source not yet stored; -1 until the end offset is known
- * @param lagSeconds        how far behind the backup is in time: now minus the newest stored record's timestamp,
- *                          0 when nothing is missing, -1 when unknown (nothing stored yet)
+ * @param lagSeconds        the recovery point: now minus the last instant before which every record written to the
+ *                          partition is stored (docs/engine.md, lag in seconds), 0 when nothing is missing,
+ *                          -1 when unknown (nothing stored yet)
  * @param recordsPerSecond  records stored per second over the interval
  * @param bytesPerSecond    stored chunk bytes (compressed, as in the store) per second over the interval
  * @param latencyP50Millis  median time from a record's timestamp to its segment being durable, over the interval

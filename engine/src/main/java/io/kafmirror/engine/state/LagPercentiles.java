@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * How far behind a job (or one of its topics) was over a window, as percentiles of its progress samples: the recovery
  * point the backup achieved. At each sampling instant the lag in records is its partitions' sum and the lag in seconds
- * their largest (the newest stored record of the partition furthest behind); the percentiles are over those instants.
+ * their largest (the recovery point of the partition furthest behind); the percentiles are over those instants.
  * Read with {@link MetricsSeries#lagPercentiles}.
  *
  * @param job     the job
