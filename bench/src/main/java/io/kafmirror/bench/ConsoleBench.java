@@ -115,7 +115,20 @@ public final class ConsoleBench {
         TimeUnit.NANOSECONDS.sleep(restored.nanos());
         FrameWatch.Frames idle = fx(idleWatch::stop);
 
-        ConsoleReport.print(out, loaded, options, restored, idle);
+        log.println("The point moving without a restore for as long...");
+        int movesBefore = fx(screen::moves);
+        Moving moving = fx(() -> new Moving(FrameWatch.start(), screen.movePoint(options.moveEvery())));
+        TimeUnit.NANOSECONDS.sleep(restored.nanos());
+        FrameWatch.Frames moved = fx(() -> {
+            moving.mover().stop();
+            return moving.watch().stop();
+        });
+        int movesAlone = fx(screen::moves) - movesBefore;
+        // The last move's plan and preview come up to 150 ms later; read after the screen closed, they would open its
+        // catalogs again.
+        TimeUnit.SECONDS.sleep(1);
+
+        ConsoleReport.print(out, loaded, options, restored, idle, moved, movesAlone);
         fx(() -> {
             screen.close();
             return null;
@@ -133,6 +146,10 @@ public final class ConsoleBench {
             FrameWatch.Frames frames = watch.stop();
             return new Restored(nanos, frames, screen.moves(), screen.targetTopic(), screen.outcome(), screen.notifications());
         }
+    }
+
+    /** The frame watch and the restore point's mover with no restore running: what the moves cost on their own. */
+    private record Moving(FrameWatch watch, Animation mover) {
     }
 
     /**

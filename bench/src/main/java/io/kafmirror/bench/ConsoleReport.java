@@ -11,7 +11,7 @@ final class ConsoleReport {
 
     /** Prints the restore of {@code loaded} with its frames, and the idle baseline measured for as long. */
     static void print(PrintStream out, Tally loaded, ConsoleBenchOptions options, ConsoleBench.Restored restored,
-                      FrameWatch.Frames idle) {
+                      FrameWatch.Frames idle, FrameWatch.Frames moved, int movesAlone) {
         Rate rate = Rate.of(loaded, restored.nanos());
         out.printf(Locale.ROOT, "Restore from the screen (1200x760, AtlantaFX Primer light) into %s: %,d records, %.1f MiB"
                         + " payload in %.1f s from Restore pressed to the verification shown: %.1f MB/s, %,.0f records/s%n",
@@ -27,6 +27,7 @@ final class ConsoleReport {
                 "JVM cores");
         row(out, "restoring", restored.frames());
         row(out, "idle (baseline)", idle);
+        row(out, "moving, no restore", moved);
         FrameWatch.Spread gaps = restored.frames().pulseGaps();
         out.printf(Locale.ROOT, "Target: no frame stall over %d ms: %s (longest pulse gap %.1f ms while restoring, %d over)%n",
                 ConsoleBench.STALL_MILLIS, gaps.over100() == 0 ? "MET" : "MISSED", gaps.max(), gaps.over100());
@@ -36,7 +37,22 @@ final class ConsoleReport {
                             + " for a core, the render thread or a GC pause%n", frames.stalledNanos() / 1e6,
                     frames.stalledFxCpuNanos() / 1e6, 100.0 * frames.stalledFxCpuNanos() / frames.stalledNanos());
         }
+        out.println("Busiest threads, CPU ms (Linux's count, the JVM's own threads included):");
+        out.println("  restoring: " + restored.frames().busiestThreads());
+        out.println("  idle: " + idle.busiestThreads());
+        out.println("  moving, no restore: " + moved.busiestThreads());
+        if (movesAlone > 0) {
+            out.printf(Locale.ROOT, "One move of the point (%d without a restore, over the idle baseline): FX thread %.1f ms CPU,"
+                            + " render thread %.1f ms CPU%n", movesAlone,
+                    perMove(moved.fxCpuNanos(), moved.wallNanos(), idle.fxCpuNanos(), idle.wallNanos(), movesAlone),
+                    perMove(moved.renderCpuNanos(), moved.wallNanos(), idle.renderCpuNanos(), idle.wallNanos(), movesAlone));
+        }
         out.println(RuntimeReport.heap());
+    }
+
+    /** CPU per move, ms: the span's CPU less what the idle baseline used in as long, shared among the moves. */
+    private static double perMove(long cpuNanos, long wallNanos, long idleCpuNanos, long idleWallNanos, int moves) {
+        return (cpuNanos - (double) idleCpuNanos * wallNanos / idleWallNanos) / moves / 1e6;
     }
 
     private static void row(PrintStream out, String name, FrameWatch.Frames frames) {

@@ -56,6 +56,7 @@ final class FrameWatch {
     private final long startFxCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     private final long startRenderCpu = renderCpu();
     private final long startJvmCpu = jvmCpu();
+    private final ThreadCpu startThreads = ThreadCpu.now();
 
     private FrameWatch() {
     }
@@ -74,7 +75,7 @@ final class FrameWatch {
         prober.shutdownNow();
         return new Frames(Spread.of(pulseGaps), Spread.of(probeWaits), System.nanoTime() - startNanos,
                 ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - startFxCpu, renderCpu() - startRenderCpu,
-                jvmCpu() - startJvmCpu, stalledNanos, stalledFxCpuNanos);
+                jvmCpu() - startJvmCpu, stalledNanos, stalledFxCpuNanos, ThreadCpu.now().busiestSince(startThreads, 8));
     }
 
     /** CPU time of the thread that renders the scene (Quantum's renderer; with the software pipeline it rasterizes too). */
@@ -103,9 +104,10 @@ final class FrameWatch {
      * @param jvmCpuNanos CPU time of the whole JVM (broker included) in it
      * @param stalledNanos      the pulse gaps over {@link ConsoleBench#STALL_MILLIS}, added up
      * @param stalledFxCpuNanos CPU time of the FX thread inside those gaps: the rest of them it waited, not worked
+     * @param busiestThreads    the threads that used most CPU in the span, with their ms
      */
     record Frames(Spread pulseGaps, Spread probeWaits, long wallNanos, long fxCpuNanos, long renderCpuNanos, long jvmCpuNanos,
-            long stalledNanos, long stalledFxCpuNanos) {
+            long stalledNanos, long stalledFxCpuNanos, String busiestThreads) {
     }
 
     /**

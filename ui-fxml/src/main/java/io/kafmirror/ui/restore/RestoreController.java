@@ -209,6 +209,8 @@ public final class RestoreController {
                 run.load();
                 history.load();
             } else {
+                // A plan still waiting for the point to rest would open the catalogs again behind another screen.
+                settle.stop();
                 background.run(() -> {
                     backups.close();
                     return null;

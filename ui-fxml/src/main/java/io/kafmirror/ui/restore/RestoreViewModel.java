@@ -266,26 +266,49 @@ public final class RestoreViewModel {
         long asked = ++plansAsked;
         RestoreScope part = scope.get();
         if (part == null) {
-            showPlan(null);
+            showNoPlan();
             return;
         }
         if (part.from() != null && part.from().isAfter(at)) {
-            showPlan(null);
+            showNoPlan();
             planNotes.set("The window starts at " + PointText.format(part.from()) + ", after the restore point: move the"
                     + " point later or the window start earlier.");
             return;
         }
         TopicGeneration shown = generation.get();
         RestoreRequest request = shown == null ? part.request(of, at) : part.request(of, at).withGeneration(shown.topicId());
-        background.run(() -> backups.plan(from, request), plan -> {
+        Integer partition = selectedCut.get() == null ? null : selectedCut.get().partition();
+        // The plan and the preview of the partition it will select come back together: the screen lays out and draws
+        // once per move of the point, not once for each (issue #5).
+        background.run(() -> planAndPreview(from, request, partition), read -> {
             if (asked == plansAsked) {
-                showPlan(plan);
+                showPlan(read);
             }
         }, failure -> {
             if (asked == plansAsked) {
                 refused(failure);
             }
         });
+    }
+
+    private PlanRead planAndPreview(String from, RestoreRequest request, Integer partition) {
+        RestorePlan plan = backups.plan(from, request);
+        List<CutRow> rows = plan.cuts().stream().map(CutRow::of).toList();
+        CutRow selected = rowToSelect(rows, partition);
+        if (selected == null) {
+            return new PlanRead(plan, rows, List.of(), null);
+        }
+        try {
+            return new PlanRead(plan, rows, backups.preview(from, plan, selected.partition(), PREVIEWED), null);
+        } catch (RuntimeException failure) {
+            return new PlanRead(plan, rows, List.of(), failure);
+        }
+    }
+
+    // The partition selected before, else the first.
+    private static CutRow rowToSelect(List<CutRow> rows, Integer partition) {
+        return rows.stream().filter(r -> partition != null && r.partition() == partition).findFirst()
+                .orElse(rows.stream().findFirst().orElse(null));
     }
 
     private void previewCut() {
@@ -335,7 +358,7 @@ public final class RestoreViewModel {
     private void loadTimeline(BackedUpTopic chosen, UUID id) {
         timeline.set(null);
         point.set(null);
-        showPlan(null);
+        showNoPlan();
         if (id == null) {
             showGeneration(List.of(), null);
         }
@@ -419,28 +442,46 @@ public final class RestoreViewModel {
     }
 
     /** Shows {@code plan} (none: an empty table), previewing the same partition as before, else the first. */
-    private void showPlan(RestorePlan plan) {
-        shownPlan = plan;
-        List<CutRow> rows = plan == null ? List.of() : plan.cuts().stream().map(CutRow::of).toList();
+    private void showNoPlan() {
+        showPlan(new PlanRead(null, List.of(), List.of(), null));
+    }
+
+    private void showPlan(PlanRead read) {
+        shownPlan = read.plan();
         Integer partition = selectedCut.get() == null ? null : selectedCut.get().partition();
         replacingRows = true;
-        cuts.setAll(rows);
+        cuts.setAll(read.rows());
         replacingRows = false;
-        planNotes.set(plan == null ? "" : String.join("\n", plan.warnings()));
+        planNotes.set(read.plan() == null ? "" : String.join("\n", read.plan().warnings()));
         // Through null, so a row equal to the previous one is still announced and selected among the new rows.
         selectedCut.set(null);
-        selectedCut.set(rows.stream().filter(r -> partition != null && r.partition() == partition).findFirst()
-                .orElse(rows.stream().findFirst().orElse(null)));
-        previewCut();
+        selectedCut.set(rowToSelect(read.rows(), partition));
+        // A preview still being read for the plan before is not shown over this one.
+        previewsAsked++;
+        preview.setAll(read.preview());
+        if (read.previewFailure() != null) {
+            errors.accept(read.previewFailure());
+        }
     }
 
     private void refused(Throwable failure) {
         if (failure instanceof RestorePlanException refusal) {
-            showPlan(null);
+            showNoPlan();
             planNotes.set(refusal.getMessage());
         } else {
             errors.accept(failure);
         }
+    }
+
+    /**
+     * A plan with the preview of the partition to select in it, read together.
+     *
+     * @param plan           the plan; null for none
+     * @param rows           its cuts as the table shows them
+     * @param preview        the records around the cut of the partition to select; empty when none is or it failed
+     * @param previewFailure why the preview could not be read; null when it was
+     */
+    private record PlanRead(RestorePlan plan, List<CutRow> rows, List<PreviewRecord> preview, RuntimeException previewFailure) {
     }
 
     /** A store, topic and point another screen asked to open at. */

@@ -7,6 +7,7 @@ import io.kafmirror.engine.restore.RestorePoint;
 import io.kafmirror.engine.restore.RestoreRequest;
 import io.kafmirror.engine.state.AlertFilter;
 import io.kafmirror.engine.state.StateDatabase;
+import io.kafmirror.ui.Background;
 import io.kafmirror.ui.RestoreAt;
 import io.kafmirror.ui.SameThread;
 import io.kafmirror.kfs.format.KfsRecord;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,6 +222,29 @@ class RestoreViewModelTest {
         assertThat(model.selectedCutProperty().get().partition()).as("kept when the point moves").isEqualTo(2);
         assertPreviewAroundCut(2);
         assertThat(model.preview()).extracting(PreviewRecord::value).first().asString().startsWith("{\"order\":");
+    }
+
+    @Test
+    void aMoveReadsThePlanAndTheSelectedPartitionsPreviewInOneTaskSoTheScreenUpdatesOnce() {
+        backups.close();
+        int[] tasks = {0};
+        SameThread sameThread = new SameThread();
+        model = new RestoreViewModel(backups, new Background() {
+            @Override
+            public <T> void run(Callable<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
+                tasks[0]++;
+                sameThread.run(work, done, failed);
+            }
+        }, errors::add);
+        model.load();
+        model.selectCut(model.cuts().get(2));
+
+        tasks[0] = 0;
+        model.pick(LocalBackup.START.plusSeconds(250));
+        model.planCut();
+        assertThat(tasks[0]).as("background tasks for one move, each an update of the screen").isEqualTo(1);
+        assertThat(model.selectedCutProperty().get().partition()).isEqualTo(2);
+        assertPreviewAroundCut(2);
     }
 
     private void assertPreviewAroundCut(int partition) {

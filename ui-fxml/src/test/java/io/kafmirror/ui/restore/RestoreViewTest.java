@@ -26,6 +26,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import org.junit.jupiter.api.AfterEach;
@@ -132,6 +133,24 @@ class RestoreViewTest {
         assertThat(robot.lookup("#pointProblem").queryLabeled().isVisible()).isFalse();
         awaitCutsAt(backup, backup.payments, justBefore);
         assertThat(robot.lookup(".notification").tryQuery()).as("no failure reported").isEmpty();
+    }
+
+    @Test
+    void leavingTheScreenRightAfterMovingThePointLeavesItsDatabasesClosed() throws Exception {
+        LocalBackup backup = LocalBackup.write(dir, "leave");
+        show(backup.configFile, backup.dataDir);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !cuts().isEmpty());
+        RestoreTimeline timeline = robot.lookup("#timeline").queryAs(RestoreTimeline.class);
+
+        // The move asks for a plan once the point has rested; the screen is left before that.
+        robot.interact(() -> {
+            timeline.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.LEFT, true, false, false, false));
+            robot.listWindows().forEach(w -> w.getScene().setRoot(new StackPane()));
+        });
+        Thread.sleep((long) RestoreController.SETTLE.toMillis() + 1000);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(noDatabaseOpen()).as("no catalog or state database opened again behind another screen").isTrue();
     }
 
     @Test
