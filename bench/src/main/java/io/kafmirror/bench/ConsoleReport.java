@@ -22,9 +22,9 @@ final class ConsoleReport {
         out.printf(Locale.ROOT, "Restore point moved %d times meanwhile (Shift+Left / Shift+Right on the timeline every %d ms:"
                         + " a plan and a preview each); failure notifications: %d%n", restored.moves(), options.moveMillis(),
                 restored.notifications());
-        out.printf(Locale.ROOT, "%-18s %7s %26s %8s %8s %28s %7s %10s %9s%n", "FX thread", "frames", "pulse gap ms p50/p99/max",
+        out.printf(Locale.ROOT, "%-18s %7s %26s %8s %8s %28s %7s %10s %9s %6s%n", "FX thread", "frames", "pulse gap ms p50/p99/max",
                 "> " + ConsoleBench.STALL_MILLIS + " ms", "probes", "runLater wait ms p50/p99/max", "FX CPU", "render CPU",
-                "JVM cores");
+                "JVM cores", "steal");
         row(out, "restoring", restored.frames());
         row(out, "idle (baseline)", idle);
         row(out, "moving, no restore", moved);
@@ -58,9 +58,10 @@ final class ConsoleReport {
     private static void row(PrintStream out, String name, FrameWatch.Frames frames) {
         FrameWatch.Spread gaps = frames.pulseGaps();
         FrameWatch.Spread waits = frames.probeWaits();
-        out.printf(Locale.ROOT, "%-18s %7d %26s %8d %8d %28s %6.0f%% %9.0f%% %9.2f%n", name, gaps.count() + 1, spread(gaps),
+        out.printf(Locale.ROOT, "%-18s %7d %26s %8d %8d %28s %6.0f%% %9.0f%% %9.2f %5.0f%%%n", name, gaps.count() + 1, spread(gaps),
                 gaps.over100(), waits.count(), spread(waits), 100.0 * frames.fxCpuNanos() / frames.wallNanos(),
-                100.0 * frames.renderCpuNanos() / frames.wallNanos(), (double) frames.jvmCpuNanos() / frames.wallNanos());
+                100.0 * frames.renderCpuNanos() / frames.wallNanos(), (double) frames.jvmCpuNanos() / frames.wallNanos(),
+                frames.stealPercent());
     }
 
     private static String spread(FrameWatch.Spread s) {

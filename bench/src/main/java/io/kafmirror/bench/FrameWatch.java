@@ -57,6 +57,7 @@ final class FrameWatch {
     private final long startRenderCpu = renderCpu();
     private final long startJvmCpu = jvmCpu();
     private final ThreadCpu startThreads = ThreadCpu.now();
+    private final long[] startMachine = ThreadCpu.machineTicks();
 
     private FrameWatch() {
     }
@@ -75,7 +76,8 @@ final class FrameWatch {
         prober.shutdownNow();
         return new Frames(Spread.of(pulseGaps), Spread.of(probeWaits), System.nanoTime() - startNanos,
                 ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - startFxCpu, renderCpu() - startRenderCpu,
-                jvmCpu() - startJvmCpu, stalledNanos, stalledFxCpuNanos, ThreadCpu.now().busiestSince(startThreads, 8));
+                jvmCpu() - startJvmCpu, stalledNanos, stalledFxCpuNanos, ThreadCpu.now().busiestSince(startThreads, 8),
+                ThreadCpu.stealPercentSince(startMachine));
     }
 
     /** CPU time of the thread that renders the scene (Quantum's renderer; with the software pipeline it rasterizes too). */
@@ -105,9 +107,10 @@ final class FrameWatch {
      * @param stalledNanos      the pulse gaps over {@link ConsoleBench#STALL_MILLIS}, added up
      * @param stalledFxCpuNanos CPU time of the FX thread inside those gaps: the rest of them it waited, not worked
      * @param busiestThreads    the threads that used most CPU in the span, with their ms
+     * @param stealPercent      the share of the machine's CPU its hypervisor gave to other machines meanwhile
      */
     record Frames(Spread pulseGaps, Spread probeWaits, long wallNanos, long fxCpuNanos, long renderCpuNanos, long jvmCpuNanos,
-            long stalledNanos, long stalledFxCpuNanos, String busiestThreads) {
+            long stalledNanos, long stalledFxCpuNanos, String busiestThreads, double stealPercent) {
     }
 
     /**

@@ -53,6 +53,32 @@ final class ThreadCpu {
         return new ThreadCpu(ticks);
     }
 
+    /**
+     * The share of the machine's CPU time since {@code before} that its hypervisor gave to other machines ("steal" in
+     * {@code /proc/stat}), percent; NaN where there is no {@code /proc}. On a shared VM it makes every thread late.
+     */
+    static double stealPercentSince(long[] before) {
+        long[] now = machineTicks();
+        long total = now[0] - before[0];
+        return total <= 0 ? Double.NaN : 100.0 * (now[1] - before[1]) / total;
+    }
+
+    /** The machine's CPU time so far and the part of it stolen by the hypervisor, in ticks: {total, steal}. */
+    static long[] machineTicks() {
+        try {
+            String cpu = Files.readAllLines(Path.of("/proc/stat")).get(0);
+            String[] fields = cpu.trim().split("\\s+");
+            long total = 0;
+            // user nice system idle iowait irq softirq steal; guest time is counted in user already.
+            for (int i = 1; i <= 8 && i < fields.length; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            return new long[] {total, fields.length > 8 ? Long.parseLong(fields[8]) : 0};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+
     /** The threads that used most CPU since {@code before}, numbers in names folded so pools count as one: "name ms". */
     String busiestSince(ThreadCpu before, int howMany) {
         Map<String, Long> byName = new TreeMap<>();
