@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -296,12 +297,12 @@ public final class RestoreViewModel {
         List<CutRow> rows = plan.cuts().stream().map(CutRow::of).toList();
         CutRow selected = rowToSelect(rows, partition);
         if (selected == null) {
-            return new PlanRead(plan, rows, List.of(), null);
+            return new PlanRead(plan, rows, null, List.of(), null);
         }
         try {
-            return new PlanRead(plan, rows, backups.preview(from, plan, selected.partition(), PREVIEWED), null);
+            return new PlanRead(plan, rows, selected, backups.preview(from, plan, selected.partition(), PREVIEWED), null);
         } catch (RuntimeException failure) {
-            return new PlanRead(plan, rows, List.of(), failure);
+            return new PlanRead(plan, rows, selected, List.of(), failure);
         }
     }
 
@@ -441,11 +442,12 @@ public final class RestoreViewModel {
         syncing = false;
     }
 
-    /** Shows {@code plan} (none: an empty table), previewing the same partition as before, else the first. */
+    /** Shows no plan: an empty table, no preview. */
     private void showNoPlan() {
-        showPlan(new PlanRead(null, List.of(), List.of(), null));
+        showPlan(new PlanRead(null, List.of(), null, List.of(), null));
     }
 
+    /** Shows a plan read with a preview, previewing the same partition as before, else the first. */
     private void showPlan(PlanRead read) {
         shownPlan = read.plan();
         Integer partition = selectedCut.get() == null ? null : selectedCut.get().partition();
@@ -455,7 +457,13 @@ public final class RestoreViewModel {
         planNotes.set(read.plan() == null ? "" : String.join("\n", read.plan().warnings()));
         // Through null, so a row equal to the previous one is still announced and selected among the new rows.
         selectedCut.set(null);
-        selectedCut.set(rowToSelect(read.rows(), partition));
+        CutRow selected = rowToSelect(read.rows(), partition);
+        selectedCut.set(selected);
+        if (!Objects.equals(selected, read.previewed())) {
+            // Another partition was selected while the plan was read.
+            previewCut();
+            return;
+        }
         // A preview still being read for the plan before is not shown over this one.
         previewsAsked++;
         preview.setAll(read.preview());
@@ -478,10 +486,12 @@ public final class RestoreViewModel {
      *
      * @param plan           the plan; null for none
      * @param rows           its cuts as the table shows them
-     * @param preview        the records around the cut of the partition to select; empty when none is or it failed
+     * @param previewed      the row whose preview was read; null for none
+     * @param preview        the records around its cut; empty when there is none or it failed
      * @param previewFailure why the preview could not be read; null when it was
      */
-    private record PlanRead(RestorePlan plan, List<CutRow> rows, List<PreviewRecord> preview, RuntimeException previewFailure) {
+    private record PlanRead(RestorePlan plan, List<CutRow> rows, CutRow previewed, List<PreviewRecord> preview,
+                            RuntimeException previewFailure) {
     }
 
     /** A store, topic and point another screen asked to open at. */

@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -245,6 +247,37 @@ class RestoreViewModelTest {
         assertThat(tasks[0]).as("background tasks for one move, each an update of the screen").isEqualTo(1);
         assertThat(model.selectedCutProperty().get().partition()).isEqualTo(2);
         assertPreviewAroundCut(2);
+    }
+
+    @Test
+    void aPartitionSelectedWhileThePlanIsReadIsTheOneThePreviewShows() {
+        backups.close();
+        Deque<Runnable> queued = new ArrayDeque<>();
+        SameThread sameThread = new SameThread();
+        model = new RestoreViewModel(backups, new Background() {
+            @Override
+            public <T> void run(Callable<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
+                queued.add(() -> sameThread.run(work, done, failed));
+            }
+        }, errors::add);
+        model.load();
+        runAll(queued);
+        model.selectCut(model.cuts().get(1));
+        runAll(queued);
+
+        model.pick(LocalBackup.START.plusSeconds(250));
+        model.planCut();
+        model.selectCut(model.cuts().get(2));
+        runAll(queued);
+
+        assertThat(model.selectedCutProperty().get().partition()).isEqualTo(2);
+        assertPreviewAroundCut(2);
+    }
+
+    private static void runAll(Deque<Runnable> queued) {
+        while (!queued.isEmpty()) {
+            queued.poll().run();
+        }
     }
 
     private void assertPreviewAroundCut(int partition) {
