@@ -294,15 +294,14 @@ public final class RestoreViewModel {
 
     private PlanRead planAndPreview(String from, RestoreRequest request, Integer partition) {
         RestorePlan plan = backups.plan(from, request);
-        List<CutRow> rows = plan.cuts().stream().map(CutRow::of).toList();
-        CutRow selected = rowToSelect(rows, partition);
+        CutRow selected = rowToSelect(PlanRead.rowsOf(plan), partition);
         if (selected == null) {
-            return new PlanRead(plan, rows, null, List.of(), null);
+            return new PlanRead(plan, null, List.of(), null);
         }
         try {
-            return new PlanRead(plan, rows, selected, backups.preview(from, plan, selected.partition(), PREVIEWED), null);
+            return new PlanRead(plan, selected, backups.preview(from, plan, selected.partition(), PREVIEWED), null);
         } catch (RuntimeException failure) {
-            return new PlanRead(plan, rows, selected, List.of(), failure);
+            return new PlanRead(plan, selected, List.of(), failure);
         }
     }
 
@@ -444,20 +443,21 @@ public final class RestoreViewModel {
 
     /** Shows no plan: an empty table, no preview. */
     private void showNoPlan() {
-        showPlan(new PlanRead(null, List.of(), null, List.of(), null));
+        showPlan(new PlanRead(null, null, List.of(), null));
     }
 
     /** Shows a plan read with a preview, previewing the same partition as before, else the first. */
     private void showPlan(PlanRead read) {
         shownPlan = read.plan();
+        List<CutRow> rows = PlanRead.rowsOf(read.plan());
         Integer partition = selectedCut.get() == null ? null : selectedCut.get().partition();
         replacingRows = true;
-        cuts.setAll(read.rows());
+        cuts.setAll(rows);
         replacingRows = false;
         planNotes.set(read.plan() == null ? "" : String.join("\n", read.plan().warnings()));
         // Through null, so a row equal to the previous one is still announced and selected among the new rows.
         selectedCut.set(null);
-        CutRow selected = rowToSelect(read.rows(), partition);
+        CutRow selected = rowToSelect(rows, partition);
         selectedCut.set(selected);
         if (!Objects.equals(selected, read.previewed())) {
             // Another partition was selected while the plan was read.
@@ -485,13 +485,16 @@ public final class RestoreViewModel {
      * A plan with the preview of the partition to select in it, read together.
      *
      * @param plan           the plan; null for none
-     * @param rows           its cuts as the table shows them
      * @param previewed      the row whose preview was read; null for none
      * @param preview        the records around its cut; empty when there is none or it failed
      * @param previewFailure why the preview could not be read; null when it was
      */
-    private record PlanRead(RestorePlan plan, List<CutRow> rows, CutRow previewed, List<PreviewRecord> preview,
-                            RuntimeException previewFailure) {
+    private record PlanRead(RestorePlan plan, CutRow previewed, List<PreviewRecord> preview, RuntimeException previewFailure) {
+
+        /** The cuts of {@code plan} as the table shows them; none for no plan. */
+        static List<CutRow> rowsOf(RestorePlan plan) {
+            return plan == null ? List.of() : plan.cuts().stream().map(CutRow::of).toList();
+        }
     }
 
     /** A store, topic and point another screen asked to open at. */
