@@ -55,12 +55,8 @@ class InstalledPackageTest {
                 .contains("libgtk-3-0");
         assertThat(pkg.command()).isExecutable();
 
-        String desktop = Files.readString(pkg.installed(UnpackedPackage.INSTALL_DIR + "/lib/kaf-mirror-kaf-mirror.desktop"));
-        assertThat(desktop).contains("Exec=" + UnpackedPackage.INSTALL_DIR + "/bin/kaf-mirror",
-                "Icon=" + UnpackedPackage.INSTALL_DIR + "/lib/kaf-mirror.png");
-        assertThat(pkg.installed(UnpackedPackage.INSTALL_DIR + "/lib/kaf-mirror.png")).isNotEmptyFile();
         assertThat(Files.readString(pkg.installed(UnpackedPackage.INSTALL_DIR + "/lib/app/kaf-mirror.cfg")))
-                .as("without arguments, as from the desktop entry, the launcher opens the console").contains("arguments=console");
+                .as("without arguments the CLI's launcher opens the console too").contains("arguments=console");
 
         String postinst = pkg.script("postinst");
         assertThat(postinst).contains("ln -sf " + UnpackedPackage.INSTALL_DIR + "/bin/kaf-mirror /usr/bin/kaf-mirror",
@@ -74,6 +70,33 @@ class InstalledPackageTest {
         String modules = Files.readString(pkg.installed(UnpackedPackage.INSTALL_DIR + "/lib/runtime/release"));
         assertThat(modules).as("a trimmed runtime, not a whole JDK").contains("java.desktop", "jdk.crypto.ec")
                 .doesNotContain("jdk.compiler", "jdk.jshell", "jdk.jdeps");
+    }
+
+    @Test
+    void theDesktopEntryOpensTheConsoleOnALauncherWhoseJvmCompilesWithC1OnlyAndTheCliKeepsC2() throws Exception {
+        String lib = UnpackedPackage.INSTALL_DIR + "/lib/";
+        List<String> entry = Files.readAllLines(pkg.installed(lib + "kaf-mirror-kaf-mirror-console.desktop"));
+        assertThat(entry).contains("Name=kaf-mirror", "Exec=" + UnpackedPackage.INSTALL_DIR + "/bin/kaf-mirror-console",
+                "Icon=" + UnpackedPackage.INSTALL_DIR + "/lib/kaf-mirror-console.png").doesNotContain("NoDisplay=true");
+        assertThat(pkg.installed(lib + "kaf-mirror-console.png")).isNotEmptyFile();
+        assertThat(Files.readAllLines(pkg.installed(lib + "kaf-mirror-kaf-mirror.desktop")))
+                .as("the CLI's entry, which jpackage makes for every launcher, stays out of the menu").contains("NoDisplay=true");
+        assertThat(Files.readString(pkg.installed(UnpackedPackage.INSTALL_DIR + "/lib/app/kaf-mirror-console.cfg")))
+                .as("without arguments, as from the desktop entry, it opens the console").contains("arguments=console");
+        assertThat(pkg.script("postinst"))
+                .contains("ln -sf " + UnpackedPackage.INSTALL_DIR + "/bin/kaf-mirror-console /usr/bin/kaf-mirror-console");
+
+        Path console = pkg.installed(UnpackedPackage.INSTALL_DIR + "/bin/kaf-mirror-console");
+        assertThat(tieredStopAtLevel(console)).as("the console's JVM: C1 only").isEqualTo(1);
+        assertThat(tieredStopAtLevel(pkg.command())).as("the CLI's and the service's JVM: C1, then C2").isEqualTo(4);
+    }
+
+    /** The highest tier the JVM that {@code launcher} starts compiles to, as the JVM itself reports its flags. */
+    private static int tieredStopAtLevel(Path launcher) throws IOException, InterruptedException {
+        String flags = UnpackedPackage.run(launcher, Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), "--version");
+        Matcher level = Pattern.compile("\\bTieredStopAtLevel\\s+=\\s+(\\d+)").matcher(flags);
+        assertThat(level.find()).as("TieredStopAtLevel among the flags of " + launcher).isTrue();
+        return Integer.parseInt(level.group(1));
     }
 
     @Test
@@ -92,6 +115,9 @@ class InstalledPackageTest {
         assertThat(dump.find()).as("postinst dumps the archive").isTrue();
         pkg.run(Map.of("JAVA_TOOL_OPTIONS", dump.group(1).replace("$APP", app.toString())), "--version");
         assertThat(pkg.run(Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"), "--version")).as("the installed launcher maps it")
+                .contains("kaf-mirror 0.1.0");
+        assertThat(UnpackedPackage.run(pkg.installed(UnpackedPackage.INSTALL_DIR + "/bin/kaf-mirror-console"),
+                Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"), "--version")).as("the console's launcher maps it too")
                 .contains("kaf-mirror 0.1.0");
         assertThat(pkg.script("prerm")).as("dpkg does not know the archive: prerm removes it")
                 .contains("rm -f " + UnpackedPackage.INSTALL_DIR + "/lib/app/kaf-mirror.jsa");
