@@ -53,6 +53,8 @@ class OfflineDemoTest {
         assertThat(demo.exitValue()).as("exit code; stderr:%n%s", Files.readString(err)).isZero();
         assertThat(Files.readAllLines(out)).last().isEqualTo("demo stopped.");
         assertThat(Files.readString(err)).as("connections the guard refused").doesNotContain(LoopbackOnlyGuard.MARK);
+        assertThat(Files.readAllLines(err)).as("the README's first command starts and stops without an error line")
+                .noneMatch(line -> line.contains("ERROR"));
     }
 
     /** {@code kaf-mirror args} in a JVM of its own under the guard. */
