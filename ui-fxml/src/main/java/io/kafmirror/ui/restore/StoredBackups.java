@@ -56,6 +56,9 @@ public final class StoredBackups implements AutoCloseable {
     private MirrorConfig config;
     private OpenStores stores;
     private final ConsoleState state;
+    // False after close() until stores() is called again: a read meanwhile (a task that was already queued when the
+    // screen was left) closes what it opened, so no catalog or state database stays open behind another screen.
+    private boolean held;
 
     /** The backups of the stores {@code configFile} declares, with catalogs and state in {@code dataDir}; nothing opened yet. */
     public StoredBackups(Path configFile, Path dataDir) {
@@ -64,23 +67,32 @@ public final class StoredBackups implements AutoCloseable {
         this.state = new ConsoleState(dataDir);
     }
 
-    /** The configured stores' names, reading the configuration file again. */
+    /** The configured stores' names, reading the configuration file again; what later reads open stays open until {@link #close()}. */
     public synchronized List<String> stores() {
-        close();
+        release();
+        open();
+        held = true;
+        return List.copyOf(config.stores().keySet());
+    }
+
+    private void open() {
         config = Files.isRegularFile(configFile) ? new ConfigLoader().load(configFile) : MirrorConfig.EMPTY;
         stores = new OpenStores(config, dataDir);
-        return List.copyOf(config.stores().keySet());
     }
 
     /** The topics {@code store} holds, of every backed-up cluster, sorted by cluster then topic. */
     public synchronized List<BackedUpTopic> topics(String store) {
-        SegmentArchive archive = archive(store);
-        List<BackedUpTopic> topics = new ArrayList<>();
-        for (String cluster : archive.catalog().clusters()) {
-            archive.catalog().topics(cluster).forEach(t -> topics.add(new BackedUpTopic(cluster, t)));
+        try {
+            SegmentArchive archive = archive(store);
+            List<BackedUpTopic> topics = new ArrayList<>();
+            for (String cluster : archive.catalog().clusters()) {
+                archive.catalog().topics(cluster).forEach(t -> topics.add(new BackedUpTopic(cluster, t)));
+            }
+            topics.sort(Comparator.comparing(BackedUpTopic::cluster).thenComparing(BackedUpTopic::topic));
+            return topics;
+        } finally {
+            releaseUnlessHeld();
         }
-        topics.sort(Comparator.comparing(BackedUpTopic::cluster).thenComparing(BackedUpTopic::topic));
-        return topics;
     }
 
     /**
@@ -88,16 +100,20 @@ public final class StoredBackups implements AutoCloseable {
      * operator most likely came for; else the first.
      */
     public synchronized Optional<BackedUpTopic> firstToShow(List<BackedUpTopic> topics) {
-        Map<String, JobConfig> jobs = jobs();
-        for (Alert alert : state.get().alerts().list(AlertFilter.open().severities(Severity.CRITICAL))) {
-            Optional<BackedUpTopic> flagged = topics.stream()
-                    .filter(t -> alert.topic() != null && concerns(alert.topic(), jobs.get(alert.job()), t))
-                    .findFirst();
-            if (flagged.isPresent()) {
-                return flagged;
+        try {
+            Map<String, JobConfig> jobs = jobs();
+            for (Alert alert : state.get().alerts().list(AlertFilter.open().severities(Severity.CRITICAL))) {
+                Optional<BackedUpTopic> flagged = topics.stream()
+                        .filter(t -> alert.topic() != null && concerns(alert.topic(), jobs.get(alert.job()), t))
+                        .findFirst();
+                if (flagged.isPresent()) {
+                    return flagged;
+                }
             }
+            return topics.stream().findFirst();
+        } finally {
+            releaseUnlessHeld();
         }
-        return topics.stream().findFirst();
     }
 
     /**
@@ -105,9 +121,13 @@ public final class StoredBackups implements AutoCloseable {
      * (any more) or does not select the topic.
      */
     public synchronized Optional<Located> locate(String job, String topic) {
-        JobConfig config = jobs().get(job);
-        return config == null || !config.topics().matches(topic) ? Optional.empty()
-                : Optional.of(new Located(config.store(), new BackedUpTopic(config.source(), topic)));
+        try {
+            JobConfig config = jobs().get(job);
+            return config == null || !config.topics().matches(topic) ? Optional.empty()
+                    : Optional.of(new Located(config.store(), new BackedUpTopic(config.source(), topic)));
+        } finally {
+            releaseUnlessHeld();
+        }
     }
 
     /**
@@ -124,14 +144,18 @@ public final class StoredBackups implements AutoCloseable {
      * its density in {@code buckets} buckets, the topic's generations and its recorded events.
      */
     public synchronized BackupTimeline timeline(String store, BackedUpTopic topic, UUID generation, int buckets) {
-        List<CatalogEntry> segments = archive(store).catalog().segments(topic.cluster(), topic.topic());
-        List<TopicGeneration> generations = TopicGeneration.of(segments);
-        TopicGeneration shown = generations.stream().filter(g -> generation == null ? g.newest() : g.topicId().equals(generation))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("Topic '" + topic.topic() + "' has no generation "
-                        + generation + " in store " + store + " any more: pick one of " + generations));
-        RecordDensity density = RecordDensity.of(segments.stream().filter(e -> e.topicId().equals(shown.topicId()))
-                .flatMap(e -> e.chunks().stream()).toList(), buckets);
-        return new BackupTimeline(topic, shown, generations, density, events(topic));
+        try {
+            List<CatalogEntry> segments = archive(store).catalog().segments(topic.cluster(), topic.topic());
+            List<TopicGeneration> generations = TopicGeneration.of(segments);
+            TopicGeneration shown = generations.stream().filter(g -> generation == null ? g.newest() : g.topicId().equals(generation))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("Topic '" + topic.topic() + "' has no generation "
+                            + generation + " in store " + store + " any more: pick one of " + generations));
+            RecordDensity density = RecordDensity.of(segments.stream().filter(e -> e.topicId().equals(shown.topicId()))
+                    .flatMap(e -> e.chunks().stream()).toList(), buckets);
+            return new BackupTimeline(topic, shown, generations, density, events(topic));
+        } finally {
+            releaseUnlessHeld();
+        }
     }
 
     /**
@@ -140,7 +164,11 @@ public final class StoredBackups implements AutoCloseable {
      * what the backup holds when it cannot be planned.
      */
     public synchronized RestorePlan plan(String store, RestoreRequest request) {
-        return plan(archive(store), state.get(), request);
+        try {
+            return plan(archive(store), state.get(), request);
+        } finally {
+            releaseUnlessHeld();
+        }
     }
 
     /** The plan of {@code request} from {@code archive}, with the gaps {@code state} recorded among its warnings. */
@@ -153,12 +181,20 @@ public final class StoredBackups implements AutoCloseable {
 
     /** Up to {@code count} records of {@code partition} on each side of its cut in {@code plan}, read from {@code store}. */
     public synchronized List<PreviewRecord> preview(String store, RestorePlan plan, int partition, int count) {
-        return new CutNeighbours(archive(store), count).around(plan, partition);
+        try {
+            return new CutNeighbours(archive(store), count).around(plan, partition);
+        } finally {
+            releaseUnlessHeld();
+        }
     }
 
     /** Every restore the state database holds, newest first, as {@code kaf-mirror restore status} lists them. */
     public synchronized List<RestoreRecord> restores() {
-        return state.get().restores().list();
+        try {
+            return state.get().restores().list();
+        } finally {
+            releaseUnlessHeld();
+        }
     }
 
     /**
@@ -192,14 +228,28 @@ public final class StoredBackups implements AutoCloseable {
 
     private SegmentArchive archive(String store) {
         if (stores == null) {
-            stores();
+            open();
         }
         return stores.archive(store);
     }
 
-    /** Closes the stores, catalogs and state database; the next call opens them again. */
+    /**
+     * Closes the stores, catalogs and state database. A read before the next {@link #stores()} opens what it needs and
+     * closes it again.
+     */
     @Override
     public synchronized void close() {
+        held = false;
+        release();
+    }
+
+    private void releaseUnlessHeld() {
+        if (!held) {
+            release();
+        }
+    }
+
+    private void release() {
         if (stores != null) {
             stores.close();
             stores = null;
