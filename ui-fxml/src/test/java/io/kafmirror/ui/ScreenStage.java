@@ -1,17 +1,24 @@
 package io.kafmirror.ui;
 
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxToolkit;
 
-/** A screen shown for a test as the console shows it: through {@link ScreenHost}, in a 1200x760 window. */
-public final class ScreenStage {
-
-    private ScreenStage() {
-    }
+/**
+ * A screen shown for a test as the console shows it: through {@link ScreenHost}, in a 1200x760 window. As a JUnit
+ * extension it registers the toolkit's stage before a test class and, after each test, takes the screen off its scene as
+ * the console does when it shows another screen, so the screen stops refreshing and closes its databases instead of
+ * reading on behind the next tests; then it closes the stages.
+ */
+public final class ScreenStage implements BeforeAllCallback, AfterEachCallback {
 
     /** Shows {@code screen} with {@code context}, its notifications laid over it; fails if the screen did not load. */
     public static void show(Screen screen, ConsoleContext context) throws TimeoutException {
@@ -25,5 +32,17 @@ public final class ScreenStage {
             stage.setScene(new Scene(new StackPane(host.area(), context.notifications().layer()), 1200, 760));
             stage.show();
         });
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws TimeoutException {
+        FxToolkit.setupFixture(() -> Window.getWindows().stream().map(Window::getScene).filter(Objects::nonNull)
+                .forEach(scene -> scene.setRoot(new StackPane())));
+        FxToolkit.cleanupStages();
     }
 }

@@ -22,15 +22,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Alerts screen rendered headless over a real H2 file an engine wrote to: an alert acknowledged through it. */
+@ExtendWith(ScreenStage.class)
 class AlertsViewTest {
 
     static final Instant T0 = Instant.parse("2026-12-03T09:14:07Z");
@@ -40,16 +39,6 @@ class AlertsViewTest {
 
     final FxRobot robot = new FxRobot();
     final Notifications notifications = new Notifications();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void anAlertAcknowledgedWithACommentIsStoredAcknowledgedAndLeavesTheOpenList() throws Exception {

@@ -24,7 +24,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.Pane;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -35,15 +34,14 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYDataset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Dashboard rendered headless over a real H2 file: an hour of a job's samples and a gap, its zoom; its theme, an empty database. */
+@ExtendWith(ScreenStage.class)
 class DashboardViewTest {
 
     @TempDir
@@ -52,19 +50,6 @@ class DashboardViewTest {
     final FxRobot robot = new FxRobot();
     final Notifications notifications = new Notifications();
     final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        // Off the scene the view stops reading and closes the database, as when the console shows another screen;
-        // a hidden stage alone would leave it reading every few seconds through the tests that follow.
-        robot.interact(() -> FxToolkit.toolkitContext().getRegisteredStage().getScene().setRoot(new Pane()));
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void chartsTheJobsTotalsMarksItsGapShowsTheGapsMessageListsItsPartitionsAndKeepsTheZoom() throws Exception {

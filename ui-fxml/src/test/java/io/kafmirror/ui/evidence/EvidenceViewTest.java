@@ -22,15 +22,14 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Evidence screen rendered headless over a real backup: it shows the signing key and exports a pack that verifies. */
+@ExtendWith(ScreenStage.class)
 class EvidenceViewTest {
 
     @TempDir
@@ -38,16 +37,6 @@ class EvidenceViewTest {
 
     final FxRobot robot = new FxRobot();
     final Notifications notifications = new Notifications();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void aPackOfTheBackupIsExportedSignedWithTheKeyTheScreenShows() throws Exception {

@@ -30,18 +30,17 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Jobs screen rendered headless against the real test broker and a real H2 file: a job set up through the form, with
  * its anomaly detection.
  */
+@ExtendWith(ScreenStage.class)
 class JobsViewTest {
 
     @TempDir
@@ -49,16 +48,6 @@ class JobsViewTest {
 
     final FxRobot robot = new FxRobot();
     final Notifications notifications = new Notifications();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void createsAJobThroughTheFormWithALivePreviewThenPausesIt() throws Exception {

@@ -30,11 +30,10 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -43,6 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Then over a topic backed up from the real test broker: a new topic name mapped, a dry run, and Restore until its
  * verification shows; the restored topic equals the source up to the point.
  */
+@ExtendWith(ScreenStage.class)
 class RestoreViewTest {
 
     @TempDir
@@ -51,17 +51,11 @@ class RestoreViewTest {
     final FxRobot robot = new FxRobot();
     final Notifications notifications = new Notifications();
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
     @AfterEach
     void close() throws Exception {
         // Leaving the screen closes its catalogs and state database, so the temporary folder can go.
         robot.interact(() -> robot.listWindows().forEach(w -> w.getScene().setRoot(new StackPane())));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, this::noDatabaseOpen);
-        FxToolkit.cleanupStages();
     }
 
     private boolean noDatabaseOpen() throws IOException {

@@ -25,15 +25,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Users screen rendered headless over a real H2 file: an admin manages users and a token; a monitor only reads why not. */
+@ExtendWith(ScreenStage.class)
 class UsersViewTest {
 
     private static final String PASSWORD = "correct horse battery";
@@ -43,16 +42,6 @@ class UsersViewTest {
 
     final FxRobot robot = new FxRobot();
     final Notifications notifications = new Notifications();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void anAdminAddsAUserAndATokenShownOnceChangesTheRoleAndRevokesTheToken() throws Exception {
