@@ -1,5 +1,6 @@
 package io.kafmirror.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -18,14 +19,14 @@ final class RuntimeReport {
     private RuntimeReport() {
     }
 
-    /** One line naming JVM, collector, heap limit, CPU model, cores and OS. */
+    /** One line naming JVM, its JIT tiers, collector, heap limit, CPU model, cores and OS. */
     static String machine() {
         Runtime rt = Runtime.getRuntime();
         String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + "));
-        return String.format(Locale.ROOT, "JVM: %s %s (%s), GC %s, heap max %d MiB | CPU: %s, %d cores | OS: %s %s %s",
+        return String.format(Locale.ROOT, "JVM: %s %s (%s), JIT %s, GC %s, heap max %d MiB | CPU: %s, %d cores | OS: %s %s %s",
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), System.getProperty("java.vendor"),
-                collectors, rt.maxMemory() / MIB, cpuModel(), rt.availableProcessors(),
+                jit(), collectors, rt.maxMemory() / MIB, cpuModel(), rt.availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"));
     }
 
@@ -37,6 +38,18 @@ final class RuntimeReport {
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         return String.format(Locale.ROOT, "Heap: %d MiB used at the end, pool peaks sum to %d MiB, max %d MiB",
                 (rt.totalMemory() - rt.freeMemory()) / MIB, peak / MIB, rt.maxMemory() / MIB);
+    }
+
+    /** Which of HotSpot's compilers the JVM uses: C1 only makes the console's frames steadier (bench/README.md, Console). */
+    private static String jit() {
+        HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        if (hotspot == null) {
+            return "unknown";
+        }
+        if ("false".equals(hotspot.getVMOption("TieredCompilation").getValue())) {
+            return "C2 only";
+        }
+        return "1".equals(hotspot.getVMOption("TieredStopAtLevel").getValue()) ? "C1 only" : "C1 then C2";
     }
 
     private static String cpuModel() {
