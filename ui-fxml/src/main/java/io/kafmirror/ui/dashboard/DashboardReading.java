@@ -13,7 +13,8 @@ import java.util.List;
  * @param topics     the job's topics, sorted: those of its partitions' newest samples
  * @param topic      the topic read, or {@code null} for all of the job's
  * @param range      the range read
- * @param from       the range's start
+ * @param from       where the chart starts: the range's start, or the job's creation when it is younger
+ *                   ({@link DashboardRange#start}); points and markers are read over the whole range
  * @param to         the range's end: when it was read
  * @param points     the job's totals over the range, oldest first
  * @param markers    the job's history (of the topic and of the whole job) in the range, lag spikes among it, oldest first

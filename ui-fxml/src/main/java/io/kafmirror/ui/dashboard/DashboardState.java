@@ -37,12 +37,15 @@ public final class DashboardState implements AutoCloseable {
      */
     public synchronized DashboardReading read(String job, String topic, DashboardRange range, Instant now) {
         StateDatabase db = state.get();
-        List<String> jobs = db.jobs().list().stream().map(Job::name).sorted().toList();
-        String shown = jobs.contains(job) ? job : jobs.isEmpty() ? null : jobs.get(0);
-        Instant from = now.minus(range.length());
-        if (shown == null) {
-            return new DashboardReading(jobs, null, List.of(), null, range, from, now, List.of(), List.of(), List.of(), null);
+        List<Job> all = db.jobs().list().stream().sorted(Comparator.comparing(Job::name)).toList();
+        List<String> jobs = all.stream().map(Job::name).toList();
+        Job read = all.stream().filter(j -> j.name().equals(job)).findFirst().orElse(all.isEmpty() ? null : all.get(0));
+        if (read == null) {
+            return new DashboardReading(jobs, null, List.of(), null, range, now.minus(range.length()), now, List.of(), List.of(),
+                    List.of(), null);
         }
+        String shown = read.name();
+        Instant from = now.minus(range.length());
         List<MetricSample> latest = db.metrics().latest(shown);
         List<String> topics = latest.stream().map(MetricSample::topic).distinct().sorted().toList();
         String of = topics.contains(topic) ? topic : null;
@@ -57,7 +60,8 @@ public final class DashboardState implements AutoCloseable {
         LagPercentiles.Percentiles none = LagPercentiles.Percentiles.of(new double[0]);
         LagPercentiles shownLag = lag.stream().filter(l -> Objects.equals(l.topic(), of)).findFirst()
                 .orElse(new LagPercentiles(shown, of, from, now, 0, none, none));
-        return new DashboardReading(jobs, shown, topics, of, range, from, now, points, markers, partitions, shownLag);
+        return new DashboardReading(jobs, shown, topics, of, range, range.start(now, read.created()), now, points, markers,
+                partitions, shownLag);
     }
 
     /**

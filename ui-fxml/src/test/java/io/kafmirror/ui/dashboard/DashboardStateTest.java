@@ -3,12 +3,18 @@ package io.kafmirror.ui.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.kafmirror.engine.config.JobConfig;
+import io.kafmirror.engine.config.TopicSelection;
 import io.kafmirror.engine.mirror.MirrorEvent;
 import io.kafmirror.engine.mirror.Severity;
 import io.kafmirror.engine.state.MetricSample;
+import io.kafmirror.engine.state.MetricsSeries;
 import io.kafmirror.engine.state.StateDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +73,28 @@ class DashboardStateTest {
     }
 
     @Test
+    void aJobYoungerThanTheRangeIsChartedFromItsCreationAndOneJustAddedOverTwoMinutes() {
+        Instant added = now.minus(Duration.ofMinutes(10));
+        addJob("young", added);
+        addJob("new", now.minusSeconds(20));
+
+        assertThat(state.read("young", null, DashboardRange.LAST_HOUR, now).from()).isEqualTo(added);
+        assertThat(state.read("young", null, DashboardRange.LAST_WEEK, now).from()).isEqualTo(added);
+        assertThat(state.read("new", null, DashboardRange.LAST_HOUR, now).from()).isEqualTo(now.minus(DashboardRange.SHORTEST));
+        assertThat(state.read(SampledJob.JOB, null, DashboardRange.LAST_HOUR, now).from()).as("a job older than the range")
+                .isEqualTo(now.minus(DashboardRange.LAST_HOUR.length()));
+        assertThat(state.read(SampledJob.JOB, null, DashboardRange.LAST_DAY, now).from()).as("a job younger than the day")
+                .isEqualTo(SampledJob.created(now));
+    }
+
+    private void addJob(String name, Instant at) {
+        Clock clock = Clock.fixed(at, ZoneOffset.UTC);
+        try (StateDatabase added = StateDatabase.open(data, "run", clock, MetricsSeries.DEFAULT_RETENTION)) {
+            added.jobs().add(name, JobConfig.of("demo", "local", TopicSelection.parse("orders.*", "")));
+        }
+    }
+
+    @Test
     void chartPointsSumThePartitionsPerBucketOverTheRange() {
         DashboardReading hour = state.read(SampledJob.JOB, null, DashboardRange.LAST_HOUR, now);
 
@@ -91,19 +119,16 @@ class DashboardStateTest {
 
         assertThat(hour.markers()).extracting(m -> m.entry().type(), EventMarker::severity, EventMarker::at)
                 .containsExactly(tuple("GAP", Severity.CRITICAL, SampledJob.gapAt(now)),
-                        tuple("JOB_ADDED", Severity.INFO, SampledJob.runStarted(now)),
                         tuple("RUN_STARTED", Severity.INFO, SampledJob.runStarted(now)));
         EventMarker gap = hour.markers().get(0);
         assertThat(gap.summary()).endsWith("GAP · orders.eu-1");
         assertThat(gap.details()).startsWith("GAP · orders.eu-1\n" + SampledJob.GAP_MESSAGE + "\n\n")
                 .endsWith("(" + SampledJob.gapAt(now) + "), recorded by run");
 
-        assertThat(state.read(SampledJob.JOB, null, DashboardRange.LAST_DAY, now).markers())
-                .first().satisfies(m -> {
-                    assertThat(m.entry().type()).isEqualTo("TOPIC_RECREATED");
-                    assertThat(m.severity()).isEqualTo(Severity.WARNING);
-                    assertThat(m.summary()).endsWith("TOPIC_RECREATED · orders.eu");
-                });
+        List<EventMarker> day = state.read(SampledJob.JOB, null, DashboardRange.LAST_DAY, now).markers();
+        assertThat(day).extracting(m -> m.entry().type()).startsWith("JOB_ADDED", "TOPIC_RECREATED");
+        assertThat(day.get(1).severity()).isEqualTo(Severity.WARNING);
+        assertThat(day.get(1).summary()).endsWith("TOPIC_RECREATED · orders.eu");
     }
 
     @Test
@@ -119,7 +144,6 @@ class DashboardStateTest {
 
         assertThat(hour.markers()).extracting(m -> m.entry().type(), EventMarker::severity, EventMarker::at)
                 .containsExactly(tuple("GAP", Severity.CRITICAL, SampledJob.gapAt(now)), tuple("LAG_SPIKE", Severity.WARNING, spike),
-                        tuple("JOB_ADDED", Severity.INFO, SampledJob.runStarted(now)),
                         tuple("RUN_STARTED", Severity.INFO, SampledJob.runStarted(now)));
         assertThat(hour.markers().get(1).details()).startsWith("LAG_SPIKE · orders.eu-2\norders: lag rose to 50,200 records")
                 .endsWith("recorded by run");

@@ -41,7 +41,7 @@ class DashboardViewModelTest {
         assertThat(model.jobs()).containsExactly("orders", "payments");
         assertThat(model.jobProperty().get()).isEqualTo("orders");
         assertThat(model.readingProperty().get().points()).hasSize(SampledJob.SAMPLES);
-        assertThat(model.markers()).extracting(m -> m.entry().type()).containsExactly("GAP", "JOB_ADDED", "RUN_STARTED");
+        assertThat(model.markers()).extracting(m -> m.entry().type()).containsExactly("GAP", "RUN_STARTED");
         assertThat(model.partitions()).extracting(PartitionRow::lagRecordsText).containsExactly("100", "120");
         assertThat(model.emptyMessageProperty().get()).isEmpty();
         assertThat(model.eventDetails().get()).startsWith("Click an event");

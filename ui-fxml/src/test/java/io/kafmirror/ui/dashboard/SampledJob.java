@@ -16,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A state database as {@code kaf-mirror run} leaves it after an hour of the job {@code orders}: two partitions of
- * {@code orders.eu} sampled every 30 s (partition 1 two seconds before partition 0, as an engine's partitions drift),
- * a gap half an hour ago, the run started five minutes ago, and an idle job {@code payments} never sampled.
+ * A state database as {@code kaf-mirror run} leaves it after an hour of the job {@code orders}, added four hours ago:
+ * two partitions of {@code orders.eu} sampled every 30 s (partition 1 two seconds before partition 0, as an engine's
+ * partitions drift), a gap half an hour ago, the run started five minutes ago, and an idle job {@code payments} never
+ * sampled.
  */
 final class SampledJob {
 
@@ -33,11 +34,14 @@ final class SampledJob {
 
     /** Writes it into {@code data}, the newest samples at {@code now}, through the engine's own API. */
     static void write(Path data, Instant now) {
+        try (StateDatabase added = StateDatabase.open(data, "run", Clock.fixed(created(now), ZoneOffset.UTC),
+                MetricsSeries.DEFAULT_RETENTION)) {
+            JobConfig config = JobConfig.of("demo", "local", TopicSelection.parse("orders.*", ""));
+            added.jobs().add(JOB, config);
+            added.jobs().add("payments", config);
+        }
         Clock runStarted = Clock.fixed(runStarted(now), ZoneOffset.UTC);
         try (StateDatabase run = StateDatabase.open(data, "run", runStarted, MetricsSeries.DEFAULT_RETENTION)) {
-            JobConfig config = JobConfig.of("demo", "local", TopicSelection.parse("orders.*", ""));
-            run.jobs().add(JOB, config);
-            run.jobs().add("payments", config);
             List<MetricSample> samples = new ArrayList<>();
             // From the oldest (j = 1, 59.5 minutes ago) to the newest (j = SAMPLES, now).
             for (int j = 1; j <= SAMPLES; j++) {
@@ -54,6 +58,11 @@ final class SampledJob {
                     "orders.eu came back with a new topic ID"));
             run.history().append(JOB, Lifecycle.RUN_STARTED, "mirroring started");
         }
+    }
+
+    /** When both jobs were added: before any of their samples and events. */
+    static Instant created(Instant now) {
+        return now.minus(Duration.ofHours(4));
     }
 
     /** When the gap was noticed. */
