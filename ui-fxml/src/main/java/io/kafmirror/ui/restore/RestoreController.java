@@ -227,6 +227,10 @@ public final class RestoreController {
         namingField.textProperty().bindBidirectional(run.namingTextProperty());
         namingField.disableProperty().bind(run.namingProperty().isEqualTo(TopicNaming.SAME));
         targetTopic.textProperty().bind(run.targetTopicProperty());
+        // The row may cut a long target name short; the operator must still be able to read where records go.
+        Tooltip wholeTarget = new Tooltip();
+        wholeTarget.textProperty().bind(run.targetTopicProperty());
+        targetTopic.setTooltip(wholeTarget);
         showWhenAny(namingProblem, run.namingProblemProperty());
         appendBox.selectedProperty().bindBidirectional(run.appendProperty());
         replicationField.textProperty().bindBidirectional(run.replicationFactorTextProperty());
