@@ -7,6 +7,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -23,6 +25,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import javafx.util.converter.LocalDateStringConverter;
 
 /**
  * The Evidence screen's controller: binds the period, store, file, Export, the signing key and the scheduled command to
@@ -57,6 +60,12 @@ public final class EvidenceController {
 
     @FXML
     private void initialize() {
+        // ISO dates, as the period line under them and the pack's report write them: 11/1/2026 reads differently in
+        // the United States and in Europe, and an auditor's period must not.
+        for (DatePicker picker : List.of(fromPicker, toPicker)) {
+            picker.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
+            picker.setPromptText("yyyy-mm-dd");
+        }
         fromPicker.valueProperty().bindBidirectional(model.fromProperty());
         toPicker.valueProperty().bindBidirectional(model.toProperty());
         periodText.textProperty().bind(model.periodText());

@@ -50,8 +50,10 @@ class EvidenceViewTest {
         assertThat(robot.lookup("#fingerprintField").queryTextInputControl().getText().replace(" ", "")).isEqualTo(key.fingerprint());
 
         robot.clickOn("#last7DaysButton");
-        robot.interact(() -> robot.lookup("#fromPicker").queryAs(DatePicker.class)
-                .setValue(LocalDate.ofInstant(LocalBackup.START, ZoneId.systemDefault()).minusDays(1)));
+        LocalDate from = LocalDate.ofInstant(LocalBackup.START, ZoneId.systemDefault()).minusDays(1);
+        robot.interact(() -> robot.lookup("#fromPicker").queryAs(DatePicker.class).setValue(from));
+        assertThat(robot.lookup("#fromPicker").queryAs(DatePicker.class).getEditor().getText()).as("ISO, whatever the locale")
+                .isEqualTo(from.toString());
         robot.interact(() -> stores().setValue("local"));
         robot.interact(() -> robot.lookup("#outField").queryAs(TextField.class).setText(out.toString()));
         assertThat(robot.lookup("#commandField").queryAs(TextField.class).getText())
