@@ -41,8 +41,13 @@ public final class ScreenStage implements BeforeAllCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) throws TimeoutException {
+        leaveScreens();
+        FxToolkit.cleanupStages();
+    }
+
+    /** Takes every shown screen off its scene, as the console does when it shows another: the screens stop reading. */
+    public static void leaveScreens() throws TimeoutException {
         FxToolkit.setupFixture(() -> Window.getWindows().stream().map(Window::getScene).filter(Objects::nonNull)
                 .forEach(scene -> scene.setRoot(new StackPane())));
-        FxToolkit.cleanupStages();
     }
 }

@@ -40,12 +40,11 @@ public final class DashboardState implements AutoCloseable {
         List<Job> all = db.jobs().list().stream().sorted(Comparator.comparing(Job::name)).toList();
         List<String> jobs = all.stream().map(Job::name).toList();
         Job read = all.stream().filter(j -> j.name().equals(job)).findFirst().orElse(all.isEmpty() ? null : all.get(0));
+        Instant from = now.minus(range.length());
         if (read == null) {
-            return new DashboardReading(jobs, null, List.of(), null, range, now.minus(range.length()), now, List.of(), List.of(),
-                    List.of(), null);
+            return new DashboardReading(jobs, null, List.of(), null, range, from, now, List.of(), List.of(), List.of(), null);
         }
         String shown = read.name();
-        Instant from = now.minus(range.length());
         List<MetricSample> latest = db.metrics().latest(shown);
         List<String> topics = latest.stream().map(MetricSample::topic).distinct().sorted().toList();
         String of = topics.contains(topic) ? topic : null;

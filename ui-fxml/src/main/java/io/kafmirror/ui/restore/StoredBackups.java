@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -82,7 +83,7 @@ public final class StoredBackups implements AutoCloseable {
 
     /** The topics {@code store} holds, of every backed-up cluster, sorted by cluster then topic. */
     public synchronized List<BackedUpTopic> topics(String store) {
-        try {
+        return reading(() -> {
             SegmentArchive archive = archive(store);
             List<BackedUpTopic> topics = new ArrayList<>();
             for (String cluster : archive.catalog().clusters()) {
@@ -90,9 +91,7 @@ public final class StoredBackups implements AutoCloseable {
             }
             topics.sort(Comparator.comparing(BackedUpTopic::cluster).thenComparing(BackedUpTopic::topic));
             return topics;
-        } finally {
-            releaseUnlessHeld();
-        }
+        });
     }
 
     /**
@@ -100,7 +99,7 @@ public final class StoredBackups implements AutoCloseable {
      * operator most likely came for; else the first.
      */
     public synchronized Optional<BackedUpTopic> firstToShow(List<BackedUpTopic> topics) {
-        try {
+        return reading(() -> {
             Map<String, JobConfig> jobs = jobs();
             for (Alert alert : state.get().alerts().list(AlertFilter.open().severities(Severity.CRITICAL))) {
                 Optional<BackedUpTopic> flagged = topics.stream()
@@ -111,9 +110,7 @@ public final class StoredBackups implements AutoCloseable {
                 }
             }
             return topics.stream().findFirst();
-        } finally {
-            releaseUnlessHeld();
-        }
+        });
     }
 
     /**
@@ -121,13 +118,11 @@ public final class StoredBackups implements AutoCloseable {
      * (any more) or does not select the topic.
      */
     public synchronized Optional<Located> locate(String job, String topic) {
-        try {
+        return reading(() -> {
             JobConfig config = jobs().get(job);
             return config == null || !config.topics().matches(topic) ? Optional.empty()
                     : Optional.of(new Located(config.store(), new BackedUpTopic(config.source(), topic)));
-        } finally {
-            releaseUnlessHeld();
-        }
+        });
     }
 
     /**
@@ -144,7 +139,7 @@ public final class StoredBackups implements AutoCloseable {
      * its density in {@code buckets} buckets, the topic's generations and its recorded events.
      */
     public synchronized BackupTimeline timeline(String store, BackedUpTopic topic, UUID generation, int buckets) {
-        try {
+        return reading(() -> {
             List<CatalogEntry> segments = archive(store).catalog().segments(topic.cluster(), topic.topic());
             List<TopicGeneration> generations = TopicGeneration.of(segments);
             TopicGeneration shown = generations.stream().filter(g -> generation == null ? g.newest() : g.topicId().equals(generation))
@@ -153,9 +148,7 @@ public final class StoredBackups implements AutoCloseable {
             RecordDensity density = RecordDensity.of(segments.stream().filter(e -> e.topicId().equals(shown.topicId()))
                     .flatMap(e -> e.chunks().stream()).toList(), buckets);
             return new BackupTimeline(topic, shown, generations, density, events(topic));
-        } finally {
-            releaseUnlessHeld();
-        }
+        });
     }
 
     /**
@@ -164,11 +157,7 @@ public final class StoredBackups implements AutoCloseable {
      * what the backup holds when it cannot be planned.
      */
     public synchronized RestorePlan plan(String store, RestoreRequest request) {
-        try {
-            return plan(archive(store), state.get(), request);
-        } finally {
-            releaseUnlessHeld();
-        }
+        return reading(() -> plan(archive(store), state.get(), request));
     }
 
     /** The plan of {@code request} from {@code archive}, with the gaps {@code state} recorded among its warnings. */
@@ -181,20 +170,12 @@ public final class StoredBackups implements AutoCloseable {
 
     /** Up to {@code count} records of {@code partition} on each side of its cut in {@code plan}, read from {@code store}. */
     public synchronized List<PreviewRecord> preview(String store, RestorePlan plan, int partition, int count) {
-        try {
-            return new CutNeighbours(archive(store), count).around(plan, partition);
-        } finally {
-            releaseUnlessHeld();
-        }
+        return reading(() -> new CutNeighbours(archive(store), count).around(plan, partition));
     }
 
     /** Every restore the state database holds, newest first, as {@code kaf-mirror restore status} lists them. */
     public synchronized List<RestoreRecord> restores() {
-        try {
-            return state.get().restores().list();
-        } finally {
-            releaseUnlessHeld();
-        }
+        return reading(() -> state.get().restores().list());
     }
 
     /**
@@ -243,9 +224,14 @@ public final class StoredBackups implements AutoCloseable {
         release();
     }
 
-    private void releaseUnlessHeld() {
-        if (!held) {
-            release();
+    /** The answer of {@code read}, closing what it opened unless a shown screen holds it open. */
+    private <T> T reading(Supplier<T> read) {
+        try {
+            return read.get();
+        } finally {
+            if (!held) {
+                release();
+            }
         }
     }
 

@@ -54,7 +54,7 @@ class RestoreViewTest {
     @AfterEach
     void close() throws Exception {
         // Leaving the screen closes its catalogs and state database, so the temporary folder can go.
-        robot.interact(() -> robot.listWindows().forEach(w -> w.getScene().setRoot(new StackPane())));
+        ScreenStage.leaveScreens();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, this::noDatabaseOpen);
     }
 
